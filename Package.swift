@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline is read → extract forms → validate → aggregate → report, with intake around it and
+// a thin CLI on top. Each stage is its own module with its own test target.
+let package = Package(
+    name: "furikaeri",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "furikaeri", targets: ["FurikaeriCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, wrapped as in GRDB's GRDBSQLite: a module map and a shim header each.
+        .systemLibrary(name: "CZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // read: a streaming XLSX reader on libzip + libxml2.
+        .target(name: "XLSX", dependencies: ["CZip", "CLibXML2"]),
+        // settings: the office's YAML file, with defaults.
+        .target(name: "Settings", dependencies: ["Yams"]),
+        // extract forms: fields found by their labels in a cell grid.
+        .target(name: "Forms", dependencies: ["XLSX", "Settings"]),
+        // blank forms written with libxlsxwriter.
+        .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
+        // validate: rules, codes and Japanese/English messages.
+        .target(name: "Validation", dependencies: ["XLSX", "Forms", "Settings"]),
+        // aggregate: per-year figures as plain values.
+        .target(name: "Aggregation", dependencies: ["Forms", "Validation"]),
+        // report: the summary workbook and CSV for evaluators.
+        .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
+        // intake: workspace folders, the SQLite ledger and the archive.
+        .target(name: "Intake", dependencies: [
+            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "FurikaeriCLI", dependencies: [
+            "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "XLSX", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Forms", "TestSupport"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FurikaeriCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,4 @@
+#ifndef FURIKAERI_CZIP_SHIM_H
+#define FURIKAERI_CZIP_SHIM_H
+#include <zip.h>
+#endif

@@ -1,0 +1,120 @@
+import XLSX
+
+/// Which form a sheet holds.
+public enum FormKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// ふりかえりシート: seven 5-level scores and comments.
+    case reflection
+    /// 企画提案書: an NPO's proposal.
+    case proposal
+}
+
+/// The seven viewpoints (ふりかえりの視点) of the reflection sheet, in the seed's order.
+public enum Viewpoint: String, Codable, Hashable, Sendable, CaseIterable {
+    case effectiveness
+    case goalSetting = "goal_setting"
+    case goalSharing = "goal_sharing"
+    case achievement
+    case cooperation
+    case beneficiarySatisfaction = "beneficiary_satisfaction"
+    case orgSatisfaction = "org_satisfaction"
+
+    /// 1 to 7, the circled number printed before the name.
+    public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+
+    /// The circled number, ① to ⑦.
+    public var circledNumber: String { String(Unicode.Scalar(0x2460 + UInt32(number - 1))!) }
+
+    /// The viewpoint's name without its number, such as 協働の有効性.
+    public var name: String {
+        switch self {
+        case .effectiveness: return "協働の有効性"
+        case .goalSetting: return "目的の設定"
+        case .goalSharing: return "目的の共有"
+        case .achievement: return "目的の達成度"
+        case .cooperation: return "協力体制"
+        case .beneficiarySatisfaction: return "受益者の満足度"
+        case .orgSatisfaction: return "団体の満足度"
+        }
+    }
+
+    /// The label as the seed prints it, such as ①協働の有効性.
+    public var label: String { circledNumber + name }
+
+    /// English name for `--lang en`.
+    public var englishName: String {
+        switch self {
+        case .effectiveness: return "Effectiveness of collaboration"
+        case .goalSetting: return "Goal setting"
+        case .goalSharing: return "Goal sharing"
+        case .achievement: return "Achievement of goals"
+        case .cooperation: return "Cooperation"
+        case .beneficiarySatisfaction: return "Beneficiary satisfaction"
+        case .orgSatisfaction: return "Organisation satisfaction"
+        }
+    }
+}
+
+/// A value as read from its cell and interpreted by the field's type.
+public enum FieldValue: Hashable, Sendable {
+    /// The cell is empty or holds only spaces.
+    case blank
+    /// Text, trimmed.
+    case text(String)
+    /// A whole number: a score, 継続年数.
+    case integer(Int)
+    /// A number that is not whole, such as a score of 3.5.
+    case decimal(Double)
+    /// The Western year in which the Japanese fiscal year starts: 令和6年度 → 2024.
+    case fiscalYear(Int)
+    /// An amount of money in yen.
+    case yen(Int)
+    /// Present, but not readable as the field's type; the cell's text is kept.
+    case unreadable(String)
+}
+
+/// One field of a form, with where it came from.
+public struct FieldReading: Hashable, Sendable {
+    /// The key path, such as `org_comment`, `scores.achievement` or `city_scores.achievement`.
+    public var key: String
+    /// The label as printed on the form, for messages.
+    public var label: String
+    /// Where the label was found.
+    public var labelCell: CellReference?
+    /// Where the value is, or where it should be typed when it is blank.
+    public var cell: CellReference
+    /// The cell's value as stored.
+    public var raw: CellValue
+    /// The value interpreted by the field's type.
+    public var value: FieldValue
+    /// Set when the value had to be normalised to be read (full-width digits, `4点`, a number stored
+    /// as text…): says what was done, in Japanese.
+    public var normalisation: String?
+
+    public init(key: String, label: String, labelCell: CellReference?, cell: CellReference,
+                raw: CellValue, value: FieldValue, normalisation: String? = nil) {
+        self.key = key
+        self.label = label
+        self.labelCell = labelCell
+        self.cell = cell
+        self.raw = raw
+        self.value = value
+        self.normalisation = normalisation
+    }
+}
+
+/// A form found on one sheet: its fields, each with provenance.
+public struct ExtractedForm: Hashable, Sendable {
+    /// The sheet's name.
+    public var sheet: String
+    public var kind: FormKind
+    /// Fields by key path. A key whose label was not found on the sheet is absent.
+    public var fields: [String: FieldReading]
+
+    public init(sheet: String, kind: FormKind, fields: [String: FieldReading]) {
+        self.sheet = sheet
+        self.kind = kind
+        self.fields = fields
+    }
+
+    public subscript(_ key: String) -> FieldReading? { fields[key] }
+}

@@ -1,0 +1,1 @@
+// Workspace, ledger, archive. (filled in by the intake work)

@@ -1,0 +1,1 @@
+// Summary workbook and CSV. (filled in by the reports work)

@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// The office's settings: what an office can adjust without code.
+///
+/// Read from YAML (`furikaeri.yml` in a workspace, or `--config`). Every key is optional: what the
+/// file leaves out keeps its default, so an empty file means the defaults.
+public struct Settings: Hashable, Sendable {
+    /// 担当課: the departments offered in the templates' dropdown and accepted by the validator.
+    public var departments: [String]
+    /// Allowed values of the choice fields, by field key (`category`, `proposal_type`, `collaboration_form`).
+    public var choices: [String: [String]]
+    /// Extra label variants by field key, added to the built-in ones: `org_name: [団体名称]`.
+    public var labels: [String: [String]]
+    public var rules: Rules
+    /// Fiscal years (Western year of April) that the validator accepts.
+    public var fiscalYears: ClosedRange<Int>
+    public var intake: Intake
+
+    /// Rule switches and thresholds.
+    public struct Rules: Hashable, Sendable {
+        /// A score at or below this needs the viewpoint's comment.
+        public var lowScoreThreshold: Int
+        /// Whether a missing comment under a low score is an error (default) or a warning.
+        public var lowScoreCommentIsError: Bool
+        /// An org/city score difference at or above this is `score.gap`.
+        public var scoreGap: Int
+        /// Texts that count as a placeholder in a required comment.
+        public var placeholders: [String]
+        /// Rule codes switched off, such as `contact.phone_format`.
+        public var disabled: [String]
+
+        public static let defaults = Rules(
+            lowScoreThreshold: 2, lowScoreCommentIsError: true, scoreGap: 2,
+            placeholders: ["特になし", "特に無し", "とくになし", "なし", "無し", "ナシ", "-", "ー", "－", "―", "‐", "なし。", "特になし。", "N/A", "n/a", "未記入"],
+            disabled: [])
+
+        public func isEnabled(_ code: String) -> Bool { !disabled.contains(code) }
+    }
+
+    /// How the workspace's inbox is watched.
+    public struct Intake: Hashable, Sendable {
+        /// A file younger than this many seconds is left for the next run: it may still be copying.
+        public var settleSeconds: Double
+        /// Seconds between two looks at the inbox in `watch`.
+        public var watchIntervalSeconds: Double
+
+        public static let defaults = Intake(settleSeconds: 2, watchIntervalSeconds: 5)
+    }
+
+    public static let defaultDepartments = [
+        "協働コミュニティ課", "文化振興課", "児童青少年課", "みどり公園課", "高齢者支援課",
+        "環境保全課", "危機管理課", "健康課", "障害福祉課", "社会教育課",
+    ]
+
+    public static let defaultChoices: [String: [String]] = [
+        "category": ["新規チャレンジ部門", "継続ステップアップ部門"],
+        "proposal_type": ["自由テーマ型", "テーマ設定型"],
+        "collaboration_form": ["委託", "共催", "事業協力", "補助・助成", "その他"],
+        "phase": ["中間", "最終"],
+    ]
+
+    public static let defaults = Settings(
+        departments: defaultDepartments, choices: defaultChoices, labels: [:],
+        rules: .defaults, fiscalYears: 2004...2040, intake: .defaults)
+
+    public init(departments: [String], choices: [String: [String]], labels: [String: [String]],
+                rules: Rules, fiscalYears: ClosedRange<Int>, intake: Intake) {
+        self.departments = departments
+        self.choices = choices
+        self.labels = labels
+        self.rules = rules
+        self.fiscalYears = fiscalYears
+        self.intake = intake
+    }
+}
+
+/// Why a settings file could not be used.
+public enum SettingsError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read.
+    case unreadable(path: String, reason: String)
+    /// The YAML is malformed or a value has the wrong type.
+    case invalid(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "設定ファイル「\(path)」を読めません（\(reason)）。ファイルの場所を確かめてください。"
+        case .invalid(let path, let reason):
+            return "設定ファイル「\(path)」の書き方に誤りがあります（\(reason)）。furikaeri init で作られた見本と見比べてください。"
+        }
+    }
+}
+
+extension Settings {
+    /// Loads settings from a YAML file; keys it leaves out keep their defaults.
+    public static func load(path: String) throws -> Settings {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw SettingsError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try parse(yaml: text, path: path)
+    }
+
+    /// Parses settings from YAML text.
+    public static func parse(yaml: String, path: String = "<settings>") throws -> Settings {
+        let node: Any?
+        do {
+            node = try Yams.load(yaml: yaml)
+        } catch {
+            throw SettingsError.invalid(path: path, reason: "\(error)")
+        }
+        var settings = Settings.defaults
+        guard let root = node else { return settings }
+        guard let map = root as? [String: Any] else {
+            throw SettingsError.invalid(path: path, reason: "最上位は「キー: 値」の形にしてください")
+        }
+        func fail(_ key: String, _ want: String) -> SettingsError {
+            .invalid(path: path, reason: "\(key) は\(want)で書いてください")
+        }
+        func strings(_ value: Any, _ key: String) throws -> [String] {
+            guard let list = value as? [Any] else { throw fail(key, "文字列のリスト") }
+            return try list.map { item in
+                if let s = item as? String { return s }
+                if let n = item as? Int { return String(n) }
+                throw fail(key, "文字列のリスト")
+            }
+        }
+        func number(_ value: Any, _ key: String) throws -> Double {
+            if let d = value as? Double { return d }
+            if let i = value as? Int { return Double(i) }
+            throw fail(key, "数値")
+        }
+        func integer(_ value: Any, _ key: String) throws -> Int {
+            guard let i = value as? Int else { throw fail(key, "整数") }
+            return i
+        }
+        if let v = map["departments"] { settings.departments = try strings(v, "departments") }
+        if let v = map["choices"] {
+            guard let m = v as? [String: Any] else { throw fail("choices", "「項目: [選択肢…]」の形") }
+            for (key, list) in m { settings.choices[key] = try strings(list, "choices.\(key)") }
+        }
+        if let v = map["labels"] {
+            guard let m = v as? [String: Any] else { throw fail("labels", "「項目: [ラベル…]」の形") }
+            for (key, list) in m { settings.labels[key] = try strings(list, "labels.\(key)") }
+        }
+        if let v = map["rules"] {
+            guard let m = v as? [String: Any] else { throw fail("rules", "「キー: 値」の形") }
+            if let t = m["low_score_threshold"] { settings.rules.lowScoreThreshold = try integer(t, "rules.low_score_threshold") }
+            if let t = m["low_score_comment_is_error"] {
+                guard let b = t as? Bool else { throw fail("rules.low_score_comment_is_error", "true か false") }
+                settings.rules.lowScoreCommentIsError = b
+            }
+            if let t = m["score_gap"] { settings.rules.scoreGap = try integer(t, "rules.score_gap") }
+            if let t = m["placeholders"] { settings.rules.placeholders = try strings(t, "rules.placeholders") }
+            if let t = m["disabled"] { settings.rules.disabled = try strings(t, "rules.disabled") }
+        }
+        if let v = map["fiscal_years"] {
+            guard let m = v as? [String: Any] else { throw fail("fiscal_years", "from と to") }
+            let from = try m["from"].map { try integer($0, "fiscal_years.from") } ?? settings.fiscalYears.lowerBound
+            let to = try m["to"].map { try integer($0, "fiscal_years.to") } ?? settings.fiscalYears.upperBound
+            guard from <= to else { throw fail("fiscal_years", "from ≦ to") }
+            settings.fiscalYears = from...to
+        }
+        if let v = map["intake"] {
+            guard let m = v as? [String: Any] else { throw fail("intake", "「キー: 値」の形") }
+            if let t = m["settle_seconds"] { settings.intake.settleSeconds = try number(t, "intake.settle_seconds") }
+            if let t = m["watch_interval_seconds"] { settings.intake.watchIntervalSeconds = try number(t, "intake.watch_interval_seconds") }
+        }
+        return settings
+    }
+}

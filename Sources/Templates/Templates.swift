@@ -1,0 +1,1 @@
+// Blank forms written with libxlsxwriter. (filled in by the forms work)

@@ -1,0 +1,140 @@
+/// One cell's value, as the reader hands it out: a closed set, like calamine's `Data`.
+public enum CellValue: Hashable, Sendable {
+    /// Text from a shared string, an inline string or a formula's string result.
+    case text(String)
+    /// A number that no date format claims.
+    case number(Double)
+    /// `TRUE` or `FALSE`.
+    case bool(Bool)
+    /// A number shown with a date or time format, or an ISO 8601 `t="d"` cell.
+    case dateTime(ExcelDateTime)
+    /// An error value such as `#DIV/0!`.
+    case error(String)
+    /// Nothing: a cell that exists in the file but holds no value.
+    case empty
+
+    /// Whether the value is `.empty` or text made only of spaces of either width.
+    public var isBlank: Bool {
+        switch self {
+        case .empty: return true
+        case .text(let s): return s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        default: return false
+        }
+    }
+}
+
+/// A date or time as Excel holds it: a serial number of days, on the 1900 or the 1904 system.
+/// An ISO 8601 `t="d"` cell keeps its text as written.
+public struct ExcelDateTime: Hashable, Sendable {
+    public var serial: Double
+    public var is1904: Bool
+    /// Text from a `t="d"` cell, kept as written.
+    public var isoText: String?
+
+    public init(serial: Double, is1904: Bool = false, isoText: String? = nil) {
+        self.serial = serial
+        self.is1904 = is1904
+        self.isoText = isoText
+    }
+}
+
+/// A cell position, zero-based, with its A1 spelling.
+public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    /// Parses `B7`, `$B$7` or `b7`; nil for anything else.
+    public init?(a1: String) {
+        var letters = 0, digits = 0, sawDigit = false, column = 0, row = 0
+        for scalar in a1.unicodeScalars where scalar != "$" {
+            let v = scalar.value
+            if !sawDigit, (65...90).contains(v) || (97...122).contains(v) {
+                column = column * 26 + Int((v & ~0x20) - 64)
+                letters += 1
+                if letters > 3 { return nil }
+            } else if (48...57).contains(v) {
+                sawDigit = true
+                row = row * 10 + Int(v - 48)
+                digits += 1
+                if digits > 7 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard letters > 0, digits > 0, row > 0 else { return nil }
+        self.init(row: row - 1, column: column - 1)
+    }
+
+    /// Column letters for a zero-based column: 0 → `A`, 26 → `AA`.
+    public static func columnName(_ column: Int) -> String {
+        var n = column + 1
+        var scalars: [Unicode.Scalar] = []
+        while n > 0 {
+            let m = (n - 1) % 26
+            scalars.append(Unicode.Scalar(UInt8(65 + m)))
+            n = (n - 1) / 26
+        }
+        return String(String.UnicodeScalarView(scalars.reversed()))
+    }
+
+    /// The A1 spelling, such as `D7`.
+    public var a1: String { Self.columnName(column) + String(row + 1) }
+    public var description: String { a1 }
+
+    public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
+        (lhs.row, lhs.column) < (rhs.row, rhs.column)
+    }
+}
+
+/// A rectangle of cells, such as a merged range `A2:A9`.
+public struct CellRange: Hashable, Sendable, CustomStringConvertible {
+    public var start: CellReference
+    public var end: CellReference
+
+    public init(start: CellReference, end: CellReference) {
+        self.start = CellReference(row: min(start.row, end.row), column: min(start.column, end.column))
+        self.end = CellReference(row: max(start.row, end.row), column: max(start.column, end.column))
+    }
+
+    /// Parses `A1:B2`, or a single cell `A1` as a one-cell range.
+    public init?(a1: String) {
+        let parts = a1.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+              let first = CellReference(a1: String(parts[0])),
+              let last = CellReference(a1: String(parts.last!)) else { return nil }
+        self.init(start: first, end: last)
+    }
+
+    public func contains(_ ref: CellReference) -> Bool {
+        (start.row...end.row).contains(ref.row) && (start.column...end.column).contains(ref.column)
+    }
+
+    public var a1: String { start.a1 + ":" + end.a1 }
+    public var description: String { a1 }
+}
+
+/// Every value on one worksheet, with its merged ranges: what form extraction works on.
+/// Empty cells are left out.
+public struct SheetGrid: Hashable, Sendable {
+    public var name: String
+    public var cells: [CellReference: CellValue]
+    public var merged: [CellRange]
+
+    public init(name: String, cells: [CellReference: CellValue] = [:], merged: [CellRange] = []) {
+        self.name = name
+        self.cells = cells
+        self.merged = merged
+    }
+
+    public subscript(_ ref: CellReference) -> CellValue { cells[ref] ?? .empty }
+
+    /// The merged range that covers `ref`, if any.
+    public func mergedRange(containing ref: CellReference) -> CellRange? {
+        merged.first { $0.contains(ref) }
+    }
+}

@@ -1,0 +1,19 @@
+import Testing
+import XLSX
+
+@Test func a1RoundTrips() {
+    for (text, row, column) in [("A1", 0, 0), ("Z9", 8, 25), ("AA10", 9, 26), ("XFD1048576", 1048575, 16383)] {
+        let ref = CellReference(a1: text)
+        #expect(ref == CellReference(row: row, column: column))
+        #expect(ref?.a1 == text)
+    }
+    #expect(CellReference(a1: "$b$7") == CellReference(row: 6, column: 1))
+    for bad in ["", "A", "7", "A0", "1A", "ABCD1", "A-1"] { #expect(CellReference(a1: bad) == nil) }
+}
+
+@Test func rangeNormalisesCorners() {
+    let range = CellRange(a1: "C5:A2")
+    #expect(range?.a1 == "A2:C5")
+    #expect(range?.contains(CellReference(row: 3, column: 1)) == true)
+    #expect(range?.contains(CellReference(row: 5, column: 1)) == false)
+}

@@ -40,9 +40,12 @@ struct XMLAttributes {
         return nil
     }
 
-    /// The value of the attribute named `name` as text.
+    /// The value of the attribute named `name` as text. Without `XML_PARSE_NOENT` libxml2 hands
+    /// an escaped `&` on as `&#38;`, so references left in the value are decoded here.
     func string(_ name: StaticString, namespaced: Bool = false) -> String? {
-        bytes(name, namespaced: namespaced).map { String(decoding: $0, as: UTF8.self) }
+        guard let raw = bytes(name, namespaced: namespaced) else { return nil }
+        let text = String(decoding: raw, as: UTF8.self)
+        return raw.contains(UInt8(ascii: "&")) ? decodeCharacterReferences(text) : text
     }
 }
 
@@ -187,4 +190,39 @@ func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHand
 /// A handler that can stop its own parse (for limits it enforces itself).
 protocol SAXSessionOwner: AnyObject {
     var session: SAXSession? { get set }
+}
+
+/// Decodes `&#NN;`, `&#xHH;` and the five predefined entity references; anything else is kept.
+func decodeCharacterReferences(_ text: String) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
+            out += rest[amp...]
+            return out
+        }
+        let name = rest[rest.index(after: amp)..<semi]
+        var decoded: Character?
+        switch name {
+        case "amp": decoded = "&"
+        case "lt": decoded = "<"
+        case "gt": decoded = ">"
+        case "quot": decoded = "\""
+        case "apos": decoded = "'"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init)
+            }
+        }
+        if let decoded {
+            out.append(decoded)
+        } else {
+            out += rest[amp...semi]
+        }
+        rest = rest[rest.index(after: semi)...]
+    }
+    return out + rest
 }

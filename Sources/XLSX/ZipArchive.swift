@@ -18,7 +18,7 @@ final class ZipArchive {
         handle = za
         let count = zip_get_num_entries(za, 0)
         if count > Int64(budget.limits.maxEntries) {
-            zip_discard(za)
+            // Fully initialised here, so deinit closes the archive.
             throw XLSXError.limitExceeded(limit: .entryCount, detail: "\(count) > \(budget.limits.maxEntries)")
         }
         for index in 0..<Int(max(count, 0)) {

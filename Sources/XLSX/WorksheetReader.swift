@@ -78,7 +78,13 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
         value.reserveCapacity(64)
         pending.reserveCapacity(1024)
-        session = try SAXSession(partName: entry.partName, handler: self)
+        if let spare = entry.archive.spareSession {
+            entry.archive.spareSession = nil
+            spare.reset(partName: entry.partName, handler: self)
+            session = spare
+        } else {
+            session = try SAXSession(partName: entry.partName, handler: self)
+        }
     }
 
     deinit { buffer.deallocate() }
@@ -105,7 +111,11 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
             self.session = nil
             throw error
         }
-        if finished { self.session = nil }
+        if finished {
+            // A cleanly finished parser goes back to the archive for the next sheet.
+            if entry.archive.spareSession == nil { entry.archive.spareSession = session }
+            self.session = nil
+        }
     }
 
     // MARK: SAX events, dispatched on the first byte of the element name.
@@ -200,7 +210,15 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     }
 
     private func handleMergeCell(_ attributes: XMLAttributes) {
-        if let ref = attributes.string("ref"), let range = CellRange(a1: ref) { merged.append(range) }
+        guard let ref = attributes.bytes("ref") else { return }
+        if let colon = ref.firstIndex(of: UInt8(ascii: ":")) {
+            if let start = parseCellReference(UnsafeBufferPointer(rebasing: ref[..<colon])),
+               let end = parseCellReference(UnsafeBufferPointer(rebasing: ref[(colon + 1)...])) {
+                merged.append(CellRange(start: start, end: end))
+            }
+        } else if let single = parseCellReference(ref) {
+            merged.append(CellRange(start: single, end: single))
+        }
     }
 
     /// The value of the cell just closed, from its kind, style and captured text.

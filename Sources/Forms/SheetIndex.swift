@@ -10,6 +10,9 @@ struct SheetIndex {
     private(set) var inlineByKey: [String: [(cell: CellReference, value: String)]] = [:]
     /// Every text cell's normalised start (the first `prefixLength` characters), for viewpoint rows.
     private(set) var prefixes: [(cell: CellReference, text: LabelText)] = []
+    /// The last row and column holding a value or a merge: the sheet's used area.
+    private(set) var lastRow = 0
+    private(set) var lastColumn = 0
     private var mergeByCell: [CellReference: CellRange] = [:]
     private var largeMerges: [CellRange] = []
 
@@ -23,6 +26,8 @@ struct SheetIndex {
     init(grid: SheetGrid, inlineLabelKeys: Set<String>) {
         self.grid = grid
         for range in grid.merged {
+            lastRow = max(lastRow, range.end.row)
+            lastColumn = max(lastColumn, range.end.column)
             let rows = range.end.row - range.start.row + 1
             let columns = range.end.column - range.start.column + 1
             if rows * columns <= Self.mergeIndexLimit {
@@ -36,6 +41,10 @@ struct SheetIndex {
             }
         }
         for (ref, value) in grid.cells {
+            if !value.isBlank {
+                lastRow = max(lastRow, ref.row)
+                lastColumn = max(lastColumn, ref.column)
+            }
             guard case .text(let text) = value, !value.isBlank else { continue }
             let isShort = text.count <= Self.maxLabelLength
             let label = LabelText(isShort ? text : String(text.prefix(Self.prefixLength)))
@@ -63,6 +72,9 @@ struct SheetIndex {
     func cells(forKey key: String) -> [CellReference] { cellsByKey[key] ?? [] }
 
     func inline(forKey key: String) -> [(cell: CellReference, value: String)] { inlineByKey[key] ?? [] }
+
+    /// Whether `ref` lies within the rows and columns that hold anything.
+    func isInsideUsedArea(_ ref: CellReference) -> Bool { ref.row <= lastRow && ref.column <= lastColumn }
 
     /// The merged range covering `ref`, if any.
     func merged(containing ref: CellReference) -> CellRange? {

@@ -30,10 +30,10 @@ struct SheetReading {
         return knownLabelKeys.contains(LabelText(text).keyWithoutParentheses)
     }
 
-    /// Scans from the label in one direction, skipping its merged span and empty cells.
-    func probe(from label: CellReference, _ direction: ValueDirection) -> Probe {
+    /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
+    /// merged blocks that are empty.
+    func probe(from label: CellReference, _ direction: ValueDirection, limit: Int) -> Probe {
         let span = index.span(of: label)
-        let limit = direction == .right ? FormExtractor.maxStepsRight : FormExtractor.maxStepsBelow
         var position = direction == .right
             ? CellReference(row: span.start.row, column: span.end.column + 1)
             : CellReference(row: span.end.row + 1, column: span.start.column)
@@ -56,19 +56,28 @@ struct SheetReading {
                 ? CellReference(row: span.start.row, column: block.end.column + 1)
                 : CellReference(row: block.end.row + 1, column: span.start.column)
         }
-        return Probe(cell: first ?? position, raw: .empty, blockedAtOnce: first == nil)
+        let cell = first ?? position
+        return Probe(cell: cell, raw: .empty, blockedAtOnce: first == nil || !index.isInsideUsedArea(cell))
     }
 
-    /// The value for a label: the first direction holding a value; when all are blank, the first
-    /// direction that has room for one. A label spread over three or more columns looks below first.
+    /// The value for a label: the first direction (in the field's order) holding a value; when all
+    /// are blank, the first direction with room for one inside the sheet's used area.
+    ///
+    /// Below, empty cells are skipped only when the label has a label right beside it (a header row):
+    /// otherwise the cell under a label is usually the next label's row or a note, not its value.
     func resolve(label: CellReference, directions: [ValueDirection]) -> Probe {
-        var order = directions
-        let span = index.span(of: label)
-        if span.end.column - span.start.column >= 2, let below = order.firstIndex(of: .below) {
-            order.remove(at: below)
-            order.insert(.below, at: 0)
+        var probes: [Probe] = []
+        var rightBlocked = false
+        for direction in directions {
+            let limit: Int
+            switch direction {
+            case .right: limit = FormExtractor.maxStepsRight
+            case .below: limit = rightBlocked ? FormExtractor.maxStepsBelow : 1
+            }
+            let probe = probe(from: label, direction, limit: limit)
+            if direction == .right { rightBlocked = probe.blockedAtOnce }
+            probes.append(probe)
         }
-        let probes = order.map { probe(from: label, $0) }
         if let filled = probes.first(where: { !$0.isBlank }) { return filled }
         return probes.first(where: { !$0.blockedAtOnce }) ?? probes[0]
     }

@@ -33,11 +33,9 @@ public enum TemplateWriter {
             try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
         }
         try workbook.close()
-        do {
-            if fileManager.fileExists(atPath: path) { _ = try fileManager.replaceItemAt(target, withItemAt: temporary) }
-            else { try fileManager.moveItem(at: temporary, to: target) }
-        } catch {
-            throw TemplateError.writeFailed(path: path, reason: error.localizedDescription)
+        // rename(2) replaces the target in one step: there is never a moment without a whole file.
+        guard rename(temporary.path, target.path) == 0 else {
+            throw TemplateError.writeFailed(path: path, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -48,7 +48,7 @@ public enum FieldCatalog {
 
     static let englishNames: [String: String] = [
         "org_name": "organisation name", "project_name": "project name", "fiscal_year": "fiscal year",
-        "phase": "phase (interim or final)", "department": "department in charge",
+        "phase": "interim or final", "department": "department in charge",
         "org_comment": "organisation's comment", "city_comment": "city's comment", "outlook": "outlook",
         "category": "category", "proposal_type": "proposal type", "theme": "theme",
         "collaboration_form": "form of collaboration", "year_number": "year of continuation",

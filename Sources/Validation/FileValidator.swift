@@ -50,14 +50,15 @@ public struct FileValidator: Sendable {
             let missing = !FileManager.default.fileExists(atPath: path)
             return fileResult(path: path, sha256: "", problem: .fileUnreadable(missing: missing))
         }
-        guard ext == "xlsx" || ext == "xlsm" else {
-            return fileResult(path: path, sha256: sha256, problem: .fileNotXLSX(fileExtension: ext))
-        }
         let workbook: WorkbookForms
         do {
             workbook = try readForms(path)
         } catch {
-            return fileResult(path: path, sha256: sha256, problem: Self.readerProblem(error))
+            // A file that is not named as a workbook gets a message about its type; a workbook that
+            // the reader refuses gets the reader's own message.
+            let named = ext == "xlsx" || ext == "xlsm"
+            return fileResult(path: path, sha256: sha256,
+                              problem: named ? Self.readerProblem(error) : .fileNotXLSX(fileExtension: ext))
         }
         guard !workbook.forms.isEmpty else {
             return fileResult(path: path, sha256: sha256, problem: .formNotFound(sheetNames: workbook.sheetNames))
@@ -123,16 +124,17 @@ public struct FileValidator: Sendable {
         return "unknown"
     }
 
-    /// `badZip` → `bad_zip`.
+    /// `corruptArchive` → `corrupt_archive`, `legacyXLS` → `legacy_xls`, `notAZip` → `not_a_zip`.
     static func snakeCase(_ name: String) -> String {
+        let scalars = Array(name.unicodeScalars).filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         var out = ""
-        for scalar in name.unicodeScalars {
-            if scalar.properties.isUppercase {
-                if !out.isEmpty { out.append("_") }
-                out.append(String(scalar).lowercased())
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
-                out.unicodeScalars.append(scalar)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar.properties.isUppercase, i > 0 {
+                let previous = scalars[i - 1]
+                let nextIsLower = i + 1 < scalars.count && scalars[i + 1].properties.isLowercase
+                if !previous.properties.isUppercase || nextIsLower { out.append("_") }
             }
+            out.append(String(scalar).lowercased())
         }
         return out.isEmpty ? "unknown" : out
     }

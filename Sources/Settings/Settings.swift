@@ -41,7 +41,7 @@ public struct Settings: Hashable, Sendable {
             "reflection": ["org_name", "project_name"],
             "proposal": [
                 "org_name", "project_name", "category", "proposal_type", "collaboration_form",
-                "year_number", "purpose", "description", "total_cost", "requested_amount",
+                "local_issue", "purpose", "description", "total_cost", "requested_amount",
             ],
         ]
 

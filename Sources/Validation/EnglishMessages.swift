@@ -102,3 +102,24 @@ enum EnglishMessages {
         return "sheet \"\(p.sheet)\""
     }
 }
+
+/// English wording of the human-readable report of `validate`.
+extension EnglishMessages {
+    static func severityWord(_ severity: Severity) -> String { severity == .error ? "error" : "warning" }
+
+    static func fileHeading(path: String, status: FileStatus, errors: Int, warnings: Int) -> String {
+        switch status {
+        case .valid: return warnings == 0 ? "✓ \(path) (no issues)" : "✓ \(path) (acceptable, \(plural(warnings, "warning")))"
+        case .invalid: return "✗ \(path) (invalid: \(plural(errors, "error")), \(plural(warnings, "warning")))"
+        case .unreadable: return "✗ \(path) (unreadable)"
+        }
+    }
+
+    static func total(files: Int, valid: Int, invalid: Int, unreadable: Int, errors: Int, warnings: Int) -> String {
+        "Total \(plural(files, "file")): \(valid) valid, \(invalid) invalid, \(unreadable) unreadable (\(plural(errors, "error")), \(plural(warnings, "warning")))"
+    }
+
+    static func noFiles() -> String { "No .xlsx files were found to validate." }
+
+    static func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+}

@@ -36,13 +36,13 @@ public enum FieldCatalog {
     }
 
     static let japaneseLabels: [String: String] = [
-        "org_name": "団体名", "project_name": "事業名", "fiscal_year": "実施年度", "phase": "中間・最終",
+        "org_name": "団体名", "project_name": "事業名", "fiscal_year": "実施年度", "phase": "ふりかえりの時期（中間・最終）",
         "department": "担当課", "org_comment": "*団体のコメント(今後に向けての課題・改善策・要望など)",
         "city_comment": "*市のコメント", "outlook": "今後の展望",
         "category": "募集区分", "proposal_type": "募集の種類", "theme": "テーマ", "collaboration_form": "協働の形態",
         "year_number": "継続年数", "local_issue": "地域課題", "purpose": "事業の目的", "description": "事業内容",
         "expected_effect": "期待される効果", "org_role": "団体の役割", "city_role": "市の役割",
-        "total_cost": "総事業費", "requested_amount": "補助金申請額", "representative": "代表者氏名",
+        "total_cost": "総事業費(円)", "requested_amount": "補助金申請額(円)", "representative": "代表者氏名",
         "address": "所在地", "phone": "電話番号", "email": "メールアドレス",
     ]
 

@@ -119,3 +119,22 @@ func groupedDigits(_ n: Int) -> String {
     }
     return n < 0 ? "-" + out : out
 }
+
+/// Japanese wording of the human-readable report of `validate`.
+extension JapaneseMessages {
+    static func severityWord(_ severity: Severity) -> String { severity == .error ? "エラー" : "警告" }
+
+    static func fileHeading(path: String, status: FileStatus, errors: Int, warnings: Int) -> String {
+        switch status {
+        case .valid: return warnings == 0 ? "✓ \(path)（問題なし）" : "✓ \(path)（受付可・警告 \(warnings)件）"
+        case .invalid: return "✗ \(path)（不備あり: エラー \(errors)件・警告 \(warnings)件）"
+        case .unreadable: return "✗ \(path)（読み取れません）"
+        }
+    }
+
+    static func total(files: Int, valid: Int, invalid: Int, unreadable: Int, errors: Int, warnings: Int) -> String {
+        "合計 \(files)ファイル: 受付可 \(valid)・不備あり \(invalid)・読み取れない \(unreadable)（エラー \(errors)件・警告 \(warnings)件）"
+    }
+
+    static func noFiles() -> String { "検証する .xlsx ファイルが見つかりませんでした。" }
+}

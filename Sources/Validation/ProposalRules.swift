@@ -11,7 +11,7 @@ extension Validator {
 
     /// テーマ設定型 needs a テーマ.
     func checkTheme(_ form: ExtractedForm, _ sink: inout IssueSink) {
-        guard let type = form["proposal_type"], TextChecks.squeeze(Self.shown(type)) == "テーマ設定型" else { return }
+        guard let type = form["proposal_type"], TextChecks.squeeze(Self.valueText(type)) == "テーマ設定型" else { return }
         guard let theme = form["theme"] else {
             sink.add(.themeMissing, key: "theme")
             return

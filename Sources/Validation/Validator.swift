@@ -92,8 +92,8 @@ public struct Validator: Sendable {
     func checkChoices(_ form: ExtractedForm, _ sink: inout IssueSink) {
         for key in choices.keys.sorted() {
             guard let reading = form[key], !Self.isBlank(reading), let table = choices[key] else { continue }
-            let shown = Self.shown(reading)
-            if table[TextChecks.squeeze(shown)] == nil {
+            if table[TextChecks.squeeze(Self.valueText(reading))] == nil {
+                let shown = Self.shown(reading)
                 sink.add(.choiceInvalid(shown: shown, allowed: settings.choices[key] ?? []), reading)
             }
         }
@@ -101,9 +101,8 @@ public struct Validator: Sendable {
 
     func checkDepartment(_ form: ExtractedForm, _ sink: inout IssueSink) {
         guard !departments.isEmpty, let reading = form["department"], !Self.isBlank(reading) else { return }
-        let shown = Self.shown(reading)
-        if !departments.contains(TextChecks.squeeze(shown)) {
-            sink.add(.departmentUnknown(shown: shown), reading)
+        if !departments.contains(TextChecks.squeeze(Self.valueText(reading))) {
+            sink.add(.departmentUnknown(shown: Self.shown(reading)), reading)
         }
     }
 
@@ -205,6 +204,13 @@ public struct Validator: Sendable {
             case .decimal(let d): return formatNumber(d)
             }
         }
+    }
+
+    /// The value as the extractor read it: for a choice, the canonical spelling it matched
+    /// (`生活文化スポーツ部文化振興課` → `文化振興課`); otherwise what was typed.
+    static func valueText(_ reading: FieldReading) -> String {
+        if case .text(let s) = reading.value { return s }
+        return shown(reading)
     }
 
     /// `6.0` → `6`, `3.5` → `3.5`.

@@ -114,3 +114,13 @@ import XLSX
         #expect(Validator(settings: settings).validate(form, file: "a.xlsx").first?.severity == .error)
     }
 }
+
+@Suite struct ChoiceCanonicalisationTests {
+    @Test func departmentMatchedByTheExtractorInsideLongerTextPasses() {
+        let form = Build.reflection {
+            $0["department"] = Build.reading("department", "担当課", "C2", raw: .text("生活文化スポーツ部文化振興課"),
+                                             value: .text("文化振興課"), normalisation: "「生活文化スポーツ部文化振興課」を「文化振興課」として読みました。")
+        }
+        #expect(Validator().validate(form, file: "a.xlsx").isEmpty)
+    }
+}

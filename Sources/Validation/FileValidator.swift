@@ -18,6 +18,12 @@ public struct WorkbookForms: Sendable {
 public protocol LocalizedReaderError: Error {
     var japaneseMessage: String { get }
     var englishMessage: String { get }
+    /// The snake_case case name for the code `reader.<case>`; nil to derive it from the enum case.
+    var issueCaseName: String? { get }
+}
+
+extension LocalizedReaderError {
+    public var issueCaseName: String? { nil }
 }
 
 /// Validates files: reads each workbook, extracts its forms, checks them and hashes the bytes.
@@ -102,7 +108,7 @@ public struct FileValidator: Sendable {
 
     /// `reader.<case>`: the reader error's case name in snake_case, with its messages.
     static func readerProblem(_ error: Error) -> Problem {
-        let caseName = snakeCase(readerCaseName(error))
+        let caseName = (error as? LocalizedReaderError)?.issueCaseName ?? snakeCase(readerCaseName(error))
         if let localized = error as? LocalizedReaderError {
             return .reader(caseName: caseName, japanese: localized.japaneseMessage, english: localized.englishMessage)
         }

@@ -145,16 +145,21 @@ public struct FileValidator: Sendable {
         return out.isEmpty ? "unknown" : out
     }
 
-    /// The hex SHA-256 of a file's bytes, read in 1 MiB chunks.
+    /// The hex SHA-256 of a file's bytes, read in 64 KiB chunks into one reused buffer.
     public static func sha256(ofFileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
         var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            guard let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
-            hasher.update(chunk)
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            if count == 0 { break }
+            hasher.update(buffer[0..<count])
         }
         return hasher.finalizeHex()
     }

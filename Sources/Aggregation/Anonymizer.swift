@@ -10,8 +10,8 @@ import Validation
 public struct Anonymizer: Sendable {
     /// Normalised 団体名 → code.
     public private(set) var codes: [String: String]
-    /// Names as written → code, longest first, for replacing inside free text.
-    private var spellings: [(String, String)]
+    /// Names as written → code, for replacing inside free text.
+    private var replacer: PhraseReplacer
 
     public init(records: RecordSet) {
         let written = records.submissions.map(\.orgName) + records.proposals.map(\.orgName)
@@ -19,9 +19,8 @@ public struct Anonymizer: Sendable {
         var codes: [String: String] = [:]
         for (index, name) in normalised.enumerated() { codes[name] = Self.code(index) }
         self.codes = codes
-        spellings = Set(written).filter { !$0.isEmpty }
-            .map { ($0, codes[NameNormalizer.normalize($0)]!) }
-            .sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+        replacer = PhraseReplacer(Set(written).filter { !$0.isEmpty }
+            .map { (phrase: $0, replacement: codes[NameNormalizer.normalize($0)]!) })
     }
 
     /// `0` → `団体A01`, `98` → `団体A99`, `99` → `団体B01`; after `Z`, `AA`, `AB`…
@@ -43,12 +42,7 @@ public struct Anonymizer: Sendable {
 
     /// Free text with every written 団体名 replaced by its code.
     public func scrub(_ text: String) -> String {
-        guard !text.isEmpty else { return text }
-        var result = text
-        for (name, code) in spellings where result.contains(name) {
-            result = result.replacingOccurrences(of: name, with: code)
-        }
-        return result
+        replacer.replace(in: text)
     }
 
     /// The records with every 団体名 replaced.
@@ -82,7 +76,7 @@ public struct Anonymizer: Sendable {
 public struct PersonalDataScrubber: Sendable {
     /// The mask written in place of personal data.
     public static let mask = "＊＊＊"
-    private var values: [String]
+    private var replacer: PhraseReplacer
 
     /// Collects the personal values of every form of the given files, valid or not.
     public init(files: [FileResult]) {
@@ -97,11 +91,11 @@ public struct PersonalDataScrubber: Sendable {
                 }
             }
         }
-        values = found.sorted { ($0.count, $0) > ($1.count, $1) }
+        replacer = PhraseReplacer(found.map { (phrase: $0, replacement: Self.mask) })
     }
 
     public init(values: [String]) {
-        self.values = Set(values.filter { $0.count >= 2 }).sorted { ($0.count, $0) > ($1.count, $1) }
+        replacer = PhraseReplacer(Set(values).map { (phrase: $0, replacement: Self.mask) })
     }
 
     /// Whether a field key path is personal.
@@ -111,11 +105,6 @@ public struct PersonalDataScrubber: Sendable {
 
     /// The text with every personal value masked.
     public func scrub(_ text: String) -> String {
-        guard !text.isEmpty, !values.isEmpty else { return text }
-        var result = text
-        for value in values where result.contains(value) {
-            result = result.replacingOccurrences(of: value, with: Self.mask)
-        }
-        return result
+        replacer.replace(in: text)
     }
 }

@@ -42,3 +42,12 @@ import Testing
     #expect(Anonymizer.code(99) == "団体B01")
     #expect(Anonymizer.code(99 * 26) == "団体AA01")
 }
+
+@Test func phraseReplacerPrefersTheLongestMatchAndLeavesOtherTextAlone() {
+    let replacer = PhraseReplacer([(phrase: "山田", replacement: "＊"), (phrase: "山田太郎", replacement: "＊＊"),
+                                   (phrase: "x", replacement: "ignored: too short")])
+    #expect(replacer.replace(in: "代表は山田太郎、副は山田花子。x") == "代表は＊＊、副は＊花子。x")
+    #expect(replacer.replace(in: "該当なし") == "該当なし")
+    #expect(replacer.replace(in: "山") == "山")
+    #expect(replacer.replace(in: "末尾が山田") == "末尾が＊")
+}

@@ -48,3 +48,19 @@ public enum StableHash {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
+
+extension FiscalYearLabel {
+    /// Reads `令和6年度`, `令和元年度`, `R6`, `平成30年度`, `H30`, `2024年度` or `2024` (full-width digits
+    /// too) as the Western year of April; nil for anything else.
+    public static func parse(_ text: String) -> Int? {
+        var s = NameNormalizer.normalize(text).uppercased()
+        if s.hasSuffix("年度") { s.removeLast(2) }
+        s = s.replacingOccurrences(of: "元", with: "1")
+        for (prefix, base) in [("令和", 2018), ("R", 2018), ("平成", 1988), ("H", 1988)] where s.hasPrefix(prefix) {
+            guard let n = Int(s.dropFirst(prefix.count)), n >= 1, n <= 99 else { return nil }
+            return base + n
+        }
+        guard let year = Int(s), (1989...2200).contains(year) else { return nil }
+        return year
+    }
+}

@@ -42,7 +42,8 @@ public final class IntakeRunner {
         while start < files.count, !shouldStop() {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
             start += batch.count
-            counts += try processBatch(batch, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent)
+            counts += try processBatch(batch, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
+                                       shouldStop: shouldStop)
             done += batch.count
             onProgress(done, files.count)
         }
@@ -50,7 +51,7 @@ public final class IntakeRunner {
     }
 
     private func processBatch(_ batch: [InboxFile], runID: Int64, acceptedYears: inout [String: Int],
-                              onEvent: (IntakeEvent) -> Void) throws -> RunCounts {
+                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
         let workbooks = batch.filter(\.isXLSX)
         let results = checker.check(paths: workbooks.map(\.path))
         var resultByPath: [String: FileResult] = [:]
@@ -60,7 +61,8 @@ public final class IntakeRunner {
         var entries: [LedgerEntry] = []
         var events: [IntakeEvent] = []
         var taken: [InboxFile] = []
-        for file in batch {
+        // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
+        for file in batch where !shouldStop() {
             let receivedAt = now()
             guard let placed = try place(file, result: resultByPath[file.path], receivedAt: receivedAt,
                                          acceptedYears: acceptedYears) else {

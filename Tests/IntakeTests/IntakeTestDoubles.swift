@@ -6,7 +6,7 @@ import XLSX
 
 /// A checker for intake's unit tests: reads a tiny text format instead of a workbook, so the move
 /// protocol and the ledger can be tested without the reader. A file holds one line per form:
-/// `valid|invalid;<fiscal year>;<団体名>;<事業名>;<phase>`; the text `unreadable` makes it unreadable.
+/// `valid|invalid;<fiscal year>;<団体名>;<事業名>;<phase>[;proposal]`; the text `unreadable` makes it unreadable.
 struct TextFormChecker: WorkbookChecking {
     func check(paths: [String]) -> [FileResult] {
         paths.map { path in
@@ -41,7 +41,8 @@ struct TextFormChecker: WorkbookChecking {
                     issues.append(ValidationIssue(severity: .error, code: "comment.required", field: "city_comment",
                                                   sheet: sheet, cell: "B20", message: "市のコメントが空欄です。B20 に記入してください。"))
                 }
-                forms.append(ValidatedForm(form: ExtractedForm(sheet: sheet, kind: .reflection, fields: fields), issues: issues))
+                let kind: FormKind = parts.count > 5 && parts[5] == "proposal" ? .proposal : .reflection
+                forms.append(ValidatedForm(form: ExtractedForm(sheet: sheet, kind: kind, fields: fields), issues: issues))
             }
             return FileResult(path: path, sha256: sha, status: valid ? .valid : .invalid, issues: [], forms: forms)
         }

@@ -21,7 +21,7 @@ public struct LabelText: Hashable, Sendable {
             number = n
             scalars = scalars.dropFirst().drop(while: LabelText.isLeadingNoise)
         }
-        let folded = String(String.UnicodeScalarView(scalars)).precomposedStringWithCompatibilityMapping
+        let folded = LabelText.nfkc(String(String.UnicodeScalarView(scalars)))
         var kept = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace {
             kept.append(scalar)
@@ -38,6 +38,21 @@ public struct LabelText: Hashable, Sendable {
         self.number = number
         self.key = key
         self.keyWithoutParentheses = LabelText.removingParentheses(key)
+    }
+
+    /// NFKC, skipped when every scalar is one NFKC leaves alone (ASCII, kana, common CJK ideographs and
+    /// punctuation): most label text, and NFKC through Foundation is the costly step of indexing a sheet.
+    static func nfkc(_ text: String) -> String {
+        let unchanged = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x0A, 0x0D, 0x09: return true
+            case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true   // 、。〃 々 〈〉《》「」『』【】
+            case 0x3041...0x3096, 0x30A1...0x30FC: return true            // kana (not the combining marks 3099–309C)
+            case 0x4E00...0x9FFF: return true                             // CJK unified ideographs
+            default: return false
+            }
+        }
+        return unchanged ? text : text.precomposedStringWithCompatibilityMapping
     }
 
     /// ①–⑳, ❶–❿ and ➀–➉ as 1–20; nil for any other scalar.
@@ -100,8 +115,7 @@ extension String {
     /// NFKC with all whitespace removed: how choices and values are compared.
     var foldedForComparison: String {
         var kept = String.UnicodeScalarView()
-        for scalar in precomposedStringWithCompatibilityMapping.unicodeScalars
-        where !scalar.properties.isWhitespace {
+        for scalar in LabelText.nfkc(self).unicodeScalars where !scalar.properties.isWhitespace {
             kept.append(scalar)
         }
         return String(kept)

@@ -26,8 +26,8 @@ struct SheetReading {
     /// Whether the cell prints a label of either form (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
         if viewpointCells.contains(cell) { return true }
-        guard case .text(let text) = index.grid[cell], text.count <= SheetIndex.maxLabelLength else { return false }
-        return knownLabelKeys.contains(LabelText(text).keyWithoutParentheses)
+        guard let key = index.keyByCell[cell] else { return false }
+        return knownLabelKeys.contains(key)
     }
 
     /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
@@ -82,15 +82,11 @@ struct SheetReading {
         return probes.first(where: { !$0.blockedAtOnce }) ?? probes[0]
     }
 
-    /// Reads one field; nil when none of its labels is on the sheet.
-    mutating func read(_ field: FieldDefinition) -> FieldReading? {
+    /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.
+    mutating func read(_ field: FieldDefinition, keys: [String]) -> FieldReading? {
         var candidates: [CellReference] = []
         var seen = Set<CellReference>()
-        var keys: [String] = []
-        for label in field.allLabels {
-            let key = LabelText(label).keyWithoutParentheses
-            guard !key.isEmpty, !keys.contains(key) else { continue }
-            keys.append(key)
+        for key in keys {
             for cell in index.cells(forKey: key) where !consumed.contains(cell) && seen.insert(cell).inserted {
                 candidates.append(cell)
             }

@@ -79,7 +79,9 @@ struct SheetReading {
             probes.append(probe)
         }
         if let filled = probes.first(where: { !$0.isBlank }) { return filled }
-        return probes.first(where: { !$0.blockedAtOnce }) ?? probes[0]
+        if let roomy = probes.first(where: { !$0.blockedAtOnce }) ?? probes.first { return roomy }
+        // A definition without directions: the value would be typed right of the label.
+        return probe(from: label, .right, limit: 1)
     }
 
     /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.

@@ -150,7 +150,7 @@ struct SheetReading {
     /// The viewpoint's label as printed, without the question that follows it in the seed's table.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
         let printed = index.printedText(at: cell)
-        if let end = printed.range(of: viewpoint.name)?.upperBound {
+        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
             return String(printed[..<end])
         }
         let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed

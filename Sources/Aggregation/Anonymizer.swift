@@ -1,0 +1,110 @@
+import Foundation
+import Forms
+import Validation
+
+/// Replaces 団体名 with codes (`団体A01`, `団体A02` … `団体B01` …) for `--anonymize`.
+///
+/// Codes are given in the order of the normalised names of every organisation in the run, so the
+/// same sheets always give the same codes; adding an organisation can shift later codes. The
+/// organisation's name is also replaced wherever it appears in 事業名 and in the comments.
+public struct Anonymizer: Sendable {
+    /// Normalised 団体名 → code.
+    public private(set) var codes: [String: String]
+    /// Names as written → code, for replacing inside free text.
+    private var replacer: PhraseReplacer
+
+    public init(records: RecordSet) {
+        let written = records.submissions.map(\.orgName) + records.proposals.map(\.orgName)
+        let normalised = Set(written.map(NameNormalizer.normalize)).sorted()
+        var codes: [String: String] = [:]
+        for (index, name) in normalised.enumerated() { codes[name] = Self.code(index) }
+        self.codes = codes
+        replacer = PhraseReplacer(Set(written).filter { !$0.isEmpty }
+            .map { (phrase: $0, replacement: codes[NameNormalizer.normalize($0)]!) })
+    }
+
+    /// `0` → `団体A01`, `98` → `団体A99`, `99` → `団体B01`; after `Z`, `AA`, `AB`…
+    public static func code(_ index: Int) -> String {
+        var n = index / 99 + 1
+        var letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        let number = index % 99 + 1
+        return "団体" + letters + (number < 10 ? "0" : "") + String(number)
+    }
+
+    /// The code of a 団体名.
+    public func code(for orgName: String) -> String {
+        codes[NameNormalizer.normalize(orgName)] ?? "団体"
+    }
+
+    /// Free text with every written 団体名 replaced by its code.
+    public func scrub(_ text: String) -> String {
+        replacer.replace(in: text)
+    }
+
+    /// The records with every 団体名 replaced.
+    public func anonymize(_ records: RecordSet) -> RecordSet {
+        var out = records
+        out.submissions = records.submissions.map { s in
+            var s = s
+            s.orgName = code(for: s.orgName)
+            s.projectName = scrub(s.projectName)
+            s.orgComment = scrub(s.orgComment)
+            s.cityComment = scrub(s.cityComment)
+            s.outlook = scrub(s.outlook)
+            s.viewpointComments = s.viewpointComments.mapValues(scrub)
+            return s
+        }
+        out.proposals = records.proposals.map { p in
+            var p = p
+            p.orgName = code(for: p.orgName)
+            p.projectName = scrub(p.projectName)
+            for path in [\ProposalRecord.theme, \.localIssue, \.purpose, \.description, \.expectedEffect, \.orgRole, \.cityRole] {
+                p[keyPath: path] = scrub(p[keyPath: path])
+            }
+            return p
+        }
+        return out
+    }
+}
+
+/// Removes the personal values of the run's proposals (代表者, 所在地, 電話, メール) from any text
+/// that goes to third parties, such as a validation message that quotes a cell.
+public struct PersonalDataScrubber: Sendable {
+    /// The mask written in place of personal data.
+    public static let mask = "＊＊＊"
+    private var replacer: PhraseReplacer
+
+    /// Collects the personal values of every form of the given files, valid or not.
+    public init(files: [FileResult]) {
+        var found = Set<String>()
+        for file in files {
+            for validated in file.forms {
+                for key in RecordBuilder.personalKeys {
+                    guard let reading = validated.form[key] else { continue }
+                    let text = RecordBuilder.text(reading.value).trimmingCharacters(in: .whitespacesAndNewlines)
+                    if text.count >= 2 { found.insert(text) }
+                    if case .text(let raw) = reading.raw, raw.count >= 2 { found.insert(raw) }
+                }
+            }
+        }
+        replacer = PhraseReplacer(found.map { (phrase: $0, replacement: Self.mask) })
+    }
+
+    public init(values: [String]) {
+        replacer = PhraseReplacer(Set(values).map { (phrase: $0, replacement: Self.mask) })
+    }
+
+    /// Whether a field key path is personal.
+    public static func isPersonal(field: String) -> Bool {
+        RecordBuilder.personalKeys.contains(field)
+    }
+
+    /// The text with every personal value masked.
+    public func scrub(_ text: String) -> String {
+        replacer.replace(in: text)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Normalises names for linking: NFKC, then every kind of space removed.
+public enum NameNormalizer {
+    /// `ＮＰＯ法人　みどり の会` → `NPO法人みどりの会`.
+    public static func normalize(_ text: String) -> String {
+        let nfkc = text.precomposedStringWithCompatibilityMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in nfkc.unicodeScalars where !scalar.properties.isWhitespace {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+}
+
+/// 令和/平成 labels for a fiscal year given as the Western year of its April.
+public enum FiscalYearLabel {
+    /// `2024` → `令和6年度`, `2019` → `令和元年度`, `2018` → `平成30年度`.
+    public static func japanese(_ year: Int) -> String {
+        if year >= 2019 {
+            let n = year - 2018
+            return "令和" + (n == 1 ? "元" : String(n)) + "年度"
+        }
+        let n = year - 1988
+        return "平成" + (n == 1 ? "元" : String(n)) + "年度"
+    }
+
+    /// `2024` → `R6`, `2018` → `H30`: short, ASCII, for IDs.
+    public static func short(_ year: Int) -> String {
+        year >= 2019 ? "R\(year - 2018)" : "H\(year - 1988)"
+    }
+}
+
+/// A 64-bit FNV-1a hash: small, fixed across platforms and runs (unlike `Hasher`).
+public enum StableHash {
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The hash as upper-case hexadecimal, 16 digits.
+    public static func hex(_ text: String) -> String {
+        let digits = String(fnv1a(text), radix: 16, uppercase: true)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension FiscalYearLabel {
+    /// Reads `令和6年度`, `令和元年度`, `R6`, `平成30年度`, `H30`, `2024年度` or `2024` (full-width digits
+    /// too) as the Western year of April; nil for anything else.
+    public static func parse(_ text: String) -> Int? {
+        var s = NameNormalizer.normalize(text).uppercased()
+        if s.hasSuffix("年度") { s.removeLast(2) }
+        s = s.replacingOccurrences(of: "元", with: "1")
+        for (prefix, base) in [("令和", 2018), ("R", 2018), ("平成", 1988), ("H", 1988)] where s.hasPrefix(prefix) {
+            guard let n = Int(s.dropFirst(prefix.count)), n >= 1, n <= 99 else { return nil }
+            return base + n
+        }
+        guard let year = Int(s), (1989...2200).contains(year) else { return nil }
+        return year
+    }
+}

@@ -1,0 +1,143 @@
+import Forms
+
+/// What a breakdown groups by.
+public enum BreakdownDimension: String, Hashable, Sendable, CaseIterable {
+    case department, collaborationForm, category, proposalType, phase
+
+    /// The column title, such as 担当課.
+    public var title: String {
+        switch self {
+        case .department: return "担当課"
+        case .collaborationForm: return "協働の形態"
+        case .category: return "募集区分"
+        case .proposalType: return "募集の種類"
+        case .phase: return "区分(中間/最終)"
+        }
+    }
+
+    /// Label of the group a row belongs to; rows without a value go to `(記載なし)` or `(提案書なし)`.
+    func label(of row: ProjectRow) -> String {
+        let value: String
+        switch self {
+        case .department: value = row.department
+        case .collaborationForm: value = row.collaborationForm
+        case .category: value = row.category
+        case .proposalType: value = row.proposalType
+        case .phase: return row.submission.phase == .unspecified ? "(記載なし)" : row.submission.phase.rawValue
+        }
+        if !value.isEmpty { return value }
+        return self != .department && row.proposal == nil ? "(提案書なし)" : "(記載なし)"
+    }
+}
+
+/// One group of a breakdown: how many reflections, and the mean of each viewpoint.
+public struct GroupSummary: Hashable, Sendable {
+    public var label: String
+    public var count: Int
+    public var means: [Viewpoint: Double]
+    /// Mean of the rows' means.
+    public var overallMean: Double?
+}
+
+/// Reflections grouped by one dimension, groups in label order.
+public struct Breakdown: Hashable, Sendable {
+    public var dimension: BreakdownDimension
+    public var groups: [GroupSummary]
+}
+
+/// A proposal whose 最終 reflection was not given (未提出).
+public struct MissingReflection: Hashable, Sendable {
+    public var projectID: String
+    public var proposal: ProposalRecord
+    /// Whether an interim (中間) reflection was given.
+    public var hasInterim: Bool
+}
+
+/// Everything evaluators see for one fiscal year.
+public struct YearSummary: Hashable, Sendable {
+    public var fiscalYear: Int
+    /// One row per reflection, ordered by normalised 団体名, 事業名 and phase.
+    public var projects: [ProjectRow]
+    public var proposals: [ProposalRecord]
+    /// The group's scores, per viewpoint.
+    public var viewpointStatistics: [Viewpoint: ScoreStatistics]
+    /// The city's scores, per viewpoint.
+    public var cityStatistics: [Viewpoint: ScoreStatistics]
+    /// All the group's scores of the year together.
+    public var allScores: ScoreStatistics
+    public var breakdowns: [Breakdown]
+    /// Reflections with no proposal of the same year and names.
+    public var unlinkedReflections: [ProjectRow]
+    /// Proposals without a closing reflection.
+    public var missingReflections: [MissingReflection]
+
+    public func breakdown(_ dimension: BreakdownDimension) -> Breakdown? {
+        breakdowns.first { $0.dimension == dimension }
+    }
+}
+
+/// Builds the summaries from records. Pure: the same records give the same summary.
+public struct Aggregator: Sendable {
+    public var options: AggregationOptions
+
+    public init(options: AggregationOptions = AggregationOptions()) {
+        self.options = options
+    }
+
+    /// One summary per fiscal year that has a reflection or a proposal, ascending.
+    public func summarize(_ records: RecordSet) -> [YearSummary] {
+        let submissionsByYear = Dictionary(grouping: records.submissions, by: \.fiscalYear)
+        let proposalsByYear = Dictionary(grouping: records.proposals, by: \.fiscalYear)
+        return records.fiscalYears.map { year in
+            summarize(year: year, submissions: submissionsByYear[year] ?? [], proposals: proposalsByYear[year] ?? [])
+        }
+    }
+
+    /// The summary of one fiscal year.
+    public func summarize(year: Int, submissions: [Submission], proposals: [ProposalRecord]) -> YearSummary {
+        let orderedProposals = proposals.sorted { ($0.projectKey, $0.source) < ($1.projectKey, $1.source) }
+        var proposalByKey: [ProjectKey: ProposalRecord] = [:]
+        for p in orderedProposals where proposalByKey[p.projectKey] == nil { proposalByKey[p.projectKey] = p }
+        let keys = Set(submissions.map(\.projectKey)).union(proposalByKey.keys)
+        let ids = ProjectIDs.assign(fiscalYear: year, keys: keys)
+
+        let rows = submissions
+            .sorted { ($0.projectKey, $0.phase, $0.source) < ($1.projectKey, $1.phase, $1.source) }
+            .map { ProjectRow(projectID: ids[$0.projectKey]!, submission: $0, proposal: proposalByKey[$0.projectKey], options: options) }
+
+        var viewpointStats: [Viewpoint: ScoreStatistics] = [:], cityStats: [Viewpoint: ScoreStatistics] = [:]
+        for v in Viewpoint.allCases {
+            viewpointStats[v] = ScoreStatistics(scores: rows.compactMap { $0.submission.scores[v] })
+            cityStats[v] = ScoreStatistics(scores: rows.compactMap { $0.submission.cityScores[v] })
+        }
+        let all = ScoreStatistics(scores: rows.flatMap { r in Viewpoint.allCases.compactMap { r.submission.scores[$0] } })
+
+        let phasesByKey = Dictionary(grouping: rows, by: \.submission.projectKey).mapValues { $0.map(\.submission.phase) }
+        let missing = proposalByKey.keys.sorted().compactMap { key -> MissingReflection? in
+            let phases = phasesByKey[key] ?? []
+            guard !phases.contains(where: \.closesYear) else { return nil }
+            return MissingReflection(projectID: ids[key]!, proposal: proposalByKey[key]!, hasInterim: phases.contains(.interim))
+        }
+        return YearSummary(
+            fiscalYear: year, projects: rows, proposals: orderedProposals,
+            viewpointStatistics: viewpointStats, cityStatistics: cityStats, allScores: all,
+            breakdowns: BreakdownDimension.allCases.map { breakdown($0, rows) },
+            unlinkedReflections: rows.filter { $0.proposal == nil }, missingReflections: missing)
+    }
+
+    func breakdown(_ dimension: BreakdownDimension, _ rows: [ProjectRow]) -> Breakdown {
+        let grouped = Dictionary(grouping: rows) { dimension.label(of: $0) }
+        let groups = grouped.keys.sorted().map { label -> GroupSummary in
+            let members = grouped[label]!
+            var means: [Viewpoint: Double] = [:]
+            for v in Viewpoint.allCases {
+                let scores = members.compactMap { $0.submission.scores[v] }
+                if !scores.isEmpty { means[v] = Double(scores.reduce(0, +)) / Double(scores.count) }
+            }
+            let rowMeans = members.compactMap(\.mean)
+            return GroupSummary(label: label, count: members.count, means: means,
+                                overallMean: rowMeans.isEmpty ? nil : rowMeans.reduce(0, +) / Double(rowMeans.count))
+        }
+        return Breakdown(dimension: dimension, groups: groups)
+    }
+}

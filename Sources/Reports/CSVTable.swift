@@ -1,0 +1,90 @@
+import Foundation
+
+/// Where a text came from, to name it when it cannot be encoded.
+public struct TextOrigin: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var sheet: String
+    public var cell: String
+
+    public init(file: String, sheet: String = "", cell: String = "") {
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+    }
+
+    /// `a.xlsx のシート「Sheet1」セル D7`.
+    public var description: String {
+        var s = file
+        if !sheet.isEmpty { s += " のシート「\(sheet)」" }
+        if !cell.isEmpty { s += " セル \(cell)" }
+        return s
+    }
+}
+
+/// One CSV field: text (neutralised against formulas) or a number we formatted ourselves.
+public enum CSVField: Hashable, Sendable {
+    case text(String, origin: TextOrigin?)
+    /// Digits we produced (a score, a mean): written as is, never neutralised, so `-1` stays a number.
+    case number(String)
+
+    public static func text(_ s: String) -> CSVField { .text(s, origin: nil) }
+
+    /// A score or count, or an empty field.
+    public static func integer(_ n: Int?) -> CSVField { .number(n.map(String.init) ?? "") }
+
+    /// A mean or share with two decimals, or an empty field.
+    public static func decimal(_ d: Double?) -> CSVField { .number(d.map { CSVFormat.decimal($0) } ?? "") }
+}
+
+/// Number formatting that does not depend on the locale.
+public enum CSVFormat {
+    /// `3.666…` → `3.67`.
+    public static func decimal(_ value: Double) -> String { String(format: "%.2f", locale: nil, value) }
+}
+
+/// A CSV file in memory: a header and rows.
+public struct CSVTable: Hashable, Sendable {
+    /// The file name inside the output folder.
+    public var fileName: String
+    public var header: [String]
+    public var rows: [[CSVField]]
+
+    public init(fileName: String, header: [String], rows: [[CSVField]] = []) {
+        self.fileName = fileName
+        self.header = header
+        self.rows = rows
+    }
+
+    /// RFC 4180 text with CRLF line ends, before encoding.
+    public func renderedFields() -> [[CSVField]] {
+        [header.map { CSVField.text($0) }] + rows
+    }
+}
+
+/// Protection against CSV formula injection (CWE-1236).
+///
+/// Excel runs a field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula.
+/// Such a text field gets a leading single quote (`'=1+1`), which Excel shows as text; the
+/// full-width forms `＝＋－＠` are treated the same, since some Excel versions convert them. Numbers
+/// we format ourselves (scores, means) are never changed.
+public enum FormulaGuard {
+    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+
+    public static func neutralise(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, triggers.contains(first) else { return text }
+        return "'" + text
+    }
+}
+
+/// RFC 4180 field quoting.
+enum CSVQuoting {
+    /// Quotes a field when it holds a comma, a quote, CR or LF; line breaks inside become LF.
+    static func quote(_ field: String) -> String {
+        var text = field
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

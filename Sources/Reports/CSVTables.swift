@@ -1,0 +1,146 @@
+import Aggregation
+import Forms
+import Validation
+
+/// Builds the CSV tables from the aggregation's values. Every text passes the personal-data scrubber.
+public struct CSVTables {
+    public var scrubber: Redactor
+
+    public init(scrubber: Redactor) {
+        self.scrubber = scrubber
+    }
+
+    /// The wide table: one row per reflection, the seven scores, the mean and the comments.
+    public func projects(_ summary: YearSummary) -> CSVTable {
+        let year = FiscalYearLabel.japanese(summary.fiscalYear)
+        let rows = summary.projects.map { row -> [CSVField] in
+            let s = row.submission
+            return identity(year, row) + [text(row.department, s, "department"), text(row.category),
+                                          text(row.proposalType), text(row.collaborationForm)]
+                + Viewpoint.allCases.map { CSVField.integer(s.scores[$0]) }
+                + [.decimal(row.mean), text(s.orgComment, s, "org_comment"), text(s.cityComment, s, "city_comment"),
+                   text(s.outlook, s, "outlook")]
+        }
+        return CSVTable(fileName: OutputNames.projectsCSV(summary.fiscalYear), header: Columns.projectsCSV, rows: rows)
+    }
+
+    /// The long table: one row per reflection and viewpoint.
+    public func viewpoints(_ summary: YearSummary) -> CSVTable {
+        let year = FiscalYearLabel.japanese(summary.fiscalYear)
+        var rows: [[CSVField]] = []
+        rows.reserveCapacity(summary.projects.count * 7)
+        for row in summary.projects {
+            let s = row.submission
+            for v in Viewpoint.allCases {
+                let org = s.scores[v], city = s.cityScores[v]
+                let gap = org.flatMap { o in city.map { o - $0 } }
+                rows.append(identity(year, row) + [
+                    .integer(v.number), .text(v.name), .integer(org), .integer(city), .integer(gap),
+                    text(s.viewpointComments[v] ?? "", s, "comments.\(v.rawValue)"),
+                ])
+            }
+        }
+        return CSVTable(fileName: OutputNames.viewpointsCSV(summary.fiscalYear), header: Columns.viewpointsCSV, rows: rows)
+    }
+
+    /// Every non-empty comment, one per row.
+    public func comments(_ summary: YearSummary) -> CSVTable {
+        let year = FiscalYearLabel.japanese(summary.fiscalYear)
+        var rows: [[CSVField]] = []
+        for row in summary.projects {
+            for item in CommentItem.items(of: row.submission) {
+                rows.append(identity(year, row) + [.text(item.kind), .text(item.viewpoint),
+                                                   text(item.text, row.submission, item.field)])
+            }
+        }
+        return CSVTable(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV, rows: rows)
+    }
+
+    /// Every issue of every file in the run, valid or not.
+    public func issues(_ files: [FileResult]) -> CSVTable {
+        let rows = IssueRow.rows(files, scrubber: scrubber).map { issue -> [CSVField] in
+            let origin = TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell)
+            return [.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
+                    .text(issue.field), .text(issue.sheet, origin: origin), .text(issue.cell),
+                    .text(issue.message, origin: origin)]
+        }
+        return CSVTable(fileName: OutputNames.issuesCSV, header: Columns.issuesCSV, rows: rows)
+    }
+
+    /// Each viewpoint's mean by fiscal year, and the number of reflections.
+    public func crossYear(_ cross: CrossYearSummary) -> CSVTable {
+        let header = ["視点番号", "視点"] + cross.years.map(FiscalYearLabel.japanese)
+        var rows: [[CSVField]] = [[.number(""), .text("ふりかえり件数")] + cross.years.map { .integer(cross.reflectionCounts[$0] ?? 0) }]
+        for v in Viewpoint.allCases {
+            rows.append([.integer(v.number), .text(v.name)] + cross.years.map { .decimal(cross.viewpointMeans[v]?[$0]) })
+        }
+        return CSVTable(fileName: OutputNames.crossYearCSV, header: header, rows: rows)
+    }
+
+    private func identity(_ year: String, _ row: ProjectRow) -> [CSVField] {
+        let s = row.submission
+        return [.text(year), .text(row.projectID), text(s.orgName, s, "org_name"), text(s.projectName, s, "project_name"),
+                .text(s.phase.csvText)]
+    }
+
+    private func text(_ value: String) -> CSVField { .text(scrubber.scrub(value)) }
+
+    private func text(_ value: String, _ s: Submission, _ field: String) -> CSVField {
+        .text(scrubber.scrub(value), origin: TextOrigin(file: s.source.file, sheet: s.source.sheet, cell: s.cells[field] ?? ""))
+    }
+}
+
+/// One comment of a reflection, labelled for the comment lists.
+struct CommentItem {
+    var kind: String
+    var viewpoint: String
+    var text: String
+    var field: String
+
+    /// The per-viewpoint comments in viewpoint order, then 団体のコメント, 市のコメント, 今後の展望.
+    static func items(of s: Submission) -> [CommentItem] {
+        var items: [CommentItem] = []
+        for v in Viewpoint.allCases {
+            if let c = s.viewpointComments[v], !c.isEmpty {
+                items.append(CommentItem(kind: "視点のコメント", viewpoint: v.label, text: c, field: "comments.\(v.rawValue)"))
+            }
+        }
+        for (kind, text, field) in [("団体のコメント", s.orgComment, "org_comment"), ("市のコメント", s.cityComment, "city_comment"),
+                                    ("今後の展望", s.outlook, "outlook")] where !text.isEmpty {
+            items.append(CommentItem(kind: kind, viewpoint: "", text: text, field: field))
+        }
+        return items
+    }
+}
+
+/// One validation issue, flattened for the 検証結果 sheet and CSV.
+struct IssueRow {
+    var file, status, severity, code, field, sheet, cell, message: String
+
+    static let statusLabels: [FileStatus: String] = [.valid: "受理", .invalid: "要修正", .unreadable: "読み取り不可"]
+    static let severityLabels: [Severity: String] = [.error: "エラー", .warning: "警告"]
+
+    /// File-level issues first, then each form's, files in path order. A message about a personal
+    /// field is replaced, since it may quote the value.
+    static func rows(_ files: [FileResult], scrubber: Redactor) -> [IssueRow] {
+        var rows: [IssueRow] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let status = statusLabels[file.status] ?? file.status.rawValue
+            let issues = file.issues + file.forms.flatMap(\.issues)
+            if issues.isEmpty {
+                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status, severity: "", code: "",
+                                     field: "", sheet: "", cell: "", message: "問題はありません。"))
+            }
+            for issue in issues {
+                let message = PersonalDataScrubber.isPersonal(field: issue.field)
+                    ? "個人情報の項目のため内容は省略しました。元のファイルで確認してください。"
+                    : scrubber.scrub(issue.message)
+                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status,
+                                     severity: severityLabels[issue.severity] ?? issue.severity.rawValue,
+                                     code: issue.code, field: issue.field, sheet: scrubber.scrub(issue.sheet),
+                                     cell: issue.cell, message: message))
+            }
+        }
+        return rows
+    }
+}

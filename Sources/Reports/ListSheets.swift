@@ -1,0 +1,99 @@
+import Aggregation
+import Forms
+
+/// コメント一覧: every comment, wrapped, with the project it belongs to.
+struct CommentSheet {
+    let input: SummaryWorkbookInput
+    let sheet: SheetWriter
+
+    func write() {
+        sheet.widths([13, 22, 24, 9, 14, 18, 80], wrap: [1, 2, 6])
+        sheet.headerRow(0, ["事業ID", "団体名", "事業名", "区分(中間/最終)", "種類", "視点", "コメント"])
+        var r = 1
+        for row in input.summary.projects {
+            let s = row.submission, scrub = input.redactor.scrub
+            for item in CommentItem.items(of: s) {
+                let values = [row.projectID, scrub(s.orgName), scrub(s.projectName), s.phase.csvText, item.kind, item.viewpoint]
+                for (column, value) in values.enumerated() { sheet.text(r, column, value) }
+                sheet.text(r, 6, scrub(item.text), sheet.formats.wrap)
+                r += 1
+            }
+        }
+        sheet.freeze(row: 1)
+        sheet.autofilter(headerRow: 0, lastRow: r - 1, firstColumn: 0, lastColumn: 6)
+        sheet.repeatRows(0)
+    }
+}
+
+/// 未提出・未照合: proposals whose final reflection is missing, reflections without a proposal, and
+/// forms left out for want of a fiscal year.
+struct MissingSheet {
+    let input: SummaryWorkbookInput
+    let sheet: SheetWriter
+
+    func write() {
+        sheet.widths([13, 24, 28, 16, 20, 10, 12, 40], wrap: [1, 2, 7])
+        var r = writeMissing(at: 0) + 2
+        r = writeUnlinked(at: r) + 2
+        writeUndated(at: r)
+    }
+
+    func writeMissing(at top: Int) -> Int {
+        let scrub = input.redactor.scrub
+        sheet.text(top, 0, "最終ふりかえりが未提出の企画提案書（\(input.summary.missingReflections.count)件）", sheet.formats.title)
+        sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "募集区分", "継続年数", "中間の提出"])
+        for (offset, m) in input.summary.missingReflections.enumerated() {
+            let r = top + 2 + offset, p = m.proposal
+            for (column, value) in [m.projectID, scrub(p.orgName), scrub(p.projectName), p.department, p.category].enumerated() {
+                sheet.text(r, column, value)
+            }
+            sheet.integer(r, 5, p.yearNumber)
+            sheet.text(r, 6, m.hasInterim ? "あり" : "なし")
+        }
+        return top + 1 + input.summary.missingReflections.count
+    }
+
+    func writeUnlinked(at top: Int) -> Int {
+        let scrub = input.redactor.scrub, rows = input.summary.unlinkedReflections
+        sheet.text(top, 0, "企画提案書と照合できないふりかえり（\(rows.count)件）", sheet.formats.title)
+        sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
+        for (offset, row) in rows.enumerated() {
+            let r = top + 2 + offset, s = row.submission
+            for (column, value) in [row.projectID, scrub(s.orgName), scrub(s.projectName), scrub(row.department), s.phase.csvText].enumerated() {
+                sheet.text(r, column, value)
+            }
+            sheet.text(r, 7, scrub(s.source.file))
+        }
+        return top + 1 + rows.count
+    }
+
+    func writeUndated(at top: Int) {
+        sheet.text(top, 0, "実施年度が分からず集計に含めていない様式（\(input.undated.count)件）", sheet.formats.title)
+        sheet.headerRow(top + 1, ["ファイル", "シート"])
+        for (offset, source) in input.undated.sorted().enumerated() {
+            sheet.text(top + 2 + offset, 0, input.redactor.scrub(source.file))
+            sheet.text(top + 2 + offset, 1, input.redactor.scrub(source.sheet))
+        }
+    }
+}
+
+/// 検証結果: every issue of every file in the run, and a line for each file without issues.
+struct ValidationSheet {
+    let input: SummaryWorkbookInput
+    let sheet: SheetWriter
+
+    func write() {
+        sheet.widths([36, 12, 8, 24, 24, 14, 8, 70], wrap: [0, 7])
+        sheet.headerRow(0, Columns.issuesCSV)
+        let rows = IssueRow.rows(input.files, scrubber: input.redactor)
+        for (offset, issue) in rows.enumerated() {
+            let values = [issue.file, issue.status, issue.severity, issue.code, issue.field, issue.sheet, issue.cell, issue.message]
+            for (column, value) in values.enumerated() {
+                sheet.text(offset + 1, column, value, column == 7 || column == 0 ? sheet.formats.wrap : nil)
+            }
+        }
+        sheet.freeze(row: 1)
+        sheet.autofilter(headerRow: 0, lastRow: rows.count, firstColumn: 0, lastColumn: 7)
+        sheet.repeatRows(0)
+    }
+}

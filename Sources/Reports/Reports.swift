@@ -1,1 +1,0 @@
-// Summary workbook and CSV. (filled in by the reports work)

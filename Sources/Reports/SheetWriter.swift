@@ -1,0 +1,155 @@
+import CXLSXWriter
+import Foundation
+
+/// One worksheet: cell writes, column widths, print setup, charts. Rows and columns are zero-based.
+struct SheetWriter {
+    let sheet: UnsafeMutablePointer<lxw_worksheet>?
+    unowned let owner: WorkbookWriter
+
+    /// Excel's limit on the characters of one cell.
+    static let maxCellLength = 32_767
+
+    var formats: Formats { owner.formats }
+
+    /// Writes text as text (never as a formula), cut at Excel's cell limit.
+    func text(_ row: Int, _ column: Int, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) {
+        guard let sheet, !value.isEmpty else { return }
+        let cut = value.count > Self.maxCellLength ? String(value.prefix(Self.maxCellLength)) : value
+        owner.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), cut, format ?? formats.text),
+                    "worksheet_write_string")
+    }
+
+    /// Writes a number, or leaves the cell empty for nil.
+    func number(_ row: Int, _ column: Int, _ value: Double?, _ format: UnsafeMutablePointer<lxw_format>? = nil) {
+        guard let sheet, let value, value.isFinite else { return }
+        owner.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, format),
+                    "worksheet_write_number")
+    }
+
+    /// Writes an integer.
+    func integer(_ row: Int, _ column: Int, _ value: Int?) {
+        number(row, column, value.map(Double.init), formats.integer)
+    }
+
+    /// Writes a header row in the header format.
+    func headerRow(_ row: Int, _ titles: [String], from column: Int = 0) {
+        for (offset, title) in titles.enumerated() { text(row, column + offset, title, formats.header) }
+    }
+
+    /// Sets the widths of consecutive columns, in characters (a Japanese character counts about 2).
+    func widths(_ widths: [Double], from column: Int = 0, wrap: Set<Int> = []) {
+        guard let sheet else { return }
+        for (offset, width) in widths.enumerated() {
+            let c = lxw_col_t(column + offset)
+            owner.check(worksheet_set_column(sheet, c, c, width, wrap.contains(column + offset) ? formats.wrap : nil),
+                        "worksheet_set_column")
+        }
+    }
+
+    /// A4 landscape, one page wide, header with the title and fiscal year, footer with page n of N.
+    func printSetup(title: String, yearLabel: String) {
+        guard let sheet else { return }
+        worksheet_set_landscape(sheet)
+        worksheet_set_paper(sheet, 9)  // 9 = A4
+        worksheet_fit_to_pages(sheet, 1, 0)
+        // `&` starts a control code in headers; a literal one is written `&&`.
+        let safe = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
+        owner.check(worksheet_set_header(sheet, "&L\(safe(yearLabel))&C\(safe(title))&R&A"), "worksheet_set_header")
+        owner.check(worksheet_set_footer(sheet, "&L\(safe(yearLabel))&C&P / &N"), "worksheet_set_footer")
+    }
+
+    /// Prints a header row at the top of every page.
+    func repeatRows(_ row: Int) {
+        guard let sheet else { return }
+        owner.check(worksheet_repeat_rows(sheet, lxw_row_t(row), lxw_row_t(row)), "worksheet_repeat_rows")
+    }
+
+    /// Freezes the rows above `row` and the columns left of `column`.
+    func freeze(row: Int, column: Int = 0) {
+        guard let sheet else { return }
+        worksheet_freeze_panes(sheet, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    /// An autofilter over a header row and the rows below it.
+    func autofilter(headerRow: Int, lastRow: Int, firstColumn: Int, lastColumn: Int) {
+        guard let sheet else { return }
+        owner.check(worksheet_autofilter(sheet, lxw_row_t(headerRow), lxw_col_t(firstColumn),
+                                         lxw_row_t(max(lastRow, headerRow)), lxw_col_t(lastColumn)), "worksheet_autofilter")
+    }
+
+    /// A red–yellow–green colour scale over scores from 1 to 5.
+    func scoreColourScale(firstRow: Int, lastRow: Int, firstColumn: Int, lastColumn: Int) {
+        guard let sheet, lastRow >= firstRow else { return }
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+        rule.min_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
+        rule.min_value = 1
+        rule.min_color = 0xF8696B
+        rule.mid_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
+        rule.mid_value = 3
+        rule.mid_color = 0xFFEB84
+        rule.max_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
+        rule.max_value = 5
+        rule.max_color = 0x63BE7B
+        owner.check(worksheet_conditional_format_range(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                                       lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
+                    "worksheet_conditional_format_range")
+    }
+
+    /// Places a chart with its top-left corner at a cell.
+    func insert(_ chart: UnsafeMutablePointer<lxw_chart>?, row: Int, column: Int, xScale: Double = 1.5, yScale: Double = 1.3) {
+        guard let sheet, let chart else { return }
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        owner.check(worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart, &options),
+                    "worksheet_insert_chart")
+    }
+
+    /// The sheet's name as libxlsxwriter holds it, for chart ranges.
+    var name: String { sheet.map { String(cString: $0.pointee.name) } ?? "" }
+}
+
+/// Small helpers for chart series over sheet ranges.
+enum ChartSeries {
+    /// Adds a series whose categories and values are column ranges of `sheet`.
+    @discardableResult
+    static func add(to chart: UnsafeMutablePointer<lxw_chart>?, sheet: String, name: String,
+                    categoryColumn: Int, valueColumn: Int, firstRow: Int, lastRow: Int) -> UnsafeMutablePointer<lxw_chart_series>? {
+        guard let chart, lastRow >= firstRow, let series = chart_add_series(chart, nil, nil) else { return nil }
+        chart_series_set_categories(series, sheet, lxw_row_t(firstRow), lxw_col_t(categoryColumn),
+                                    lxw_row_t(lastRow), lxw_col_t(categoryColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
+                                lxw_row_t(lastRow), lxw_col_t(valueColumn))
+        chart_series_set_name(series, name)
+        return series
+    }
+
+    /// Adds a series laid out along a row (categories in `categoryRow`).
+    @discardableResult
+    static func addRow(to chart: UnsafeMutablePointer<lxw_chart>?, sheet: String, name: String,
+                       categoryRow: Int, valueRow: Int, firstColumn: Int, lastColumn: Int) -> UnsafeMutablePointer<lxw_chart_series>? {
+        guard let chart, lastColumn >= firstColumn, let series = chart_add_series(chart, nil, nil) else { return nil }
+        chart_series_set_categories(series, sheet, lxw_row_t(categoryRow), lxw_col_t(firstColumn),
+                                    lxw_row_t(categoryRow), lxw_col_t(lastColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(valueRow), lxw_col_t(firstColumn),
+                                lxw_row_t(valueRow), lxw_col_t(lastColumn))
+        chart_series_set_name(series, name)
+        return series
+    }
+
+    /// Sets a chart's title and its value axis range.
+    static func style(_ chart: UnsafeMutablePointer<lxw_chart>?, title: String, valueAxisName: String,
+                      min: Double? = nil, max: Double? = nil) {
+        guard let chart else { return }
+        chart_title_set_name(chart, title)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        // A bar chart's value axis is its x axis; for columns and lines it is the y axis.
+        let horizontal = [UInt8(LXW_CHART_BAR.rawValue), UInt8(LXW_CHART_BAR_STACKED.rawValue),
+                          UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue)].contains(chart.pointee.type)
+        guard let axis = horizontal ? chart.pointee.x_axis : chart.pointee.y_axis else { return }
+        chart_axis_set_name(axis, valueAxisName)
+        if let min { chart_axis_set_min(axis, min) }
+        if let max { chart_axis_set_max(axis, max) }
+    }
+}

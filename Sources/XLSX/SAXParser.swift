@@ -84,8 +84,12 @@ final class SAXSession {
         context = ctxt
     }
 
+    /// The chunk buffer for `parse`, kept with the parser as it is reused from part to part.
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
+
     deinit {
         if let context { xmlFreeParserCtxt(context) }
+        buffer.deallocate()
     }
 
     /// Makes the parser ready for a new document, keeping libxml2's context (and its name
@@ -134,9 +138,7 @@ final class SAXSession {
     }
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
-    func parse(_ entry: ZipEntryReader, bufferSize: Int = 64 << 10) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 8)
-        defer { buffer.deallocate() }
+    func parse(_ entry: ZipEntryReader) throws {
         while true {
             let n = try entry.read(into: buffer)
             try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
@@ -216,7 +218,14 @@ func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHand
     }
     handler.session = session
     defer { handler.session = nil }
-    try session.parse(entry)
+    do {
+        try session.parse(entry)
+    } catch XLSXError.malformedXML(let part, let detail) {
+        // Broken XML is often a damaged entry: read on, and if libzip finds the entry's data
+        // corrupt (a CRC or inflate error at its end), say that instead.
+        try entry.drain()
+        throw XLSXError.malformedXML(part: part, detail: detail)
+    }
     return true
 }
 

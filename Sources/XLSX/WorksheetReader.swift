@@ -106,9 +106,11 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         if n == 0 { finished = true }
         do {
             try session.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
-        } catch {
+        } catch let error as XLSXError {
             finished = true
             self.session = nil
+            // Broken XML may be a damaged entry: if libzip finds its data corrupt, say that.
+            if case .malformedXML = error { try entry.drain() }
             throw error
         }
         if finished {

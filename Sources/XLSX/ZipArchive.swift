@@ -114,6 +114,13 @@ final class ZipEntryReader {
 
     deinit { zip_fclose(file) }
 
+    /// Reads the rest of the entry, throwing if its data turns out to be damaged (or over a limit).
+    func drain() throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 << 10, alignment: 8)
+        defer { buffer.deallocate() }
+        while try read(into: buffer) > 0 {}
+    }
+
     /// Inflates up to `buffer.count` bytes into `buffer`; 0 at the end of the entry.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(buffer.count))

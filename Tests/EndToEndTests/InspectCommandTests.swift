@@ -17,11 +17,12 @@ import TestSupport
 
     /// Workbooks that the reader refuses, with the error it must give and why that is right.
     /// - pass_protected.xlsx: an encrypted CFB container (the reference readers refuse it too).
-    /// - issue252.xlsx: its `xl/_rels/workbook.xml.rels` entry is damaged (openpyxl reports a
-    ///   CRC error and calamine "larger than its declared size"); neither reference reader opens it.
+    /// - issue252.xlsx: its `xl/_rels/workbook.xml.rels` entry is damaged (a CRC error; openpyxl
+    ///   reports the same and calamine "larger than its declared size"); neither reference reader
+    ///   opens it.
     static let refusedFiles: [String: String] = [
         "pass_protected.xlsx": "パスワード",
-        "issue252.xlsx": "壊れています",
+        "issue252.xlsx": "途中で切れているか壊れています（xl/_rels/workbook.xml.rels: CRC error）",
     ]
 
     @Test func corpusAgreesWithTheReferenceReaders() throws {

@@ -138,3 +138,17 @@ private func zip(_ entries: [ZipWriter.Entry], _ name: String = "book.xlsx") thr
         #expect(Set(errors.map(\.japaneseMessage)).count == errors.count)
     }
 }
+
+@Test func damagedEntryDataIsCorruptNotJustBadXML() throws {
+    var entries = WorkbookBuilder(sheets: [.init("S", "<sheetData/>")]).entries
+    entries.removeAll { $0.name == "xl/worksheets/sheet1.xml" }
+    entries.append(.init("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>MARKER</v></c></row></sheetData></worksheet>", stored: true))
+    let url = try temporaryFile("damaged.xlsx")
+    try ZipWriter.write(entries, to: url)
+    var bytes = [UInt8](try Data(contentsOf: url))
+    let marker = Array("MARKER".utf8)
+    let at = try #require((0...(bytes.count - marker.count)).first { Array(bytes[$0..<$0 + marker.count]) == marker })
+    bytes[at - 2] = UInt8(ascii: "#")  // breaks both the XML (`<v>` becomes `<#>`) and the CRC
+    try Data(bytes).write(to: url)
+    expectError({ if case .corruptArchive(let detail) = $0 { return detail.contains("CRC") }; return false }, opening: url)
+}

@@ -302,7 +302,11 @@ func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
 func parseDouble(_ bytes: inout [UInt8]) -> Double? {
     var integer = 0, digits = 0, simple = true, negative = false
     for (i, b) in bytes.enumerated() {
-        if b >= 48 && b <= 57 { integer = integer * 10 + Int(b - 48); digits += 1 }
+        if b >= 48 && b <= 57 {
+            digits += 1
+            if digits > 15 { simple = false; break }  // leave long numbers to strtod, never overflow
+            integer = integer * 10 + Int(b - 48)
+        }
         else if i == 0 && b == UInt8(ascii: "-") { negative = true }
         else { simple = false; break }
     }

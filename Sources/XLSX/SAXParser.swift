@@ -131,7 +131,7 @@ final class SAXSession {
         if status != 0 || (last && context.pointee.wellFormed == 0) {
             var detail = "XML error \(status)"
             if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
-                detail = String(cString: message).trimmingTrailingNewlines() + " (line \(error.pointee.line))"
+                detail = String(cString: message).trimmingTrailingNewlines().split(separator: "\n").joined(separator: " ") + " (line \(error.pointee.line))"
             }
             throw XLSXError.malformedXML(part: partName, detail: detail)
         }

@@ -299,3 +299,18 @@ private func ref(_ a1: String) -> CellReference { CellReference(a1: a1)! }
         #expect(form["city_scores.effectiveness"]?.value == .integer(3))
     }
 }
+
+@Suite struct HintCellTests {
+    @Test func aPrintedHintBesideABlankValueIsNotTakenAsTheValue() throws {
+        var grid = LabelLeftExtractionTests().labelLeftGrid()
+        grid.cells[CellReference(a1: "B3")!] = nil
+        grid.cells[CellReference(a1: "E3")!] = .text("※正式名称で記入してください")
+        grid.cells[CellReference(a1: "B5")!] = nil
+        grid.cells[CellReference(a1: "C5")!] = .text("例：令和6年度")
+        let form = try #require(FormExtractor().extract(grid))
+        #expect(form["org_name"]?.value == .blank)
+        #expect(form["org_name"]?.cell.a1 == "B3")
+        #expect(form["fiscal_year"]?.value == .blank)
+        #expect(form["fiscal_year"]?.cell.a1 == "B5")
+    }
+}

@@ -28,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "設定ファイル（YAML）。")
     var config: String?
 
-    @Argument(help: "検証する .xlsx ファイルまたはフォルダー。")
+    /// Unknown options land here too (`.allUnrecognized`), so they get exit status 2 and a message
+    /// of ours rather than the argument parser's own status.
+    @Argument(parsing: .allUnrecognized, help: "検証する .xlsx ファイルまたはフォルダー。")
     var paths: [String] = []
 
     /// The settings file used when `--config` is not given, if it exists in the current folder.
@@ -42,6 +44,10 @@ struct ValidateCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw usageError("検証するファイルまたはフォルダーを指定してください。例: furikaeri validate inbox/",
                              "Give the files or folders to validate, for example: furikaeri validate inbox/", language: language)
+        }
+        if let option = paths.first(where: { $0.hasPrefix("-") && !FileManager.default.fileExists(atPath: $0) }) {
+            throw usageError("「\(option)」というオプションはありません。使えるのは --json、--lang ja|en、--config ファイル です。",
+                             "There is no option \"\(option)\". Use --json, --lang ja|en or --config FILE.", language: language)
         }
         let settings = try loadSettings(language)
         let expansion = PathExpansion.expand(paths)

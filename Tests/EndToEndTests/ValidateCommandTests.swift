@@ -94,6 +94,17 @@ private let cleanReflection: [String: Any] = [
         #expect(result.err.contains("--lang"))
     }
 
+    @Test func unknownOptionIsAUsageError() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try furikaeri(["validate", "--strict", "."], in: directory)
+        #expect(result.status == 2)
+        #expect(result.err.contains("--strict"))
+        let english = try furikaeri(["validate", "--lang", "en", "-q", "."], in: directory)
+        #expect(english.status == 2)
+        #expect(english.err.contains("There is no option \"-q\""))
+    }
+
     @Test func brokenSettingsFileIsAUsageError() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

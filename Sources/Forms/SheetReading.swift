@@ -26,8 +26,8 @@ struct SheetReading {
     /// Whether the cell prints a label of either form (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
         if viewpointCells.contains(cell) { return true }
-        guard case .text(let text) = index.grid[cell], text.count <= SheetIndex.maxLabelLength else { return false }
-        return knownLabelKeys.contains(LabelText(text).keyWithoutParentheses)
+        guard let key = index.keyByCell[cell] else { return false }
+        return knownLabelKeys.contains(key)
     }
 
     /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
@@ -79,18 +79,16 @@ struct SheetReading {
             probes.append(probe)
         }
         if let filled = probes.first(where: { !$0.isBlank }) { return filled }
-        return probes.first(where: { !$0.blockedAtOnce }) ?? probes[0]
+        if let roomy = probes.first(where: { !$0.blockedAtOnce }) ?? probes.first { return roomy }
+        // A definition without directions: the value would be typed right of the label.
+        return probe(from: label, .right, limit: 1)
     }
 
-    /// Reads one field; nil when none of its labels is on the sheet.
-    mutating func read(_ field: FieldDefinition) -> FieldReading? {
+    /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.
+    mutating func read(_ field: FieldDefinition, keys: [String]) -> FieldReading? {
         var candidates: [CellReference] = []
         var seen = Set<CellReference>()
-        var keys: [String] = []
-        for label in field.allLabels {
-            let key = LabelText(label).keyWithoutParentheses
-            guard !key.isEmpty, !keys.contains(key) else { continue }
-            keys.append(key)
+        for key in keys {
             for cell in index.cells(forKey: key) where !consumed.contains(cell) && seen.insert(cell).inserted {
                 candidates.append(cell)
             }
@@ -152,7 +150,7 @@ struct SheetReading {
     /// The viewpoint's label as printed, without the question that follows it in the seed's table.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
         let printed = index.printedText(at: cell)
-        if let end = printed.range(of: viewpoint.name)?.upperBound {
+        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
             return String(printed[..<end])
         }
         let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed

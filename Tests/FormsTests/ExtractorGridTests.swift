@@ -242,3 +242,33 @@ private func ref(_ a1: String) -> CellReference { CellReference(a1: a1)! }
         #expect(city.isDisjoint(with: comment))
     }
 }
+
+@Suite struct ValuePlacementTests {
+    @Test func valueAfterAnEmptyGapColumnIsFound() throws {
+        let grid = makeGrid("提案", [
+            "A1": "団体名", "C1": "みどりの会", "A2": "募集区分", "C2": "新規チャレンジ部門",
+            "A3": "協働の形態", "A4": "総事業費", "C4": 500000,
+        ])
+        let form = try #require(FormExtractor().extract(grid))
+        #expect(form["org_name"]?.cell.a1 == "C1")
+        #expect(form["category"]?.value == .text("新規チャレンジ部門"))
+        #expect(form["collaboration_form"]?.value == .blank)
+        #expect(form["collaboration_form"]?.cell.a1 == "B3")
+        #expect(form["total_cost"]?.value == .yen(500_000))
+    }
+
+    @Test func sheetWithOnlyLabelsBothFormsShareIsNotAProposal() {
+        let grid = makeGrid("名簿", ["A1": "団体名", "B1": "事業名", "C1": "担当課", "A2": "みどりの会"])
+        #expect(FormExtractor().extract(grid) == nil)
+    }
+
+    @Test func departmentsFromSettingsAreTheChoices() throws {
+        var settings = Settings.defaults
+        settings.departments = ["まちづくり推進課", "道路課"]
+        var grid = LabelLeftExtractionTests().labelLeftGrid()
+        grid.cells[CellReference(a1: "B7")!] = .text("都市整備部 道路課")
+        let form = try #require(FormExtractor(settings: settings).extract(grid))
+        #expect(form["department"]?.value == .text("道路課"))
+        #expect(form["department"]?.normalisation?.contains("道路課") == true)
+    }
+}

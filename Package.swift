@@ -47,9 +47,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["XLSX", "CZip"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "XLSX", "TestSupport"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Forms", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "TestSupport"]),

@@ -118,3 +118,18 @@ public struct ExtractedForm: Hashable, Sendable {
 
     public subscript(_ key: String) -> FieldReading? { fields[key] }
 }
+
+extension Viewpoint {
+    /// The question the seed's table prints after the viewpoint's name.
+    public var question: String {
+        switch self {
+        case .effectiveness: return "事業を協働で行うことで、大きな効果がありましたか？ 協働の選択は正しかったですか？"
+        case .goalSetting: return "地域課題の解決に向けた具体策として、事業の目的・内容は適切なものでしたか？"
+        case .goalSharing: return "事業目的を団体内や市と共有し、効果的な事業実施ができましたか？"
+        case .achievement: return "当初の事業目的や目標は、達成できましたか？"
+        case .cooperation: return "事業を実施する際の団体内・他の団体・市との協力体制・連携は十分でしたか？"
+        case .beneficiarySatisfaction: return "事前のニーズ把握や事後の満足度調査など、事業効果は十分なものでしたか？"
+        case .orgSatisfaction: return "事業の満足度はいかがですか？ また協働事業を実施したいと思えますか？"
+        }
+    }
+}

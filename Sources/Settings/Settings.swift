@@ -29,11 +29,40 @@ public struct Settings: Hashable, Sendable {
         public var placeholders: [String]
         /// Rule codes switched off, such as `contact.phone_format`.
         public var disabled: [String]
+        /// Severity overrides by rule code: `"department.unknown": "error"`. Values are `error` or `warning`.
+        public var severity: [String: String] = [:]
+        /// Fields that must be filled in, by form kind (`reflection`, `proposal`). Scores and the two
+        /// required comments of the reflection sheet have rules of their own and are not listed here.
+        public var requiredFields: [String: [String]] = Rules.defaultRequiredFields
+        /// 継続年数 accepted for a proposal: a project can continue for at most three years.
+        public var yearNumbers: ClosedRange<Int> = 1...3
+
+        public static let defaultRequiredFields: [String: [String]] = [
+            "reflection": ["org_name", "project_name"],
+            "proposal": [
+                "org_name", "project_name", "category", "proposal_type", "collaboration_form",
+                "local_issue", "purpose", "description", "total_cost", "requested_amount",
+            ],
+        ]
 
         public static let defaults = Rules(
             lowScoreThreshold: 2, lowScoreCommentIsError: true, scoreGap: 2,
             placeholders: ["特になし", "特に無し", "とくになし", "なし", "無し", "ナシ", "-", "ー", "－", "―", "‐", "なし。", "特になし。", "N/A", "n/a", "未記入"],
             disabled: [])
+
+        public init(lowScoreThreshold: Int, lowScoreCommentIsError: Bool, scoreGap: Int,
+                    placeholders: [String], disabled: [String], severity: [String: String] = [:],
+                    requiredFields: [String: [String]] = Rules.defaultRequiredFields,
+                    yearNumbers: ClosedRange<Int> = 1...3) {
+            self.lowScoreThreshold = lowScoreThreshold
+            self.lowScoreCommentIsError = lowScoreCommentIsError
+            self.scoreGap = scoreGap
+            self.placeholders = placeholders
+            self.disabled = disabled
+            self.severity = severity
+            self.requiredFields = requiredFields
+            self.yearNumbers = yearNumbers
+        }
 
         public func isEnabled(_ code: String) -> Bool { !disabled.contains(code) }
     }
@@ -156,6 +185,31 @@ extension Settings {
             if let t = m["score_gap"] { settings.rules.scoreGap = try integer(t, "rules.score_gap") }
             if let t = m["placeholders"] { settings.rules.placeholders = try strings(t, "rules.placeholders") }
             if let t = m["disabled"] { settings.rules.disabled = try strings(t, "rules.disabled") }
+            if let t = m["severity"] {
+                guard let sm = t as? [String: Any] else { throw fail("rules.severity", "「コード: error か warning」の形") }
+                for (code, level) in sm {
+                    guard let l = level as? String, l == "error" || l == "warning" else {
+                        throw fail("rules.severity.\(code)", "error か warning")
+                    }
+                    settings.rules.severity[code] = l
+                }
+            }
+            if let t = m["required_fields"] {
+                guard let rm = t as? [String: Any] else { throw fail("rules.required_fields", "「reflection か proposal: [項目…]」の形") }
+                for (kind, list) in rm {
+                    guard kind == "reflection" || kind == "proposal" else {
+                        throw fail("rules.required_fields", "reflection か proposal のキー")
+                    }
+                    settings.rules.requiredFields[kind] = try strings(list, "rules.required_fields.\(kind)")
+                }
+            }
+            if let t = m["year_numbers"] {
+                guard let ym = t as? [String: Any] else { throw fail("rules.year_numbers", "from と to") }
+                let from = try ym["from"].map { try integer($0, "rules.year_numbers.from") } ?? settings.rules.yearNumbers.lowerBound
+                let to = try ym["to"].map { try integer($0, "rules.year_numbers.to") } ?? settings.rules.yearNumbers.upperBound
+                guard from <= to else { throw fail("rules.year_numbers", "from ≦ to") }
+                settings.rules.yearNumbers = from...to
+            }
         }
         if let v = map["fiscal_years"] {
             guard let m = v as? [String: Any] else { throw fail("fiscal_years", "from と to") }

@@ -30,11 +30,14 @@ public struct ExcelDateTime: Hashable, Sendable {
     public var is1904: Bool
     /// Text from a `t="d"` cell, kept as written.
     public var isoText: String?
+    /// Whether the format shows elapsed time (`[h]:mm:ss`) rather than a point in time.
+    public var isDuration: Bool
 
-    public init(serial: Double, is1904: Bool = false, isoText: String? = nil) {
+    public init(serial: Double, is1904: Bool = false, isoText: String? = nil, isDuration: Bool = false) {
         self.serial = serial
         self.is1904 = is1904
         self.isoText = isoText
+        self.isDuration = isDuration
     }
 }
 

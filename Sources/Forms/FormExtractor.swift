@@ -1,0 +1,80 @@
+import Settings
+import XLSX
+
+/// Finds ふりかえりシート and 企画提案書 on sheets by their labels and reads their fields.
+public struct FormExtractor: Sendable {
+    public let settings: Settings
+    public let reflection: FormDefinition
+    public let proposal: FormDefinition
+    /// Every label key either form knows: a value scan stops at these.
+    let knownLabelKeys: Set<String>
+    /// Each field's labels folded once: kind → field key → label keys.
+    let fieldKeys: [FormKind: [String: [String]]]
+    let tableKeys: ViewpointTableKeys?
+
+    /// Viewpoint rows needed to call a sheet a ふりかえりシート.
+    static let reflectionMinimumRows = 4
+    /// Proposal-only labels needed to call a sheet a 企画提案書.
+    static let proposalMinimumLabels = 3
+    /// How far a value may sit from its label, in cells (merged blocks count once).
+    static let maxStepsRight = 6
+    static let maxStepsBelow = 3
+
+    public init(settings: Settings = .defaults) {
+        self.settings = settings
+        reflection = .reflection(settings: settings)
+        proposal = .proposal(settings: settings)
+        var keys = Set<String>()
+        for definition in [reflection, proposal] {
+            for field in definition.fields {
+                for label in field.allLabels { keys.insert(LabelText(label).keyWithoutParentheses) }
+            }
+            if let table = definition.viewpointTable {
+                for label in table.scoreHeaders + table.cityScoreHeaders + table.commentHeaders + [table.viewpointHeader] {
+                    keys.insert(LabelText(label).keyWithoutParentheses)
+                }
+            }
+        }
+        keys.remove("")
+        knownLabelKeys = keys
+        var fieldKeys: [FormKind: [String: [String]]] = [:]
+        for definition in [reflection, proposal] {
+            for field in definition.fields { fieldKeys[definition.kind, default: [:]][field.key] = uniqueKeys(field.allLabels) }
+        }
+        self.fieldKeys = fieldKeys
+        tableKeys = reflection.viewpointTable.map(ViewpointTableKeys.init)
+    }
+
+    /// The form on `grid`, or nil when the sheet holds neither form.
+    public func extract(_ grid: SheetGrid) -> ExtractedForm? {
+        let index = SheetIndex(grid: grid, inlineLabelKeys: knownLabelKeys)
+        if let tableKeys,
+           let table = LocatedViewpointTable(index: index, keys: tableKeys, minimumRows: Self.reflectionMinimumRows) {
+            var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: Set(table.rows.values))
+            var fields = sheet.readTable(table)
+            sheet.consumed.formUnion(table.headerCells)
+            sheet.consumed.formUnion(table.rows.values)
+            for field in reflection.fields {
+                if let reading = sheet.read(field, keys: fieldKeys[.reflection]?[field.key] ?? []) {
+                    fields[field.key] = reading
+                }
+            }
+            return ExtractedForm(sheet: grid.name, kind: .reflection, fields: fields)
+        }
+        let signatures = proposal.signatureKeys.compactMap { proposal.field($0) }
+        let found = signatures.filter { field in
+            (fieldKeys[.proposal]?[field.key] ?? []).contains { key in
+                !index.cells(forKey: key).isEmpty || !index.inline(forKey: key).isEmpty
+            }
+        }
+        guard found.count >= Self.proposalMinimumLabels else { return nil }
+        var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: [])
+        var fields: [String: FieldReading] = [:]
+        for field in proposal.fields {
+            if let reading = sheet.read(field, keys: fieldKeys[.proposal]?[field.key] ?? []) {
+                fields[field.key] = reading
+            }
+        }
+        return ExtractedForm(sheet: grid.name, kind: .proposal, fields: fields)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A cell's text reduced to a key that survives the ways staff retype labels.
+///
+/// Matching must not care about NFKC differences, spaces of either width, line breaks, a leading
+/// `*`/`＊`/`※`, a trailing colon or a missing part in parentheses. Circled numbers (①) are read
+/// before NFKC, which would otherwise turn ① into a bare 1.
+public struct LabelText: Hashable, Sendable {
+    /// The number printed before the label: ① or `1.` or `(1)`; nil when there is none.
+    public var number: Int?
+    /// NFKC, no whitespace, no leading marks or number, no trailing colon, lowercased.
+    public var key: String
+    /// `key` with every parenthesised part removed: `団体のコメント(今後…)` → `団体のコメント`.
+    public var keyWithoutParentheses: String
+
+    /// Normalises `text`. Costs one NFKC pass; callers index a sheet once and reuse the result.
+    public init(_ text: String) {
+        var scalars = Substring(text).unicodeScalars.drop(while: LabelText.isLeadingNoise)
+        var number: Int?
+        if let first = scalars.first, let n = LabelText.circledNumber(first) {
+            number = n
+            scalars = scalars.dropFirst().drop(while: LabelText.isLeadingNoise)
+        }
+        var kept = String.UnicodeScalarView()
+        let fast = scalars.allSatisfy(LabelText.isLeftAloneByNFKC)
+        if fast {
+            // Fast path: fold ASCII capitals and drop whitespace in one pass, no NFKC.
+            for scalar in scalars where !LabelText.isSpace(scalar) {
+                kept.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            }
+        } else {
+            let folded = String(String.UnicodeScalarView(scalars)).precomposedStringWithCompatibilityMapping
+            for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace { kept.append(scalar) }
+        }
+        var key = fast ? String(kept) : String(kept).lowercased()
+        while let first = key.unicodeScalars.first, LabelText.isLeadingNoise(first) {
+            key.removeFirst()
+        }
+        if number == nil, let (n, rest) = LabelText.splitPrintedNumber(key) {
+            number = n
+            key = rest
+        }
+        while let last = key.last, last == ":" || last == "】" || last == "]" { key.removeLast() }
+        self.number = number
+        self.key = key
+        self.keyWithoutParentheses = LabelText.removingParentheses(key)
+    }
+
+    /// NFKC, skipped when every scalar is one NFKC leaves alone (ASCII, kana, common CJK ideographs and
+    /// punctuation): most label text, and NFKC through Foundation is the costly step of indexing a sheet.
+    static func nfkc(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isLeftAloneByNFKC) ? text : text.precomposedStringWithCompatibilityMapping
+    }
+
+    /// Whether NFKC leaves the scalar as it is, whatever surrounds it.
+    static func isLeftAloneByNFKC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x0A, 0x0D, 0x09: return true
+        case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true   // 、。〃 々 〈〉《》「」『』【】
+        case 0x3041...0x3096, 0x30A1...0x30FC: return true            // kana (not the combining marks 3099–309C)
+        case 0x4E00...0x9FFF: return true                             // CJK unified ideographs
+        default: return false
+        }
+    }
+
+    /// ASCII whitespace (the only whitespace a scalar left alone by NFKC can be).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t"
+    }
+
+    /// ①–⑳, ❶–❿ and ➀–➉ as 1–20; nil for any other scalar.
+    public static func circledNumber(_ scalar: Unicode.Scalar) -> Int? {
+        let v = scalar.value
+        switch v {
+        case 0x2460...0x2473: return Int(v - 0x2460) + 1
+        case 0x2776...0x277F: return Int(v - 0x2776) + 1
+        case 0x2780...0x2789: return Int(v - 0x2780) + 1
+        case 0x278A...0x2793: return Int(v - 0x278A) + 1
+        default: return nil
+        }
+    }
+
+    /// Marks that decorate the start of a label: asterisks for required fields, bullets, spaces.
+    static func isLeadingNoise(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "*", "＊", "※", "・", "■", "□", "●", "○", "◆", "◇", "★", "☆", "◎", "【", "[": return true
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    /// Reads a printed number such as `1.`, `1)`, `(1)` or `1、` at the start of a folded key.
+    /// A bare leading digit (`2024年度`) is not a label number and is left alone.
+    static func splitPrintedNumber(_ key: String) -> (Int, String)? {
+        var scalars = Substring(key).unicodeScalars[...]
+        let opened = scalars.first == "("
+        if opened { scalars = scalars.dropFirst() }
+        var value = 0, digits = 0
+        while let s = scalars.first, ("0"..."9").contains(s), digits < 2 {
+            value = value * 10 + Int(s.value - 48)
+            digits += 1
+            scalars = scalars.dropFirst()
+        }
+        guard digits > 0, let next = scalars.first else { return nil }
+        if opened {
+            guard next == ")" else { return nil }
+        } else {
+            guard next == "." || next == ")" || next == "、" || next == "," || next == ":" else { return nil }
+        }
+        scalars = scalars.dropFirst()
+        return (value, String(String.UnicodeScalarView(scalars)))
+    }
+
+    /// Removes `(…)` parts (NFKC has already turned `（）` into `()`); an unclosed `(` ends the text.
+    static func removingParentheses(_ key: String) -> String {
+        guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
+        var out = String.UnicodeScalarView()
+        var depth = 0
+        for scalar in key.unicodeScalars {
+            if scalar == "(" { depth += 1; continue }
+            if scalar == ")" { if depth > 0 { depth -= 1 }; continue }
+            if depth == 0 { out.append(scalar) }
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    /// NFKC with all whitespace removed: how choices and values are compared.
+    var foldedForComparison: String {
+        var kept = String.UnicodeScalarView()
+        for scalar in LabelText.nfkc(self).unicodeScalars where !scalar.properties.isWhitespace {
+            kept.append(scalar)
+        }
+        return String(kept)
+    }
+
+    /// Trimmed of whitespace of either width, including line breaks.
+    var trimmedOfSpaces: String {
+        trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

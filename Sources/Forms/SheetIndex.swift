@@ -1,0 +1,106 @@
+import XLSX
+
+/// One sheet's cells indexed by normalised label text, built once per sheet so that finding a
+/// field is a dictionary look-up rather than a scan of the grid.
+struct SheetIndex {
+    let grid: SheetGrid
+    /// Text cells by `LabelText.keyWithoutParentheses`, in reading order. Only short cells: labels are short.
+    private(set) var cellsByKey: [String: [CellReference]] = [:]
+    /// The label key of every short text cell.
+    private(set) var keyByCell: [CellReference: String] = [:]
+    /// `label：value` in one cell, by the label's key: the cell and the text after the colon.
+    private(set) var inlineByKey: [String: [(cell: CellReference, value: String)]] = [:]
+    /// Every text cell's normalised start (the first `prefixLength` characters), for viewpoint rows.
+    private(set) var prefixes: [(cell: CellReference, text: LabelText)] = []
+    /// The last row and column holding a value or a merge: the sheet's used area.
+    private(set) var lastRow = 0
+    private(set) var lastColumn = 0
+    private var mergeByCell: [CellReference: CellRange] = [:]
+    private var largeMerges: [CellRange] = []
+
+    /// Cells longer than this are free text, not labels.
+    static let maxLabelLength = 60
+    /// How much of a long cell is normalised to find a viewpoint name at its start.
+    static let prefixLength = 40
+    /// Merged ranges up to this many cells are indexed cell by cell; bigger ones are scanned.
+    static let mergeIndexLimit = 400
+
+    init(grid: SheetGrid, inlineLabelKeys: Set<String>) {
+        self.grid = grid
+        for range in grid.merged {
+            lastRow = max(lastRow, range.end.row)
+            lastColumn = max(lastColumn, range.end.column)
+            let rows = range.end.row - range.start.row + 1
+            let columns = range.end.column - range.start.column + 1
+            if rows * columns <= Self.mergeIndexLimit {
+                for r in range.start.row...range.end.row {
+                    for c in range.start.column...range.end.column {
+                        mergeByCell[CellReference(row: r, column: c)] = range
+                    }
+                }
+            } else {
+                largeMerges.append(range)
+            }
+        }
+        for (ref, value) in grid.cells {
+            if !value.isBlank {
+                lastRow = max(lastRow, ref.row)
+                lastColumn = max(lastColumn, ref.column)
+            }
+            guard case .text(let text) = value, !value.isBlank else { continue }
+            let isShort = text.count <= Self.maxLabelLength
+            let label = LabelText(isShort ? text : String(text.prefix(Self.prefixLength)))
+            prefixes.append((ref, label))
+            if isShort {
+                cellsByKey[label.keyWithoutParentheses, default: []].append(ref)
+                keyByCell[ref] = label.keyWithoutParentheses
+            }
+            if let colon = label.key.firstIndex(of: ":") {
+                let head = LabelText.removingParentheses(String(label.key[..<colon]))
+                if inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
+                    inlineByKey[head, default: []].append((ref, value))
+                }
+            }
+        }
+        for key in cellsByKey.keys { cellsByKey[key]!.sort() }
+        for key in inlineByKey.keys { inlineByKey[key]!.sort { $0.cell < $1.cell } }
+        prefixes.sort { $0.cell < $1.cell }
+    }
+
+    /// The printed text after the first colon of either width, trimmed.
+    static func textAfterColon(_ text: String) -> String? {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        return String(text[text.index(after: colon)...]).trimmedOfSpaces
+    }
+
+    /// Cells whose label key (without parentheses) is `key`, in reading order.
+    func cells(forKey key: String) -> [CellReference] { cellsByKey[key] ?? [] }
+
+    func inline(forKey key: String) -> [(cell: CellReference, value: String)] { inlineByKey[key] ?? [] }
+
+    /// Whether `ref` lies within the rows and columns that hold anything.
+    func isInsideUsedArea(_ ref: CellReference) -> Bool { ref.row <= lastRow && ref.column <= lastColumn }
+
+    /// The merged range covering `ref`, if any.
+    func merged(containing ref: CellReference) -> CellRange? {
+        if let range = mergeByCell[ref] { return range }
+        return largeMerges.first { $0.contains(ref) }
+    }
+
+    /// The range a cell occupies: its merged range, or the cell alone.
+    func span(of ref: CellReference) -> CellRange {
+        merged(containing: ref) ?? CellRange(start: ref, end: ref)
+    }
+
+    /// The cell that holds the value for `ref`: the top-left of its merged range.
+    func anchor(of ref: CellReference) -> CellReference { merged(containing: ref)?.start ?? ref }
+
+    /// The value held for `ref` (through its merged range's top-left cell).
+    func value(at ref: CellReference) -> CellValue { grid[anchor(of: ref)] }
+
+    /// The label as printed: trimmed, line breaks and runs of spaces collapsed to one space.
+    func printedText(at ref: CellReference) -> String {
+        let text = ValueReader.displayText(grid[ref])
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,159 @@
+import XLSX
+
+/// Reads fields off one indexed sheet; remembers which label cells are already taken.
+struct SheetReading {
+    let index: SheetIndex
+    let knownLabelKeys: Set<String>
+    let viewpointCells: Set<CellReference>
+    /// Cells already used as a label or header.
+    var consumed: Set<CellReference> = []
+
+    init(index: SheetIndex, knownLabelKeys: Set<String>, viewpointCells: Set<CellReference>) {
+        self.index = index
+        self.knownLabelKeys = knownLabelKeys
+        self.viewpointCells = viewpointCells
+    }
+
+    /// Where a value was found in one direction from a label.
+    struct Probe {
+        var cell: CellReference
+        var raw: CellValue
+        /// The first cell in that direction is another label: there is no room for a value there.
+        var blockedAtOnce: Bool
+        var isBlank: Bool { raw.isBlank }
+    }
+
+    /// Whether the cell prints a label of either form (so it cannot be a value).
+    func isLabel(_ cell: CellReference) -> Bool {
+        if viewpointCells.contains(cell) { return true }
+        guard let key = index.keyByCell[cell] else { return false }
+        return knownLabelKeys.contains(key)
+    }
+
+    /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
+    /// merged blocks that are empty.
+    func probe(from label: CellReference, _ direction: ValueDirection, limit: Int) -> Probe {
+        let span = index.span(of: label)
+        var position = direction == .right
+            ? CellReference(row: span.start.row, column: span.end.column + 1)
+            : CellReference(row: span.end.row + 1, column: span.start.column)
+        var first: CellReference?
+        for _ in 0..<limit {
+            let block = index.span(of: position)
+            let anchor = block.start
+            // A block that starts outside this row (or column) belongs to something else.
+            let foreign = direction == .right ? anchor.row != span.start.row : anchor.column != span.start.column
+            if foreign { break }
+            if first == nil { first = anchor }
+            let value = index.grid[anchor]
+            if !value.isBlank {
+                if isLabel(anchor) {
+                    return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
+                }
+                return Probe(cell: anchor, raw: value, blockedAtOnce: false)
+            }
+            position = direction == .right
+                ? CellReference(row: span.start.row, column: block.end.column + 1)
+                : CellReference(row: block.end.row + 1, column: span.start.column)
+        }
+        let cell = first ?? position
+        return Probe(cell: cell, raw: .empty, blockedAtOnce: first == nil || !index.isInsideUsedArea(cell))
+    }
+
+    /// The value for a label: the first direction (in the field's order) holding a value; when all
+    /// are blank, the first direction with room for one inside the sheet's used area.
+    ///
+    /// Below, empty cells are skipped only when the label has a label right beside it (a header row):
+    /// otherwise the cell under a label is usually the next label's row or a note, not its value.
+    func resolve(label: CellReference, directions: [ValueDirection]) -> Probe {
+        var probes: [Probe] = []
+        var rightBlocked = false
+        for direction in directions {
+            let limit: Int
+            switch direction {
+            case .right: limit = FormExtractor.maxStepsRight
+            case .below: limit = rightBlocked ? FormExtractor.maxStepsBelow : 1
+            }
+            let probe = probe(from: label, direction, limit: limit)
+            if direction == .right { rightBlocked = probe.blockedAtOnce }
+            probes.append(probe)
+        }
+        if let filled = probes.first(where: { !$0.isBlank }) { return filled }
+        if let roomy = probes.first(where: { !$0.blockedAtOnce }) ?? probes.first { return roomy }
+        // A definition without directions: the value would be typed right of the label.
+        return probe(from: label, .right, limit: 1)
+    }
+
+    /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.
+    mutating func read(_ field: FieldDefinition, keys: [String]) -> FieldReading? {
+        var candidates: [CellReference] = []
+        var seen = Set<CellReference>()
+        for key in keys {
+            for cell in index.cells(forKey: key) where !consumed.contains(cell) && seen.insert(cell).inserted {
+                candidates.append(cell)
+            }
+        }
+        candidates.sort()
+        if !candidates.isEmpty {
+            let probes = candidates.map { (label: $0, probe: resolve(label: $0, directions: field.directions)) }
+            let chosen = probes.first(where: { !$0.probe.isBlank }) ?? probes[0]
+            consumed.insert(chosen.label)
+            let (value, note) = ValueReader.read(chosen.probe.raw, as: field.type, choices: field.choices)
+            return FieldReading(key: field.key, label: index.printedText(at: chosen.label), labelCell: chosen.label,
+                                cell: chosen.probe.cell, raw: chosen.probe.raw, value: value, normalisation: note)
+        }
+        for key in keys {
+            guard let hit = index.inline(forKey: key).first(where: { !consumed.contains($0.cell) }) else { continue }
+            consumed.insert(hit.cell)
+            let raw = CellValue.text(hit.value)
+            let (value, note) = ValueReader.read(raw, as: field.type, choices: field.choices)
+            let printed = index.printedText(at: hit.cell)
+            let label = printed.split(whereSeparator: { $0 == ":" || $0 == "：" }).first.map(String.init) ?? printed
+            return FieldReading(key: field.key, label: label.trimmedOfSpaces, labelCell: hit.cell, cell: hit.cell,
+                                raw: raw, value: value, normalisation: note)
+        }
+        return nil
+    }
+
+    /// Reads the viewpoint table: `scores.*`, `city_scores.*` and `comments.*`.
+    func readTable(_ table: LocatedViewpointTable) -> [String: FieldReading] {
+        var fields: [String: FieldReading] = [:]
+        for (viewpoint, labelCell) in table.rows {
+            let label = printedViewpointLabel(viewpoint, at: labelCell)
+            func cell(_ column: Int) -> CellReference {
+                index.anchor(of: CellReference(row: labelCell.row, column: column))
+            }
+            if let column = table.scoreColumn {
+                fields["scores.\(viewpoint.rawValue)"] = reading("scores.\(viewpoint.rawValue)", label, labelCell,
+                                                                 cell(column), .score)
+            }
+            if let column = table.cityScoreColumn {
+                fields["city_scores.\(viewpoint.rawValue)"] = reading("city_scores.\(viewpoint.rawValue)",
+                                                                      label + " 市の評価", labelCell, cell(column), .score)
+            }
+            if let column = table.commentColumn {
+                fields["comments.\(viewpoint.rawValue)"] = reading("comments.\(viewpoint.rawValue)",
+                                                                   label + " 団体のコメント", labelCell, cell(column), .text)
+            }
+        }
+        return fields
+    }
+
+    private func reading(_ key: String, _ label: String, _ labelCell: CellReference, _ cell: CellReference,
+                         _ type: FieldType) -> FieldReading {
+        let raw = index.grid[cell]
+        let (value, note) = ValueReader.read(raw, as: type)
+        return FieldReading(key: key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
+                            normalisation: note)
+    }
+
+    /// The viewpoint's label as printed, without the question that follows it in the seed's table.
+    func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
+        let printed = index.printedText(at: cell)
+        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
+            return String(printed[..<end])
+        }
+        let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed
+        return firstPart.isEmpty ? viewpoint.label : firstPart
+    }
+}

@@ -1,0 +1,101 @@
+import XLSX
+
+/// Where the seven viewpoints sit on a sheet: one row per viewpoint, columns found by header.
+struct LocatedViewpointTable {
+    /// The cell printing each viewpoint's name (or its circled number).
+    var rows: [Viewpoint: CellReference]
+    /// Column of the organisation's score; nil when neither a header nor a fallback was found.
+    var scoreColumn: Int?
+    var cityScoreColumn: Int?
+    var commentColumn: Int?
+    /// The header cells used, so that fields do not take them as their labels.
+    var headerCells: [CellReference]
+}
+
+extension LocatedViewpointTable {
+    /// Rows above the first viewpoint searched for column headers (two-row headers with merges).
+    static let headerSearchRows = 4
+
+    /// Finds the viewpoint rows and the table's columns; nil when fewer than `minimumRows` rows are found.
+    init?(index: SheetIndex, keys: ViewpointTableKeys, minimumRows: Int = 4) {
+        let nameKeys = keys.names
+        // Rows found by name (with or without the circled number).
+        var byName: [(viewpoint: Viewpoint, cell: CellReference)] = []
+        for (cell, text) in index.prefixes {
+            for (viewpoint, keys) in nameKeys where keys.contains(where: { text.key.hasPrefix($0) }) {
+                if let number = text.number, number != viewpoint.number { continue }
+                byName.append((viewpoint, cell))
+                break
+            }
+        }
+        // The column holding most distinct viewpoints is the table's.
+        var perColumn: [Int: Set<Viewpoint>] = [:]
+        for hit in byName { perColumn[hit.cell.column, default: []].insert(hit.viewpoint) }
+        guard let column = perColumn.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) })?.key
+        else { return nil }
+        var rows: [Viewpoint: CellReference] = [:]
+        for hit in byName where hit.cell.column == column && rows[hit.viewpoint] == nil {
+            rows[hit.viewpoint] = hit.cell
+        }
+        // Rows printed with their circled number only (a renamed viewpoint), in the same column.
+        if rows.count < Viewpoint.allCases.count {
+            let used = Set(rows.values)
+            for (cell, text) in index.prefixes where cell.column == column && !used.contains(cell) {
+                guard let number = text.number, (1...7).contains(number) else { continue }
+                let viewpoint = Viewpoint.allCases[number - 1]
+                if rows[viewpoint] == nil { rows[viewpoint] = cell }
+            }
+        }
+        guard rows.count >= minimumRows else { return nil }
+        self.rows = rows
+
+        let firstRow = rows.values.map(\.row).min() ?? 0
+        let labelEnd = rows.values.map { index.span(of: $0).end.column }.max() ?? column
+        func header(_ keys: [String]) -> CellReference? {
+            var best: CellReference?
+            for key in keys {
+                for cell in index.cells(forKey: key)
+                where cell.column > column && cell.row < firstRow && cell.row >= firstRow - Self.headerSearchRows {
+                    if let current = best, (current.row, -current.column) >= (cell.row, -cell.column) { continue }
+                    best = cell
+                }
+            }
+            return best
+        }
+        let score = header(keys.scoreHeaders)
+        let city = header(keys.cityScoreHeaders)
+        let comment = header(keys.commentHeaders)
+        headerCells = [score, city, comment].compactMap { $0 }
+        scoreColumn = score?.column ?? (labelEnd + 1)
+        cityScoreColumn = city?.column
+        commentColumn = comment?.column
+    }
+}
+
+/// A viewpoint table definition with its labels folded once, when the extractor is made.
+struct ViewpointTableKeys: Sendable {
+    var names: [(Viewpoint, [String])]
+    var scoreHeaders: [String]
+    var cityScoreHeaders: [String]
+    var commentHeaders: [String]
+
+    init(_ definition: ViewpointTableDefinition) {
+        names = Viewpoint.allCases.map { viewpoint in
+            (viewpoint, (definition.names[viewpoint] ?? [viewpoint.name]).map { LabelText($0).key }.filter { !$0.isEmpty })
+        }
+        func fold(_ labels: [String]) -> [String] { uniqueKeys(labels) }
+        scoreHeaders = fold(definition.scoreHeaders)
+        cityScoreHeaders = fold(definition.cityScoreHeaders)
+        commentHeaders = fold(definition.commentHeaders)
+    }
+}
+
+/// Labels folded to their keys without parentheses, without duplicates or empty keys, in order.
+func uniqueKeys(_ labels: [String]) -> [String] {
+    var keys: [String] = []
+    for label in labels {
+        let key = LabelText(label).keyWithoutParentheses
+        if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+    }
+    return keys
+}

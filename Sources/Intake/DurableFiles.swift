@@ -1,0 +1,204 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file operation of intake failed.
+public enum IntakeFileError: Error, Equatable, CustomStringConvertible {
+    /// A system call failed on a path.
+    case system(operation: String, path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .system(let operation, let path, let code):
+            let reason = String(cString: strerror(code))
+            return "「\(path)」の\(operation)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
+        }
+    }
+}
+
+/// Crash-safe file primitives: every step is either done and durable, or not visible at all.
+///
+/// The protocol used by intake: copy into a hidden temporary name in the destination folder, fsync the
+/// file, rename it to its final name, fsync the folder. A kill at any instant leaves either nothing
+/// or a temporary file (removed at the next start) or a complete copy.
+public enum DurableFiles {
+    /// The prefix of temporary files; recovery removes any file that starts with it.
+    public static let temporaryPrefix = ".furikaeri-partial-"
+
+    /// What copying a file observed.
+    public struct CopyResult: Equatable {
+        public var sha256: String
+        public var size: Int64
+    }
+
+    /// Copies `source` to `destination` durably and returns the SHA-256 of the bytes copied.
+    ///
+    /// Never overwrites: fails when `destination` exists (link(2) refuses an existing name).
+    public static func copy(from source: String, to destination: String) throws -> CopyResult {
+        let directory = (destination as NSString).deletingLastPathComponent
+        try createDirectory(directory)
+        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw IntakeFileError.system(operation: "読み込み", path: source, errno: errno) }
+        defer { close(input) }
+        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno) }
+        var hasher = SHA256Hasher()
+        var size: Int64 = 0
+        var failure: IntakeFileError?
+        let chunk = 256 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        copying: while true {
+            let count = read(input, buffer, chunk)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = .system(operation: "読み込み", path: source, errno: errno)
+                break
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
+            size += Int64(count)
+            var written = 0
+            while written < count {
+                let n = posixWrite(output, buffer + written, count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(operation: "書き込み", path: temporary, errno: errno)
+                    break copying
+                }
+                written += n
+            }
+        }
+        if failure == nil, fsync(output) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
+        close(output)
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        try publish(temporary: temporary, as: destination)
+        return CopyResult(sha256: hasher.finalizeHex(), size: size)
+    }
+
+    /// Writes `data` durably under `destination`, replacing nothing that exists.
+    public static func write(_ data: Data, to destination: String, replacing: Bool = false) throws {
+        let directory = (destination as NSString).deletingLastPathComponent
+        try createDirectory(directory)
+        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno) }
+        var failure: IntakeFileError?
+        data.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let n = posixWrite(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(operation: "書き込み", path: temporary, errno: errno)
+                    return
+                }
+                written += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        if replacing {
+            guard rename(temporary, destination) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw IntakeFileError.system(operation: "名前の変更", path: destination, errno: code)
+            }
+            try syncDirectory(directory)
+        } else {
+            try publish(temporary: temporary, as: destination)
+        }
+    }
+
+    /// Gives a complete temporary file its final name without overwriting, then makes that durable.
+    ///
+    /// link(2) + unlink(2) instead of rename(2): rename would silently replace a file of the same name.
+    private static func publish(temporary: String, as destination: String) throws {
+        if link(temporary, destination) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw IntakeFileError.system(operation: "保存", path: destination, errno: code)
+        }
+        unlink(temporary)
+        try syncDirectory((destination as NSString).deletingLastPathComponent)
+    }
+
+    /// Removes a file and makes the removal durable.
+    public static func remove(_ path: String) throws {
+        if unlink(path) != 0 && errno != ENOENT {
+            throw IntakeFileError.system(operation: "削除", path: path, errno: errno)
+        }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// fsyncs a directory so that names created or removed in it survive a power cut.
+    public static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: "フォルダの同期", path: path, errno: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw IntakeFileError.system(operation: "フォルダの同期", path: path, errno: errno)
+        }
+    }
+
+    /// Creates a directory and its parents when missing.
+    public static func createDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw IntakeFileError.system(operation: "フォルダの作成", path: path, errno: EIO)
+        }
+    }
+
+    /// A name in `directory` that no file uses yet: `name`, then `name (2)`, `name (3)`… before the extension.
+    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = []) -> String {
+        let fileManager = FileManager.default
+        func free(_ candidate: String) -> Bool {
+            let path = (directory as NSString).appendingPathComponent(candidate)
+            return !taken.contains(path) && !fileManager.fileExists(atPath: path)
+                && !fileManager.fileExists(atPath: path + RejectionNote.suffix)
+        }
+        if free(name) { return name }
+        let ext = (name as NSString).pathExtension
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        var number = 2
+        while true {
+            let candidate = ext.isEmpty ? "\(stem) (\(number))" : "\(stem) (\(number)).\(ext)"
+            if free(candidate) { return candidate }
+            number += 1
+        }
+    }
+}
+
+/// What `stat` says about a file, enough to notice that it is still changing.
+public struct FileSnapshot: Equatable, Sendable {
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var modifiedNanoseconds: Int64
+
+    /// Reads the snapshot of a regular file; nil when it is gone or not a regular file.
+    public static func of(_ path: String) -> FileSnapshot? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let nanos = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return FileSnapshot(size: Int64(info.st_size), modifiedNanoseconds: nanos)
+    }
+}
+
+/// write(2), named apart from `DurableFiles.write` so the call is not ambiguous.
+@inline(__always) func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

@@ -1,1 +1,0 @@
-// Workspace, ledger, archive. (filled in by the intake work)

@@ -1,0 +1,231 @@
+import Foundation
+import Settings
+import Validation
+
+/// Takes files from the inbox into the archive or rejected/, records them in the ledger, and keeps the
+/// outputs up to date. Call with the workspace lock held.
+///
+/// Every file follows copy (durable) → commit → remove from inbox, in batches: a kill at any instant
+/// leaves each file in the inbox, or committed and stored (with at most an inbox copy that `Recovery`
+/// removes), never lost and never counted twice.
+public final class IntakeRunner {
+    public let workspace: Workspace
+    public let settings: Settings
+    public let ledger: Ledger
+    private let checker: WorkbookChecking
+    private let outputs: YearOutputWriting
+    /// Files validated and committed together.
+    public var batchSize = 64
+    /// The clock, replaceable in tests.
+    public var now: () -> Date = Date.init
+
+    public init(workspace: Workspace, settings: Settings, ledger: Ledger,
+                checker: WorkbookChecking, outputs: YearOutputWriting) {
+        self.workspace = workspace
+        self.settings = settings
+        self.ledger = ledger
+        self.checker = checker
+        self.outputs = outputs
+    }
+
+    /// Processes the ready files of one look at the inbox.
+    ///
+    /// `shouldStop` is asked between batches (watch stops cleanly after the current batch).
+    public func process(_ files: [InboxFile], runID: Int64,
+                        onEvent: (IntakeEvent) -> Void = { _ in },
+                        onProgress: (Int, Int) -> Void = { _, _ in },
+                        shouldStop: () -> Bool = { false }) throws -> RunCounts {
+        var counts = RunCounts()
+        var acceptedYears = try ledger.acceptedFileYears()
+        var done = 0
+        var start = 0
+        while start < files.count, !shouldStop() {
+            let batch = Array(files[start..<min(start + batchSize, files.count)])
+            start += batch.count
+            counts += try processBatch(batch, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
+                                       shouldStop: shouldStop)
+            done += batch.count
+            onProgress(done, files.count)
+        }
+        return counts
+    }
+
+    private func processBatch(_ batch: [InboxFile], runID: Int64, acceptedYears: inout [String: Int],
+                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+        let workbooks = batch.filter(\.isXLSX)
+        let results = checker.check(paths: workbooks.map(\.path))
+        var resultByPath: [String: FileResult] = [:]
+        for (file, result) in zip(workbooks, results) { resultByPath[file.path] = result }
+
+        var counts = RunCounts()
+        var entries: [LedgerEntry] = []
+        var events: [IntakeEvent] = []
+        var taken: [InboxFile] = []
+        // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
+        for file in batch where !shouldStop() {
+            let receivedAt = now()
+            guard let placed = try place(file, result: resultByPath[file.path], receivedAt: receivedAt,
+                                         acceptedYears: acceptedYears) else {
+                counts.waiting += 1
+                onEvent(IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
+                                    fiscalYear: nil, errorCount: 0, superseded: 0))
+                continue
+            }
+            if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
+            entries.append(placed.entry)
+            events.append(placed.event)
+            taken.append(file)
+        }
+        // Commit: from here on the stored copies are the files of record.
+        let summary = try ledger.commit(entries, runID: runID)
+        // Remove from the inbox; a kill here leaves inbox copies that Recovery removes.
+        var folders = Set<String>()
+        for file in taken {
+            if unlink(file.path) != 0 && errno != ENOENT {
+                throw IntakeFileError.system(operation: "削除", path: file.path, errno: errno)
+            }
+            folders.insert((file.path as NSString).deletingLastPathComponent)
+        }
+        for folder in folders { try DurableFiles.syncDirectory(folder) }
+        try ledger.markAllInboxRemoved(runID: runID)
+        removeEmptySubfolders(of: folders)
+
+        for entry in entries {
+            switch entry.outcome {
+            case .accepted: counts.accepted += 1
+            case .duplicate: counts.duplicates += 1
+            case .rejected, .notXLSX: counts.rejected += 1
+            }
+        }
+        counts.superseded += summary.superseded
+        // Resubmissions are recognised inside the commit; tell each accepted line whether it replaced one.
+        let replaced = try ledger.supersedingFiles(runID: runID, storedPaths: entries.filter { $0.outcome == .accepted }.map(\.storedPath))
+        for var event in events {
+            if let path = event.storedPath, replaced.contains(path) { event.superseded = 1 }
+            onEvent(event)
+        }
+        return counts
+    }
+
+    private struct Placement {
+        var entry: LedgerEntry
+        var event: IntakeEvent
+    }
+
+    /// Decides where a file goes and copies it there durably (with its note); nil when the file changed
+    /// meanwhile and must wait for the next look.
+    private func place(_ file: InboxFile, result: FileResult?, receivedAt: Date,
+                       acceptedYears: [String: Int]) throws -> Placement? {
+        let name = (file.relativePath as NSString).lastPathComponent
+        let subfolder = (file.relativePath as NSString).deletingLastPathComponent
+        let rejectedFolder = subfolder.isEmpty ? workspace.rejected : (workspace.rejected as NSString).appendingPathComponent(subfolder)
+        let fallbackYear = FiscalYear.containing(receivedAt)
+
+        var outcome: FileOutcome
+        var folder: String
+        var fiscalYear: Int?
+        var identities: [SubmissionIdentity] = []
+        var note: String?
+        if let result {
+            let year = result.forms.lazy.compactMap { SubmissionIdentity.fiscalYear(of: $0.form) }.first
+            if !result.sha256.isEmpty, let originalYear = acceptedYears[result.sha256] {
+                outcome = .duplicate
+                fiscalYear = originalYear
+                folder = workspace.archive(fiscalYear: originalYear)
+            } else if result.status == .valid {
+                outcome = .accepted
+                identities = result.forms.map { SubmissionIdentity(form: $0.form, fallbackYear: year ?? fallbackYear) }
+                fiscalYear = identities.first?.fiscalYear ?? fallbackYear
+                folder = workspace.archive(fiscalYear: fiscalYear ?? fallbackYear)
+            } else {
+                outcome = .rejected
+                fiscalYear = year
+                folder = rejectedFolder
+                note = RejectionNote.invalid(originalName: file.relativePath, result: result)
+            }
+        } else {
+            outcome = .notXLSX
+            folder = rejectedFolder
+            note = RejectionNote.notXLSX(originalName: file.relativePath)
+        }
+
+        try DurableFiles.createDirectory(folder)
+        let storedName = DurableFiles.unusedName(for: name, in: folder)
+        let stored = (folder as NSString).appendingPathComponent(storedName)
+        let copy = try DurableFiles.copy(from: file.path, to: stored)
+        // Still the file we looked at? If it changed while we read it, it is still being written.
+        let unchanged = FileSnapshot.of(file.path) == file.snapshot && copy.size == file.snapshot.size
+            && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
+        guard unchanged else {
+            try DurableFiles.remove(stored)
+            return nil
+        }
+        var notePath: String?
+        if let note {
+            notePath = stored + RejectionNote.suffix
+            try DurableFiles.write(Data(note.utf8), to: stored + RejectionNote.suffix)
+        }
+        let errors = result.map { r in
+            r.issues.filter { $0.severity == .error }.count
+                + r.forms.reduce(0) { $0 + $1.issues.filter { $0.severity == .error }.count }
+        } ?? 1
+        let entry = LedgerEntry(
+            originalName: file.relativePath, sha256: copy.sha256, size: copy.size, receivedAt: receivedAt,
+            outcome: outcome, status: result?.status, fiscalYear: fiscalYear,
+            storedPath: workspace.relative(stored), notePath: notePath.map { workspace.relative($0) },
+            duplicateOf: outcome == .duplicate ? copy.sha256 : nil, result: result, identities: identities)
+        let event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
+                                fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
+        return Placement(entry: entry, event: event)
+    }
+
+    /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).
+    private func removeEmptySubfolders(of folders: Set<String>) {
+        for folder in folders.sorted(by: { $0.count > $1.count }) where folder != workspace.inbox {
+            var current = folder
+            while current != workspace.inbox, current.hasPrefix(workspace.inbox + "/"),
+                  (try? FileManager.default.contentsOfDirectory(atPath: current))?.isEmpty == true {
+                rmdir(current)
+                current = (current as NSString).deletingLastPathComponent
+            }
+        }
+    }
+
+    /// Regenerates the outputs of every fiscal year marked stale, each file replaced atomically.
+    /// Returns the years written.
+    @discardableResult
+    public func regenerateStaleOutputs() throws -> [Int] {
+        let stale = try ledger.staleOutputYears()
+        guard let earliest = stale.first else { return [] }
+        // Later years compare themselves with earlier ones, so they are rewritten too.
+        let years = Array(Set(stale + (try ledger.fiscalYears()).filter { $0 > earliest })).sorted()
+        for year in years {
+            try writeOutputs(fiscalYear: year, into: workspace.output(fiscalYear: year))
+            try ledger.markOutputsFresh(year)
+        }
+        return years
+    }
+
+    /// Writes one year's outputs into `destination`: rendered in a temporary folder beside it, then
+    /// each file renamed into place, so a reader never sees half a file.
+    public func writeOutputs(fiscalYear: Int, into destination: String) throws {
+        let files = try ledger.currentFiles(throughYear: fiscalYear)
+        let parent = (destination as NSString).deletingLastPathComponent
+        try DurableFiles.createDirectory(parent)
+        let temporary = (parent as NSString).appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)
+        try DurableFiles.createDirectory(temporary)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        try outputs.writeOutputs(fiscalYear: fiscalYear, files: files, into: temporary)
+        try DurableFiles.createDirectory(destination)
+        let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
+        for name in names {
+            let source = (temporary as NSString).appendingPathComponent(name)
+            if let fd = Optional(open(source, O_RDONLY | O_CLOEXEC)), fd >= 0 { fsync(fd); close(fd) }
+            let target = (destination as NSString).appendingPathComponent(name)
+            guard rename(source, target) == 0 else {
+                throw IntakeFileError.system(operation: "出力の置き換え", path: target, errno: errno)
+            }
+        }
+        try DurableFiles.syncDirectory(destination)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Validation
+
+/// Checks workbooks for intake: reads, extracts, validates and hashes each file.
+///
+/// The CLI passes the real `FileValidator`; intake's unit tests pass their own, so the move protocol
+/// can be tested without building workbooks.
+public protocol WorkbookChecking {
+    /// One result per path, in the same order. Never throws: unreadable files are results too.
+    func check(paths: [String]) -> [FileResult]
+}
+
+/// Writes the outputs (summary workbook, CSV) of one fiscal year.
+public protocol YearOutputWriting {
+    /// Writes every output of `fiscalYear` into `directory`, an empty folder; intake then moves each file
+    /// into place atomically. `files` are the current submissions of `fiscalYear` and of every earlier
+    /// year (for the comparison across years), oldest year first, in a stable order.
+    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws
+}
+
+/// What happened to one file, for the one line per file that `run` and `watch` print.
+public struct IntakeEvent: Equatable, Sendable {
+    public var relativePath: String
+    /// nil when the file was left in the inbox for now.
+    public var outcome: FileOutcome?
+    /// Where it went, relative to the workspace.
+    public var storedPath: String?
+    public var fiscalYear: Int?
+    /// Errors found (rejected workbooks).
+    public var errorCount: Int
+    /// Earlier submissions this one replaced.
+    public var superseded: Int
+
+    /// The line printed for this file, in Japanese.
+    public var line: String {
+        switch outcome {
+        case .accepted?:
+            let year = fiscalYear.map { FiscalYear.japaneseName($0) } ?? ""
+            return "受付 \(relativePath) → \(storedPath ?? "")（\(year)\(superseded > 0 ? "、再提出として前の版を置き換え" : "")）"
+        case .duplicate?:
+            return "重複 \(relativePath) → \(storedPath ?? "")（受付済みと同じ内容のため数えません）"
+        case .rejected?:
+            return "差戻 \(relativePath) → \(storedPath ?? "")（エラー \(errorCount) 件。\(storedPath ?? "")\(RejectionNote.suffix) を見てください）"
+        case .notXLSX?:
+            return "差戻 \(relativePath) → \(storedPath ?? "")（.xlsx ではありません。\(storedPath ?? "")\(RejectionNote.suffix) を見てください）"
+        case nil:
+            return "保留 \(relativePath)（書き込み中または変更中のため、次回に回します）"
+        }
+    }
+}

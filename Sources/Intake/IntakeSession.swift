@@ -1,0 +1,92 @@
+import Foundation
+import Settings
+import Validation
+
+/// Why a workspace command could not start.
+public enum IntakeSessionError: Error, Equatable, CustomStringConvertible {
+    /// The folder is not a workspace made by `furikaeri init`.
+    case notAWorkspace(path: String)
+
+    public var description: String {
+        switch self {
+        case .notAWorkspace(let path):
+            return "「\(path)」は作業フォルダではありません（inbox フォルダか furikaeri.yml がありません）。"
+                + "先に furikaeri init \(path) で作成してください。"
+        }
+    }
+}
+
+/// The result of one pass over the inbox.
+public struct IntakePassResult: Equatable, Sendable {
+    public var counts: RunCounts
+    public var recovery: RecoveryReport
+    /// Fiscal years whose outputs were regenerated.
+    public var yearsWritten: [Int]
+    /// Snapshots of files left settling, for the next look (watch).
+    public var settling: [String: FileSnapshot]
+
+    /// The summary line, in Japanese.
+    public var summaryLine: String {
+        var line = "完了: 受付 \(counts.accepted)件、差戻 \(counts.rejected)件、重複 \(counts.duplicates)件"
+        if counts.superseded > 0 { line += "（うち再提出で前の版を置き換え \(counts.superseded)件）" }
+        if counts.waiting > 0 { line += "、保留 \(counts.waiting)件（書き込み中のため次回）" }
+        if !yearsWritten.isEmpty {
+            line += "。出力を更新した年度: " + yearsWritten.map { FiscalYear.japaneseName($0) }.joined(separator: "、")
+        }
+        return line
+    }
+}
+
+/// A workspace opened for intake: the lock, the ledger, recovery, one pass over the inbox.
+public struct IntakeSession {
+    public let workspace: Workspace
+    public let settings: Settings
+    public let checker: WorkbookChecking
+    public let outputs: YearOutputWriting
+    /// Seconds to wait for another run to finish.
+    public var lockTimeout: Double
+    public var batchSize = 64
+
+    public init(workspace: Workspace, settings: Settings, checker: WorkbookChecking, outputs: YearOutputWriting,
+                lockTimeout: Double) throws {
+        guard workspace.exists else { throw IntakeSessionError.notAWorkspace(path: workspace.root) }
+        self.workspace = workspace
+        self.settings = settings
+        self.checker = checker
+        self.outputs = outputs
+        self.lockTimeout = lockTimeout
+    }
+
+    /// One pass, as `run` does and as `watch` does at each look: lock, recover, take what is ready,
+    /// regenerate the outputs of the affected years, unlock.
+    public func pass(command: String, previous: [String: FileSnapshot]? = nil,
+                     onWaitForLock: (() -> Void)? = nil,
+                     onEvent: (IntakeEvent) -> Void = { _ in },
+                     onProgress: (Int, Int) -> Void = { _, _ in },
+                     shouldStop: () -> Bool = { false }) throws -> IntakePassResult {
+        let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: lockTimeout, onWait: onWaitForLock)
+        defer { lock.release() }
+        let ledger = try Ledger(path: workspace.ledgerFile)
+        let recovery = try Recovery(workspace: workspace, ledger: ledger).run()
+        let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds)
+            .scan(previous: previous)
+        let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
+                                  checker: checker, outputs: outputs)
+        runner.batchSize = batchSize
+        var counts = RunCounts()
+        if !scan.ready.isEmpty {
+            let runID = try ledger.beginRun(command: command)
+            counts = try runner.process(scan.ready, runID: runID, onEvent: onEvent, onProgress: onProgress,
+                                        shouldStop: shouldStop)
+            try ledger.finishRun(runID, counts: counts)
+        }
+        counts.waiting += scan.settling.count
+        let years = try runner.regenerateStaleOutputs()
+        var settling: [String: FileSnapshot] = [:]
+        for file in scan.settling { settling[file.relativePath] = file.snapshot }
+        for file in scan.ready where FileManager.default.fileExists(atPath: file.path) {
+            settling[file.relativePath] = file.snapshot
+        }
+        return IntakePassResult(counts: counts, recovery: recovery, yearsWritten: years, settling: settling)
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+import Forms
+import GRDB
+import Validation
+
+/// What became of a file taken from the inbox.
+public enum FileOutcome: String, Sendable, CaseIterable {
+    /// A valid workbook, archived and counted.
+    case accepted
+    /// Byte-for-byte the same as an accepted file: archived, recorded, not counted again.
+    case duplicate
+    /// A workbook with errors, or unreadable: moved to rejected/ with a note.
+    case rejected
+    /// Not an .xlsx file: moved to rejected/ with a note on saving as .xlsx.
+    case notXLSX = "not_xlsx"
+}
+
+/// One file to record in the ledger, after its copy is durable and before its inbox copy is removed.
+public struct LedgerEntry: Sendable {
+    public var originalName: String
+    public var sha256: String
+    public var size: Int64
+    public var receivedAt: Date
+    public var outcome: FileOutcome
+    public var status: FileStatus?
+    public var fiscalYear: Int?
+    public var storedPath: String
+    public var notePath: String?
+    /// For a duplicate: the sha256 of the accepted file it repeats (same bytes).
+    public var duplicateOf: String?
+    /// Validation's findings (workbooks only).
+    public var result: FileResult?
+    /// The identity of each form in `result.forms`, for accepted files.
+    public var identities: [SubmissionIdentity]
+
+    public init(originalName: String, sha256: String, size: Int64, receivedAt: Date, outcome: FileOutcome,
+                status: FileStatus?, fiscalYear: Int?, storedPath: String, notePath: String?,
+                duplicateOf: String?, result: FileResult?, identities: [SubmissionIdentity]) {
+        self.originalName = originalName
+        self.sha256 = sha256
+        self.size = size
+        self.receivedAt = receivedAt
+        self.outcome = outcome
+        self.status = status
+        self.fiscalYear = fiscalYear
+        self.storedPath = storedPath
+        self.notePath = notePath
+        self.duplicateOf = duplicateOf
+        self.result = result
+        self.identities = identities
+    }
+}
+
+/// What committing a batch changed.
+public struct LedgerCommitSummary: Equatable, Sendable {
+    /// Earlier submissions replaced by a resubmission in this batch.
+    public var superseded = 0
+    /// Fiscal years whose current submissions changed.
+    public var affectedYears: Set<Int> = []
+}
+
+/// The workspace's SQLite ledger (through GRDB): every file taken, every submission, every run.
+public final class Ledger {
+    let queue: DatabaseQueue
+
+    /// Opens (creating and migrating when needed) the ledger at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // WAL + FULL: a commit is on disk before we go on to remove the inbox copy.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try LedgerSchema.migrator.migrate(queue)
+    }
+
+    // MARK: Runs
+
+    /// Records the start of a run and returns its id.
+    public func beginRun(command: String, at date: Date = Date()) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO runs (command, started_at) VALUES (?, ?)",
+                           arguments: [command, LedgerCoding.timestamp(date)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records the end of a run with its counts.
+    public func finishRun(_ id: Int64, counts: RunCounts, at date: Date = Date()) throws {
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, accepted = accepted + ?, rejected = rejected + ?,
+                duplicates = duplicates + ?, superseded = superseded + ? WHERE id = ?
+                """, arguments: [LedgerCoding.timestamp(date), counts.accepted, counts.rejected,
+                                 counts.duplicates, counts.superseded, id])
+        }
+    }
+
+    // MARK: Writing files
+
+    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates.
+    public func acceptedFileYears() throws -> [String: Int] {
+        try queue.read { db in
+            var years: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'")
+            while let row = try rows.next() { years[row[0]] = row[1] }
+            return years
+        }
+    }
+
+    /// Records a batch of files in one transaction, superseding earlier submissions as needed.
+    ///
+    /// Entries are marked `stored`: their inbox copies may still exist until `markInboxRemoved`.
+    @discardableResult
+    public func commit(_ entries: [LedgerEntry], runID: Int64) throws -> LedgerCommitSummary {
+        try queue.write { db in
+            var summary = LedgerCommitSummary()
+            for entry in entries { try insert(entry, runID: runID, db: db, summary: &summary) }
+            for year in summary.affectedYears {
+                try db.execute(sql: "INSERT OR IGNORE INTO stale_outputs (fiscal_year) VALUES (?)", arguments: [year])
+            }
+            return summary
+        }
+    }
+
+    private func insert(_ entry: LedgerEntry, runID: Int64, db: Database, summary: inout LedgerCommitSummary) throws {
+        var duplicateID: Int64?
+        if let sha = entry.duplicateOf {
+            duplicateID = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE sha256 = ? AND outcome = 'accepted' ORDER BY id LIMIT 1", arguments: [sha])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
+                               stored_path, note_path, duplicate_of, inbox_state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored')
+            """).execute(arguments: [runID, entry.sha256, entry.size, entry.originalName,
+                                     LedgerCoding.timestamp(entry.receivedAt), entry.outcome.rawValue,
+                                     entry.status?.rawValue, entry.fiscalYear, entry.storedPath,
+                                     entry.notePath, duplicateID])
+        let fileID = db.lastInsertedRowID
+        guard let result = entry.result else { return }
+        for issue in result.issues { try insertIssue(issue, fileID: fileID, submissionID: nil, db: db) }
+        for (index, validated) in result.forms.enumerated() {
+            var submissionID: Int64?
+            if entry.outcome == .accepted, index < entry.identities.count {
+                submissionID = try insertSubmission(validated.form, index: index, identity: entry.identities[index],
+                                                    fileID: fileID, db: db, summary: &summary)
+            }
+            for issue in validated.issues { try insertIssue(issue, fileID: fileID, submissionID: submissionID, db: db) }
+        }
+    }
+
+    private func insertSubmission(_ form: ExtractedForm, index: Int, identity: SubmissionIdentity, fileID: Int64,
+                                  db: Database, summary: inout LedgerCommitSummary) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name, phase,
+                                     org_key, project_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [fileID, form.sheet, index, identity.kind.rawValue, identity.fiscalYear,
+                                     identity.orgName, identity.projectName, identity.phase,
+                                     identity.orgKey, identity.projectKey])
+        let id = db.lastInsertedRowID
+        summary.affectedYears.insert(identity.fiscalYear)
+        // A resubmission: the earlier current submission with the same identity steps aside.
+        try db.cachedStatement(sql: """
+            UPDATE submissions SET superseded_by = ?
+            WHERE kind = ? AND fiscal_year = ? AND org_key = ? AND project_key = ? AND phase = ?
+              AND superseded_by IS NULL AND id <> ?
+            """).execute(arguments: [id, identity.kind.rawValue, identity.fiscalYear, identity.orgKey,
+                                     identity.projectKey, identity.phase, id])
+        summary.superseded += db.changesCount
+        let fieldInsert = try db.cachedStatement(sql: """
+            INSERT INTO fields (submission_id, key, label, label_cell, cell, raw_kind, raw_text, raw_number,
+                                value_kind, value_text, value_number, normalisation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let scoreInsert = try db.cachedStatement(sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)")
+        for key in form.fields.keys.sorted() {
+            guard let reading = form.fields[key] else { continue }
+            let raw = LedgerCoding.encode(reading.raw)
+            let value = LedgerCoding.encode(reading.value)
+            try fieldInsert.execute(arguments: [id, key, reading.label, reading.labelCell?.a1, reading.cell.a1,
+                                                raw.kind, raw.text, raw.number, value.kind, value.text, value.number,
+                                                reading.normalisation])
+            for (prefix, side) in [("scores.", "org"), ("city_scores.", "city")] where key.hasPrefix(prefix) {
+                var score: Int?
+                if case .integer(let s) = reading.value { score = s }
+                try scoreInsert.execute(arguments: [id, side, String(key.dropFirst(prefix.count)), score])
+            }
+        }
+        return id
+    }
+
+    private func insertIssue(_ issue: ValidationIssue, fileID: Int64, submissionID: Int64?, db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [fileID, submissionID, issue.sheet, issue.severity.rawValue, issue.code,
+                                     issue.field, issue.cell, issue.message])
+    }
+
+    // MARK: Inbox bookkeeping
+
+    /// Files whose inbox copy may still exist (committed, removal not yet confirmed).
+    public func filesAwaitingInboxRemoval() throws -> [(id: Int64, originalName: String, sha256: String, storedPath: String)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, original_name, sha256, stored_path FROM files WHERE inbox_state = 'stored' ORDER BY id")
+                .map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+
+    /// Confirms that the inbox copies of these files are gone.
+    public func markInboxRemoved(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        try queue.write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE files SET inbox_state = 'removed' WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [id]) }
+        }
+    }
+
+    /// Every path (relative to the workspace) the ledger knows in archive/ or rejected/, notes included.
+    public func knownStoredPaths() throws -> Set<String> {
+        try queue.read { db in
+            var paths = Set<String>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT stored_path, note_path FROM files")
+            while let row = try rows.next() {
+                paths.insert(row[0])
+                if let note: String = row[1] { paths.insert(note) }
+            }
+            return paths
+        }
+    }
+}
+
+/// Counts of one run, for the summary line and the runs table.
+public struct RunCounts: Equatable, Sendable {
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    public var superseded = 0
+    /// Files left in the inbox for now (still being written).
+    public var waiting = 0
+
+    public init() {}
+
+    public static func += (lhs: inout RunCounts, rhs: RunCounts) {
+        lhs.accepted += rhs.accepted
+        lhs.rejected += rhs.rejected
+        lhs.duplicates += rhs.duplicates
+        lhs.superseded += rhs.superseded
+        lhs.waiting += rhs.waiting
+    }
+}
+
+extension Ledger {
+    /// Confirms that every file committed by this run so far has left the inbox.
+    public func markAllInboxRemoved(runID: Int64) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE files SET inbox_state = 'removed' WHERE run_id = ? AND inbox_state = 'stored'",
+                           arguments: [runID])
+        }
+    }
+
+    /// Of these stored paths (files of this run), those whose submissions replaced an earlier one.
+    public func supersedingFiles(runID: Int64, storedPaths: [String]) throws -> Set<String> {
+        guard !storedPaths.isEmpty else { return [] }
+        return try queue.read { db in
+            let rows = try String.fetchAll(db, sql: """
+                SELECT DISTINCT f.stored_path FROM files f
+                JOIN submissions s ON s.file_id = f.id
+                JOIN submissions old ON old.superseded_by = s.id
+                WHERE f.run_id = ?
+                """, arguments: [runID])
+            return Set(rows).intersection(storedPaths)
+        }
+    }
+}
+
+extension Ledger {
+    /// Puts every file back to "inbox copy may remain", as a kill between commit and removal leaves it.
+    /// For recovery tests only.
+    public func markAllInboxStoredForTesting() throws {
+        try queue.write { db in try db.execute(sql: "UPDATE files SET inbox_state = 'stored'") }
+    }
+}

@@ -1,0 +1,93 @@
+import GRDB
+
+/// The ledger's tables, created and upgraded by GRDB migrations (never edit a shipped migration;
+/// add a new one).
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, files, submissions, fields, scores, issues") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    command TEXT NOT NULL,              -- run or watch
+                    started_at TEXT NOT NULL,           -- ISO 8601, UTC
+                    finished_at TEXT,                   -- NULL while running or when killed
+                    accepted INTEGER NOT NULL DEFAULT 0,
+                    rejected INTEGER NOT NULL DEFAULT 0,
+                    duplicates INTEGER NOT NULL DEFAULT 0,
+                    superseded INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE files (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    original_name TEXT NOT NULL,        -- path relative to inbox/, as dropped
+                    received_at TEXT NOT NULL,          -- ISO 8601, UTC: when intake took it
+                    outcome TEXT NOT NULL,              -- accepted | duplicate | rejected | not_xlsx
+                    status TEXT,                        -- valid | invalid | unreadable (from validation)
+                    fiscal_year INTEGER,                -- archive year (accepted, duplicate)
+                    stored_path TEXT NOT NULL,          -- relative to the workspace: archive/... or rejected/...
+                    note_path TEXT,                     -- rejected/<name>.エラー.txt
+                    duplicate_of INTEGER REFERENCES files(id),
+                    inbox_state TEXT NOT NULL           -- stored: inbox copy may remain; removed: inbox copy gone
+                );
+                CREATE INDEX files_sha ON files(sha256);
+                CREATE INDEX files_inbox_state ON files(inbox_state);
+                CREATE TABLE submissions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    file_id INTEGER NOT NULL REFERENCES files(id),
+                    sheet TEXT NOT NULL,
+                    sheet_index INTEGER NOT NULL,
+                    kind TEXT NOT NULL,                 -- reflection | proposal
+                    fiscal_year INTEGER NOT NULL,
+                    org_name TEXT NOT NULL,
+                    project_name TEXT NOT NULL,
+                    phase TEXT NOT NULL,                -- 中間 | 最終 | '' when the sheet has none
+                    org_key TEXT NOT NULL,              -- normalised 団体名
+                    project_key TEXT NOT NULL,          -- normalised 事業名
+                    superseded_by INTEGER REFERENCES submissions(id)
+                );
+                CREATE INDEX submissions_key ON submissions(kind, fiscal_year, org_key, project_key, phase);
+                CREATE INDEX submissions_year ON submissions(fiscal_year);
+                CREATE TABLE fields (
+                    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                    key TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    label_cell TEXT,
+                    cell TEXT NOT NULL,
+                    raw_kind TEXT NOT NULL,
+                    raw_text TEXT,
+                    raw_number REAL,
+                    value_kind TEXT NOT NULL,
+                    value_text TEXT,
+                    value_number REAL,
+                    normalisation TEXT
+                );
+                CREATE INDEX fields_submission ON fields(submission_id);
+                CREATE TABLE scores (
+                    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                    side TEXT NOT NULL,                 -- org | city
+                    viewpoint TEXT NOT NULL,
+                    score INTEGER                       -- NULL when unreadable
+                );
+                CREATE INDEX scores_submission ON scores(submission_id);
+                CREATE TABLE issues (
+                    file_id INTEGER NOT NULL REFERENCES files(id),
+                    submission_id INTEGER REFERENCES submissions(id),
+                    sheet TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    cell TEXT NOT NULL,
+                    message TEXT NOT NULL
+                );
+                CREATE INDEX issues_file ON issues(file_id);
+                -- Fiscal years whose outputs must be regenerated (set in the same transaction as the
+                -- change, cleared once the outputs are written), so a kill in between is caught up later.
+                CREATE TABLE stale_outputs (fiscal_year INTEGER PRIMARY KEY);
+                """)
+        }
+        return migrator
+    }
+}

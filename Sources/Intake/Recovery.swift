@@ -1,0 +1,159 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What recovery found and put right at the start of a run.
+public struct RecoveryReport: Equatable, Sendable {
+    /// Temporary files of an interrupted copy, removed.
+    public var temporaryFilesRemoved: [String] = []
+    /// Inbox copies of files the ledger had already committed, removed.
+    public var inboxCopiesRemoved: [String] = []
+    /// Copies in archive/ or rejected/ that were never committed (their original is still in the inbox), removed.
+    public var uncommittedCopiesRemoved: [String] = []
+
+    public var isEmpty: Bool {
+        temporaryFilesRemoved.isEmpty && inboxCopiesRemoved.isEmpty && uncommittedCopiesRemoved.isEmpty
+    }
+}
+
+/// Puts the workspace back in order after a run was killed, so that every file exists exactly once.
+///
+/// Intake's order is copy (durable) → commit → remove from inbox, so after a kill:
+/// - a temporary `.furikaeri-partial-*` file is half a copy: remove it;
+/// - a committed file whose inbox copy is still there: remove the inbox copy;
+/// - a copy in archive/ or rejected/ that the ledger does not know: its original is still in the
+///   inbox (removal comes after the commit), so remove the copy. A file there whose bytes are not in the
+///   inbox is not ours and is left alone.
+public struct Recovery {
+    public var workspace: Workspace
+    public var ledger: Ledger
+
+    public init(workspace: Workspace, ledger: Ledger) {
+        self.workspace = workspace
+        self.ledger = ledger
+    }
+
+    /// Runs every step; call with the workspace lock held.
+    public func run() throws -> RecoveryReport {
+        var report = RecoveryReport()
+        for folder in [workspace.archive, workspace.rejected, workspace.output] {
+            removeTemporaries(in: folder, report: &report)
+        }
+        try finishInboxRemovals(report: &report)
+        try removeUncommittedCopies(report: &report)
+        return report
+    }
+
+    private func removeTemporaries(in folder: String, report: inout RecoveryReport) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if name.hasPrefix(DurableFiles.temporaryPrefix) {
+                try? FileManager.default.removeItem(atPath: path)
+                report.temporaryFilesRemoved.append(workspace.relative(path))
+            } else if isDirectory(path) {
+                removeTemporaries(in: path, report: &report)
+            }
+        }
+    }
+
+    private func finishInboxRemovals(report: inout RecoveryReport) throws {
+        var done: [Int64] = []
+        for row in try ledger.filesAwaitingInboxRemoval() {
+            let inboxPath = (workspace.inbox as NSString).appendingPathComponent(row.originalName)
+            let storedPath = workspace.path(row.storedPath)
+            if FileManager.default.fileExists(atPath: inboxPath) {
+                // Only the very bytes we committed, and only when the stored copy is really there.
+                guard FileManager.default.fileExists(atPath: storedPath),
+                      let sha = try? Self.sha256(ofFile: inboxPath), sha == row.sha256 else {
+                    done.append(row.id)
+                    continue
+                }
+                try DurableFiles.remove(inboxPath)
+                report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
+            }
+            done.append(row.id)
+        }
+        try ledger.markInboxRemoved(done)
+    }
+
+    private func removeUncommittedCopies(report: inout RecoveryReport) throws {
+        let known = try ledger.knownStoredPaths()
+        var unknown: [String] = []
+        for folder in [workspace.archive, workspace.rejected] {
+            collectFiles(in: folder) { path in
+                if !known.contains(workspace.relative(path)) { unknown.append(path) }
+            }
+        }
+        guard !unknown.isEmpty else { return }
+        // The inbox's bytes, by size first so that only plausible matches are hashed.
+        var inboxBySize: [Int64: [String]] = [:]
+        collectFiles(in: workspace.inbox) { path in
+            if let size = FileSnapshot.of(path)?.size { inboxBySize[size, default: []].append(path) }
+        }
+        var inboxHashes: [String: String] = [:]
+        func inboxHas(sha: String, size: Int64) -> Bool {
+            for path in inboxBySize[size] ?? [] {
+                if inboxHashes[path] == nil { inboxHashes[path] = (try? Self.sha256(ofFile: path)) ?? "" }
+                if inboxHashes[path] == sha { return true }
+            }
+            return false
+        }
+        var removed = Set<String>()
+        for path in unknown.sorted() where !path.hasSuffix(RejectionNote.suffix) {
+            guard let size = FileSnapshot.of(path)?.size, let sha = try? Self.sha256(ofFile: path),
+                  inboxHas(sha: sha, size: size) else { continue }
+            try DurableFiles.remove(path)
+            removed.insert(path)
+            report.uncommittedCopiesRemoved.append(workspace.relative(path))
+        }
+        // A note is ours to remove when the file it describes was an uncommitted copy or is gone.
+        for path in unknown.sorted() where path.hasSuffix(RejectionNote.suffix) {
+            let described = String(path.dropLast(RejectionNote.suffix.count))
+            if removed.contains(described) || !FileManager.default.fileExists(atPath: described) {
+                try DurableFiles.remove(path)
+                report.uncommittedCopiesRemoved.append(workspace.relative(path))
+            }
+        }
+    }
+
+    private func collectFiles(in folder: String, visit: (String) -> Void) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR { collectFiles(in: path, visit: visit) }
+            else if info.st_mode & S_IFMT == S_IFREG { visit(path) }
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The SHA-256 of a file's bytes.
+    public static func sha256(ofFile path: String) throws -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: "読み込み", path: path, errno: errno) }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        let chunk = 256 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer, chunk)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IntakeFileError.system(operation: "読み込み", path: path, errno: errno)
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
+        }
+        return hasher.finalizeHex()
+    }
+}

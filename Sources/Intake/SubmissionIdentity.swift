@@ -1,0 +1,53 @@
+import Foundation
+import Forms
+
+/// What makes two sheets "the same submission": kind, fiscal year, 団体名, 事業名 and phase.
+///
+/// A later accepted sheet with the same identity supersedes the earlier one (a corrected
+/// resubmission); both stay in the ledger and the archive.
+public struct SubmissionIdentity: Hashable, Sendable {
+    public var kind: FormKind
+    public var fiscalYear: Int
+    public var orgName: String
+    public var projectName: String
+    /// 中間 or 最終, or empty when the sheet has no phase.
+    public var phase: String
+    public var orgKey: String
+    public var projectKey: String
+
+    /// The identity of a form; `fallbackYear` is used when the sheet has no readable 実施年度.
+    public init(form: ExtractedForm, fallbackYear: Int) {
+        kind = form.kind
+        fiscalYear = Self.fiscalYear(of: form) ?? fallbackYear
+        orgName = Self.text(form["org_name"]?.value)
+        projectName = Self.text(form["project_name"]?.value)
+        phase = Self.normalise(Self.text(form["phase"]?.value))
+        orgKey = Self.normalise(orgName)
+        projectKey = Self.normalise(projectName)
+    }
+
+    /// The 実施年度 written on the form, when readable.
+    public static func fiscalYear(of form: ExtractedForm) -> Int? {
+        switch form["fiscal_year"]?.value {
+        case .fiscalYear(let year)?, .integer(let year)?: return year
+        default: return nil
+        }
+    }
+
+    static func text(_ value: FieldValue?) -> String {
+        switch value {
+        case .text(let s)?: return s
+        case .integer(let i)?: return String(i)
+        case .unreadable(let s)?: return s
+        default: return ""
+        }
+    }
+
+    /// NFKC, without any kind of space, lowercased: 「ＮＰＯ法人　みどり」 = 「NPO法人みどり」.
+    public static func normalise(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}"
+        }))
+    }
+}

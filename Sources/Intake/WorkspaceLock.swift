@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the workspace could not be locked.
+public enum WorkspaceLockError: Error, Equatable, CustomStringConvertible {
+    /// Another `run` or `watch` kept the workspace for longer than we were willing to wait.
+    case busy(path: String, waitedSeconds: Double)
+    /// The lock file could not be opened.
+    case unavailable(path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .busy(let path, let waited):
+            return "別の furikaeri（run または watch）がこの作業フォルダを処理中です（\(Int(waited))秒待ちました）。"
+                + "終わってからもう一度実行するか、--wait で待つ秒数を増やしてください。ロック: \(path)"
+        case .unavailable(let path, let code):
+            return "ロックファイル「\(path)」を開けません（\(String(cString: strerror(code)))）。フォルダの権限を確かめてください。"
+        }
+    }
+}
+
+/// An exclusive lock on the workspace (flock on `.furikaeri/lock`), so two runs never interleave.
+///
+/// The kernel drops a flock when its process dies, so a killed run never leaves the workspace locked.
+public final class WorkspaceLock {
+    private var descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Takes the lock, waiting up to `timeout` seconds (0: do not wait).
+    public static func acquire(path: String, timeout: Double, onWait: (() -> Void)? = nil) throws -> WorkspaceLock {
+        try DurableFiles.createDirectory((path as NSString).deletingLastPathComponent)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WorkspaceLockError.unavailable(path: path, errno: errno) }
+        let start = Date()
+        var announced = false
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let code = errno
+                close(fd)
+                throw WorkspaceLockError.unavailable(path: path, errno: code)
+            }
+            let waited = Date().timeIntervalSince(start)
+            if waited >= timeout {
+                close(fd)
+                throw WorkspaceLockError.busy(path: path, waitedSeconds: waited)
+            }
+            if !announced { announced = true; onWait?() }
+            usleep(100_000)
+        }
+        return WorkspaceLock(descriptor: fd)
+    }
+
+    /// Releases the lock (also released when the process ends).
+    public func release() {
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
+}

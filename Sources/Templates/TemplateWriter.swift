@@ -1,0 +1,79 @@
+import Foundation
+import Forms
+import Settings
+
+/// Writes the project's blank forms: the standard layout that extraction reads back.
+public enum TemplateWriter {
+    /// The sheet each template's form is on.
+    public static func sheetName(_ kind: FormKind) -> String {
+        kind == .reflection ? "ふりかえりシート" : "企画提案書"
+    }
+
+    /// The file name `furikaeri template` uses when `-o` is not given.
+    public static func defaultFileName(_ kind: FormKind) -> String {
+        kind == .reflection ? "ふりかえりシート_様式.xlsx" : "企画提案書_様式.xlsx"
+    }
+
+    /// Writes the blank `kind` form to `path`. The file appears whole or not at all: it is written
+    /// beside the target under a temporary name and then moved into place.
+    public static func write(_ kind: FormKind, settings: Settings = .defaults, to path: String,
+                             overwrite: Bool = false) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp.xlsx")
+        defer { try? fileManager.removeItem(at: temporary) }
+        let workbook = try XLSXWriterWorkbook(path: temporary.path)
+        let styles = try TemplateStyles(workbook)
+        switch kind {
+        case .reflection:
+            try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
+        case .proposal:
+            try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
+        }
+        try workbook.close()
+        // rename(2) replaces the target in one step: there is never a moment without a whole file.
+        guard rename(temporary.path, target.path) == 0 else {
+            throw TemplateError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Dropdown lists: short ones inline, long ones (over Excel's 255 characters) on a hidden sheet.
+struct ChoiceLists {
+    let workbook: XLSXWriterWorkbook
+    private var listSheet: XLSXWriterSheet?
+    private var nextColumn = 0
+    static let sheetName = "選択肢"
+
+    init(workbook: XLSXWriterWorkbook) { self.workbook = workbook }
+
+    mutating func rule(for items: [String]) throws -> XLSXWriterSheet.Rule {
+        let joinedLength = items.reduce(0) { $0 + $1.utf16.count + 1 }
+        if joinedLength <= 255, !items.contains(where: { $0.contains(",") }) { return .list(items) }
+        if listSheet == nil {
+            let sheet = try workbook.addSheet(Self.sheetName)
+            sheet.hide()
+            listSheet = sheet
+        }
+        let column = nextColumn
+        nextColumn += 1
+        for (row, item) in items.enumerated() { try listSheet!.write(row, column, item, nil) }
+        let letter = XLSXColumn.name(column)
+        return .listFormula("='\(Self.sheetName)'!$\(letter)$1:$\(letter)$\(max(items.count, 1))")
+    }
+}
+
+/// Column letters for libxlsxwriter formulas (kept here so Templates need not import XLSX).
+enum XLSXColumn {
+    static func name(_ column: Int) -> String {
+        var n = column + 1, letters = ""
+        while n > 0 {
+            let m = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + m))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}

@@ -1,1 +1,0 @@
-// Blank forms written with libxlsxwriter. (filled in by the forms work)

@@ -1,0 +1,171 @@
+import Dispatch
+import Forms
+import Foundation
+import Settings
+
+/// What reading one workbook gives: its sheet names and the forms found on them.
+public struct WorkbookForms: Sendable {
+    public var sheetNames: [String]
+    public var forms: [ExtractedForm]
+
+    public init(sheetNames: [String], forms: [ExtractedForm]) {
+        self.sheetNames = sheetNames
+        self.forms = forms
+    }
+}
+
+/// A reader error that can tell staff what to do, in both languages.
+public protocol LocalizedReaderError: Error {
+    var japaneseMessage: String { get }
+    var englishMessage: String { get }
+    /// The snake_case case name for the code `reader.<case>`; nil to derive it from the enum case.
+    var issueCaseName: String? { get }
+}
+
+extension LocalizedReaderError {
+    public var issueCaseName: String? { nil }
+}
+
+/// Validates files: reads each workbook, extracts its forms, checks them and hashes the bytes.
+///
+/// Never throws: whatever goes wrong with a file becomes an issue on its `FileResult`.
+public struct FileValidator: Sendable {
+    public typealias FormReader = @Sendable (_ path: String) throws -> WorkbookForms
+
+    public let validator: Validator
+    let readForms: FormReader
+
+    /// A validator that reads workbooks with `readForms` (the XLSX reader and the form extractor in
+    /// production, hand-built forms in tests).
+    public init(settings: Settings = .defaults, language: Language = .ja, readForms: @escaping FormReader) {
+        validator = Validator(settings: settings, language: language)
+        self.readForms = readForms
+    }
+
+    public var language: Language { validator.language }
+
+    /// Everything about one file. A file that is not a workbook, cannot be read or holds no form
+    /// gets a file-level issue.
+    public func validateFile(at path: String) -> FileResult {
+        let name = Validator.displayName(of: path)
+        let ext = PathExpansion.fileExtension(name)
+        let sha256: String
+        do {
+            sha256 = try Self.sha256(ofFileAt: path)
+        } catch {
+            let missing = !FileManager.default.fileExists(atPath: path)
+            return fileResult(path: path, sha256: "", problem: .fileUnreadable(missing: missing))
+        }
+        let workbook: WorkbookForms
+        do {
+            workbook = try readForms(path)
+        } catch {
+            // A file that is not named as a workbook gets a message about its type; a workbook that
+            // the reader refuses gets the reader's own message.
+            let named = ext == "xlsx" || ext == "xlsm"
+            return fileResult(path: path, sha256: sha256,
+                              problem: named ? Self.readerProblem(error) : .fileNotXLSX(fileExtension: ext))
+        }
+        guard !workbook.forms.isEmpty else {
+            return fileResult(path: path, sha256: sha256, problem: .formNotFound(sheetNames: workbook.sheetNames))
+        }
+        let forms = workbook.forms.map { ValidatedForm(form: $0, issues: validator.validate($0, file: path)) }
+        let hasError = forms.contains { $0.issues.contains { $0.severity == .error } }
+        return FileResult(path: path, sha256: sha256, status: hasError ? .invalid : .valid, issues: [], forms: forms)
+    }
+
+    /// Validates every file the paths name (folders expanded), in parallel, sorted by path.
+    /// Paths that do not exist are left out; the CLI reports them as a usage error beforehand.
+    public func validate(paths: [String]) -> [FileResult] {
+        validate(files: PathExpansion.expand(paths).files)
+    }
+
+    /// Validates the given files in parallel across cores; results come back in the files' order.
+    public func validate(files: [String]) -> [FileResult] {
+        let results = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        // Each iteration writes only its own slot, so no lock is needed.
+        let slots = SendableBuffer(buffer: results)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.buffer[index] = validateFile(at: files[index])
+        }
+        return results.map { $0! }
+    }
+
+    /// A result holding one file-level issue.
+    func fileResult(path: String, sha256: String, problem: Problem) -> FileResult {
+        let place = IssuePlace(file: Validator.displayName(of: path))
+        let issue = ValidationIssue(
+            severity: validator.severity(of: problem), code: problem.code, field: "", sheet: "", cell: "",
+            message: MessageRenderer.message(problem, at: place, language: validator.language))
+        let status: FileStatus = problem.makesFileUnreadable ? .unreadable : (issue.severity == .error ? .invalid : .valid)
+        return FileResult(path: path, sha256: sha256, status: status, issues: [issue], forms: [])
+    }
+
+    /// `reader.<case>`: the reader error's case name in snake_case, with its messages.
+    static func readerProblem(_ error: Error) -> Problem {
+        let caseName = (error as? LocalizedReaderError)?.issueCaseName ?? snakeCase(readerCaseName(error))
+        if let localized = error as? LocalizedReaderError {
+            return .reader(caseName: caseName, japanese: localized.japaneseMessage, english: localized.englishMessage)
+        }
+        let detail = String(describing: error)
+        return .reader(caseName: caseName,
+                       japanese: "読み取り中に問題が起きました（\(detail)）。Excel で開いて保存し直してから、もう一度お試しください。",
+                       english: "Reading failed (\(detail)). Open the file in Excel, save it again and retry.")
+    }
+
+    /// The enum case's name: the label of its payload, or its description when it has none.
+    static func readerCaseName(_ error: Error) -> String {
+        let mirror = Mirror(reflecting: error)
+        if mirror.displayStyle == .enum {
+            if let label = mirror.children.first?.label { return label }
+            let text = String(describing: error)
+            if let paren = text.firstIndex(of: "(") { return String(text[..<paren]) }
+            return text
+        }
+        return "unknown"
+    }
+
+    /// `corruptArchive` → `corrupt_archive`, `legacyXLS` → `legacy_xls`, `notAZip` → `not_a_zip`.
+    static func snakeCase(_ name: String) -> String {
+        let scalars = Array(name.unicodeScalars).filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        var out = ""
+        for (i, scalar) in scalars.enumerated() {
+            if scalar.properties.isUppercase, i > 0 {
+                let previous = scalars[i - 1]
+                let nextIsLower = i + 1 < scalars.count && scalars[i + 1].properties.isLowercase
+                if !previous.properties.isUppercase || nextIsLower { out.append("_") }
+            }
+            out.append(String(scalar).lowercased())
+        }
+        return out.isEmpty ? "unknown" : out
+    }
+
+    /// The hex SHA-256 of a file's bytes, read in 64 KiB chunks into one reused buffer.
+    public static func sha256(ofFileAt path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            if count == 0 { break }
+            hasher.update(buffer[0..<count])
+        }
+        return hasher.finalizeHex()
+    }
+}
+
+/// A buffer shared by `concurrentPerform` iterations that each write a different index.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}

@@ -1,0 +1,111 @@
+import Forms
+
+/// The `validate --json` shape from PRODUCT.md:
+/// `{"files": [...], "summary": {"files", "valid", "invalid", "unreadable"}}`.
+public enum ValidationJSON {
+    /// The whole document for a run.
+    public static func document(_ results: [FileResult]) -> JSONValue {
+        .object([
+            "files": .array(results.map { $0.jsonObject() }),
+            "summary": summary(results),
+        ])
+    }
+
+    /// `{"files", "valid", "invalid", "unreadable"}` counts.
+    public static func summary(_ results: [FileResult]) -> JSONValue {
+        .object([
+            "files": .int(results.count),
+            "valid": .int(results.filter { $0.status == .valid }.count),
+            "invalid": .int(results.filter { $0.status == .invalid }.count),
+            "unreadable": .int(results.filter { $0.status == .unreadable }.count),
+        ])
+    }
+
+    /// The JSON value of one field: text as strings, scores, years and money as integers, null when
+    /// blank, absent or unreadable.
+    public static func fieldValue(_ reading: FieldReading?) -> JSONValue {
+        guard let reading else { return .null }
+        if reading.key.hasPrefix("scores.") || reading.key.hasPrefix("city_scores.") {
+            return ScoreInterpretation(reading).integer.map(JSONValue.int) ?? .null
+        }
+        if Validator.isBlank(reading) { return .null }
+        switch reading.value {
+        case .blank, .unreadable: return .null
+        case .text(let s): return .string(s)
+        case .integer(let n), .fiscalYear(let n), .yen(let n): return .int(n)
+        case .decimal(let d): return reading.key == "year_number" ? .null : .double(d)
+        }
+    }
+
+    /// `fields` of a form: every key of its kind (null when absent), viewpoint families nested.
+    public static func fields(of form: ExtractedForm) -> JSONValue {
+        var object: [String: JSONValue] = [:]
+        let keys = form.kind == .reflection ? FieldCatalog.reflectionKeys : FieldCatalog.proposalKeys
+        for key in keys { object[key] = fieldValue(form[key]) }
+        if form.kind == .reflection {
+            var scores: [String: JSONValue] = [:], cityScores: [String: JSONValue] = [:], comments: [String: JSONValue] = [:]
+            for keys in FieldCatalog.viewpointKeys {
+                let name = keys.viewpoint.rawValue
+                scores[name] = fieldValue(form[keys.score])
+                cityScores[name] = fieldValue(form[keys.cityScore])
+                comments[name] = fieldValue(form[keys.comment])
+            }
+            object["scores"] = .object(scores)
+            object["city_scores"] = .object(cityScores)
+            object["comments"] = .object(comments)
+        }
+        // Fields the extractor found beyond the catalog (say, a label variant an office added).
+        for (key, reading) in form.fields where object[key] == nil && !FieldCatalog.allViewpointKeyPaths.contains(key) {
+            if let dot = key.firstIndex(of: ".") {
+                let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
+                if case .object(var nested)? = object[head] {
+                    if nested[tail] == nil { nested[tail] = fieldValue(reading) }
+                    object[head] = .object(nested)
+                } else if object[head] == nil {
+                    object[head] = .object([tail: fieldValue(reading)])
+                }
+            } else {
+                object[key] = fieldValue(reading)
+            }
+        }
+        return .object(object)
+    }
+}
+
+extension ValidationIssue {
+    /// `{"severity", "code", "field", "cell", "message"}`; `field` and `cell` are null for file-level issues.
+    public func jsonObject() -> JSONValue {
+        .object([
+            "severity": .string(severity.rawValue),
+            "code": .string(code),
+            "field": field.isEmpty ? .null : .string(field),
+            "cell": cell.isEmpty ? .null : .string(cell),
+            "message": .string(message),
+        ])
+    }
+}
+
+extension ValidatedForm {
+    /// `{"sheet", "kind", "fields", "issues"}`.
+    public func jsonObject() -> JSONValue {
+        .object([
+            "sheet": .string(form.sheet),
+            "kind": .string(form.kind.rawValue),
+            "fields": ValidationJSON.fields(of: form),
+            "issues": .array(issues.map { $0.jsonObject() }),
+        ])
+    }
+}
+
+extension FileResult {
+    /// `{"path", "sha256", "status", "issues", "forms"}`; `sha256` is null when the bytes could not be read.
+    public func jsonObject() -> JSONValue {
+        .object([
+            "path": .string(path),
+            "sha256": sha256.isEmpty ? .null : .string(sha256),
+            "status": .string(status.rawValue),
+            "issues": .array(issues.map { $0.jsonObject() }),
+            "forms": .array(forms.map { $0.jsonObject() }),
+        ])
+    }
+}

@@ -1,0 +1,218 @@
+import Forms
+import Settings
+import XLSX
+
+/// Checks one extracted form against the rules and the office's settings.
+///
+/// Pure: no I/O. Everything derived from the settings (folded placeholder and department lists,
+/// choice tables) is computed once in `init`, so validating a form costs a few dictionary look-ups.
+public struct Validator: Sendable {
+    public let settings: Settings
+    public let language: Language
+    let placeholders: TextChecks.PlaceholderSet
+    /// Departments with spaces squeezed and width folded.
+    let departments: Set<String>
+    /// For each choice field: squeezed spelling → the spelling in the settings.
+    let choices: [String: [String: String]]
+    /// Severity by code after the office's overrides.
+    let severityOverrides: [String: Severity]
+
+    public init(settings: Settings = .defaults, language: Language = .ja) {
+        self.settings = settings
+        self.language = language
+        placeholders = TextChecks.PlaceholderSet(settings.rules.placeholders)
+        departments = Set(settings.departments.map(TextChecks.squeeze))
+        var choices: [String: [String: String]] = [:]
+        for (key, allowed) in settings.choices {
+            var table: [String: String] = [:]
+            for value in allowed { table[TextChecks.squeeze(value)] = value }
+            choices[key] = table
+        }
+        self.choices = choices
+        severityOverrides = settings.rules.severity.compactMapValues(Severity.init(rawValue:))
+    }
+
+    /// Every issue found in the form, in the form's order. `file` is the file's path or name.
+    public func validate(_ form: ExtractedForm, file: String) -> [ValidationIssue] {
+        var sink = IssueSink(validator: self, form: form, fileName: Self.displayName(of: file))
+        if form.kind == .reflection {
+            checkScores(form, &sink)
+            checkRequiredComment("org_comment", form, &sink)
+            checkRequiredComment("city_comment", form, &sink)
+        }
+        checkRequiredFields(form, &sink)
+        checkFiscalYear(form, &sink)
+        checkChoices(form, &sink)
+        checkDepartment(form, &sink)
+        if form.kind == .proposal {
+            checkProposal(form, &sink)
+        }
+        return sink.issues
+    }
+
+    /// The severity a problem gets under these settings.
+    func severity(of problem: Problem) -> Severity {
+        if let override = severityOverrides[problem.code] { return override }
+        if case .scoreLowWithoutComment = problem {
+            return settings.rules.lowScoreCommentIsError ? .error : .warning
+        }
+        return problem.defaultSeverity
+    }
+
+    /// The last path component: staff know their files by name.
+    static func displayName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        let name = path[path.index(after: slash)...]
+        return name.isEmpty ? path : String(name)
+    }
+
+    // MARK: Both forms
+
+    func checkRequiredFields(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        for key in settings.rules.requiredFields[form.kind.rawValue] ?? [] {
+            guard let reading = form[key] else {
+                sink.add(.fieldMissing, key: key)
+                continue
+            }
+            if Self.isBlank(reading) { sink.add(.fieldMissing, reading) }
+        }
+    }
+
+    func checkFiscalYear(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        guard let reading = form["fiscal_year"], !Self.isBlank(reading) else { return }
+        let range = settings.fiscalYears
+        switch reading.value {
+        case .fiscalYear(let year), .integer(let year):
+            if !range.contains(year) { sink.add(.fiscalYearOutOfRange(year: year, range: range), reading) }
+        default:
+            sink.add(.fiscalYearUnreadable(shown: Self.shown(reading)), reading)
+        }
+    }
+
+    func checkChoices(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        for key in choices.keys.sorted() {
+            guard let reading = form[key], !Self.isBlank(reading), let table = choices[key] else { continue }
+            if table[TextChecks.squeeze(Self.valueText(reading))] == nil {
+                let shown = Self.shown(reading)
+                sink.add(.choiceInvalid(shown: shown, allowed: settings.choices[key] ?? []), reading)
+            }
+        }
+    }
+
+    func checkDepartment(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        guard !departments.isEmpty, let reading = form["department"], !Self.isBlank(reading) else { return }
+        if !departments.contains(TextChecks.squeeze(Self.valueText(reading))) {
+            sink.add(.departmentUnknown(shown: Self.shown(reading)), reading)
+        }
+    }
+
+    // MARK: Reflection sheet
+
+    func checkScores(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        let threshold = settings.rules.lowScoreThreshold
+        for keys in FieldCatalog.viewpointKeys {
+            guard let reading = form[keys.score] else {
+                sink.add(.scoreMissing, key: keys.score)
+                continue
+            }
+            let orgScore = readScore(reading, required: true, &sink)
+            let cityReading = form[keys.cityScore]
+            let cityScore = cityReading.flatMap { readScore($0, required: false, &sink) }
+            if let score = orgScore, score <= threshold {
+                checkLowScoreComment(score: score, threshold: threshold, scoreReading: reading,
+                                     comment: form[keys.comment], &sink)
+            }
+            if let org = orgScore, let city = cityScore, let cityReading,
+               abs(org - city) >= settings.rules.scoreGap {
+                sink.add(.scoreGap(orgScore: org, cityScore: city, cityCell: cityReading.cell.a1), reading)
+            }
+        }
+    }
+
+    /// The score in 1…5, or nil after reporting why it cannot be used. A blank city score is allowed.
+    func readScore(_ reading: FieldReading, required: Bool, _ sink: inout IssueSink) -> Int? {
+        let shown = Self.shown(reading)
+        switch ScoreInterpretation(reading) {
+        case .blank:
+            if required { sink.add(.scoreMissing, reading) }
+            return nil
+        case .score(let n, let normalised):
+            if normalised { sink.add(.scoreNormalised(shown: shown, score: n), reading) }
+            return n
+        case .outOfRange:
+            sink.add(.scoreOutOfRange(shown: shown), reading)
+        case .notInteger:
+            sink.add(.scoreNotInteger(shown: shown), reading)
+        case .unreadable:
+            sink.add(.scoreUnreadable(shown: shown), reading)
+        }
+        return nil
+    }
+
+    func checkLowScoreComment(score: Int, threshold: Int, scoreReading: FieldReading,
+                              comment: FieldReading?, _ sink: inout IssueSink) {
+        guard let comment else {
+            sink.add(.scoreLowWithoutComment(score: score, threshold: threshold, commentCell: nil), scoreReading)
+            return
+        }
+        if Self.isBlank(comment) {
+            sink.add(.scoreLowWithoutComment(score: score, threshold: threshold, commentCell: comment.cell.a1), comment)
+        } else if placeholders.contains(Self.shown(comment)) {
+            sink.add(.commentPlaceholder(shown: Self.shown(comment)), comment)
+        }
+    }
+
+    func checkRequiredComment(_ key: String, _ form: ExtractedForm, _ sink: inout IssueSink) {
+        guard let reading = form[key] else {
+            sink.add(.commentMissing, key: key)
+            return
+        }
+        if Self.isBlank(reading) {
+            sink.add(.commentMissing, reading)
+        } else if placeholders.contains(Self.shown(reading)) {
+            sink.add(.commentPlaceholder(shown: Self.shown(reading)), reading)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Blank: no value, or only spaces of either width.
+    static func isBlank(_ reading: FieldReading) -> Bool {
+        switch reading.value {
+        case .blank: return true
+        case .text(let s), .unreadable(let s): return TextChecks.isBlank(s) && reading.raw.isBlank
+        default: return false
+        }
+    }
+
+    /// The value as staff typed it, for messages: `6`, `3.5`, `よい`.
+    static func shown(_ reading: FieldReading) -> String {
+        switch reading.raw {
+        case .text(let s): return TextChecks.trim(s)
+        case .number(let d): return formatNumber(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .dateTime(let dt): return dt.isoText ?? formatNumber(dt.serial)
+        case .error(let e): return e
+        case .empty:
+            switch reading.value {
+            case .blank: return ""
+            case .text(let s), .unreadable(let s): return TextChecks.trim(s)
+            case .integer(let n), .fiscalYear(let n), .yen(let n): return String(n)
+            case .decimal(let d): return formatNumber(d)
+            }
+        }
+    }
+
+    /// The value as the extractor read it: for a choice, the canonical spelling it matched
+    /// (`生活文化スポーツ部文化振興課` → `文化振興課`); otherwise what was typed.
+    static func valueText(_ reading: FieldReading) -> String {
+        if case .text(let s) = reading.value { return s }
+        return shown(reading)
+    }
+
+    /// `6.0` → `6`, `3.5` → `3.5`.
+    static func formatNumber(_ d: Double) -> String {
+        if d.rounded() == d, abs(d) < 1e15 { return String(Int(d)) }
+        return String(d)
+    }
+}

@@ -1,0 +1,97 @@
+/// Bounds that keep a hostile or absurd file from exhausting memory or time. Checked while
+/// inflating, by counting the bytes actually produced (zip headers are not trusted).
+public struct ReaderLimits: Hashable, Sendable {
+    /// Bytes inflated from the whole archive, all parts together.
+    public var maxTotalInflatedBytes: Int
+    /// Largest inflated-to-compressed ratio allowed for one entry once it passes `ratioGraceBytes`.
+    public var maxCompressionRatio: Int
+    /// Inflated size of an entry below which the ratio is not checked (small parts compress well).
+    public var ratioGraceBytes: Int
+    /// Entries in the zip archive.
+    public var maxEntries: Int
+    /// Cells read from the workbook, all sheets together.
+    public var maxCells: Int
+    /// Bytes of text held for the shared-string table.
+    public var maxSharedStringBytes: Int
+    /// Bytes of one cell's value or inline text (Excel itself stops at 32,767 characters).
+    public var maxCellBytes: Int
+
+    public init(maxTotalInflatedBytes: Int = 1 << 30, maxCompressionRatio: Int = 100,
+                ratioGraceBytes: Int = 10 << 20, maxEntries: Int = 10_000,
+                maxCells: Int = 5_000_000, maxSharedStringBytes: Int = 256 << 20,
+                maxCellBytes: Int = 4 << 20) {
+        self.maxTotalInflatedBytes = maxTotalInflatedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioGraceBytes = ratioGraceBytes
+        self.maxEntries = maxEntries
+        self.maxCells = maxCells
+        self.maxSharedStringBytes = maxSharedStringBytes
+        self.maxCellBytes = maxCellBytes
+    }
+
+    /// 1 GiB inflated in total, 100:1 above 10 MiB, 10,000 entries, 5 million cells, 256 MiB of
+    /// shared strings, 4 MiB in one cell.
+    public static let `default` = ReaderLimits()
+}
+
+/// Which of the `ReaderLimits` a file went over.
+public enum ReaderLimitKind: String, Hashable, Sendable {
+    case totalInflatedBytes, compressionRatio, entryCount, cellCount, sharedStringBytes, cellBytes
+
+    /// The limit's name in Japanese, for messages.
+    public var japaneseName: String {
+        switch self {
+        case .totalInflatedBytes: return "展開後の合計サイズ"
+        case .compressionRatio: return "圧縮率"
+        case .entryCount: return "zip 内のファイル数"
+        case .cellCount: return "セル数"
+        case .sharedStringBytes: return "共有文字列の合計サイズ"
+        case .cellBytes: return "1セルの文字数"
+        }
+    }
+
+    /// The limit's name in English, for messages.
+    public var englishName: String {
+        switch self {
+        case .totalInflatedBytes: return "total inflated size"
+        case .compressionRatio: return "compression ratio"
+        case .entryCount: return "number of zip entries"
+        case .cellCount: return "number of cells"
+        case .sharedStringBytes: return "shared-string size"
+        case .cellBytes: return "size of one cell"
+        }
+    }
+}
+
+/// What has been spent against the limits so far, shared by every part read from one archive.
+final class ReadBudget {
+    let limits: ReaderLimits
+    private(set) var inflatedBytes = 0
+    private(set) var cells = 0
+
+    init(limits: ReaderLimits) { self.limits = limits }
+
+    /// Counts `count` more inflated bytes of an entry whose compressed size is `compressedSize`
+    /// and which has produced `entryBytes` so far (this chunk included).
+    func spendInflated(_ count: Int, entryBytes: Int, compressedSize: Int, part: String) throws {
+        inflatedBytes += count
+        if inflatedBytes > limits.maxTotalInflatedBytes {
+            throw XLSXError.limitExceeded(limit: .totalInflatedBytes,
+                                          detail: "\(inflatedBytes) > \(limits.maxTotalInflatedBytes) bytes")
+        }
+        if entryBytes > limits.ratioGraceBytes,
+           entryBytes / max(compressedSize, 1) > limits.maxCompressionRatio {
+            throw XLSXError.limitExceeded(limit: .compressionRatio,
+                                          detail: "\(part): \(entryBytes)/\(compressedSize) > \(limits.maxCompressionRatio):1")
+        }
+    }
+
+    /// Counts one more cell.
+    @inline(__always)
+    func spendCell() throws {
+        cells += 1
+        if cells > limits.maxCells {
+            throw XLSXError.limitExceeded(limit: .cellCount, detail: "> \(limits.maxCells) cells")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// One worksheet of a workbook, in tab order. Chart sheets and other non-worksheets are left out.
+public struct SheetInfo: Hashable, Sendable {
+    public var name: String
+    /// Hidden or very hidden in Excel.
+    public var hidden: Bool
+    /// Position among `Workbook.sheets`.
+    public var index: Int
+    /// The worksheet's part in the package, such as `xl/worksheets/sheet1.xml`.
+    public var partName: String
+}
+
+/// An open `.xlsx` workbook. The package parts are read once, in a fixed order, at open:
+/// content types → package relationships → workbook → workbook relationships → shared strings →
+/// styles. Worksheets are streamed later, one cell at a time.
+public final class Workbook {
+    public let path: String
+    public let sheets: [SheetInfo]
+    /// Whether serial dates count from 1904 (`date1904`).
+    public let is1904: Bool
+    private let archive: ZipArchive
+    private let sharedStrings: [String]
+    private let styles: Styles
+
+    private init(path: String, sheets: [SheetInfo], is1904: Bool, archive: ZipArchive,
+                 sharedStrings: [String], styles: Styles) {
+        self.path = path
+        self.sheets = sheets
+        self.is1904 = is1904
+        self.archive = archive
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+    }
+
+    /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
+    public static func open(path: String, limits: ReaderLimits = .default) throws -> Workbook {
+        switch try ContainerSniffer.kind(ofFileAt: path) {
+        case .cfb:
+            throw ContainerSniffer.cfbHasEncryptedPackage(path: path) ? XLSXError.passwordProtected : XLSXError.legacyXLS
+        case .other:
+            throw XLSXError.notAZip
+        case .zip:
+            break
+        }
+        let archive = try ZipArchive(path: path, budget: ReadBudget(limits: limits))
+        try rejectOpenDocument(archive)
+        let contentTypes = try ContentTypes.read(from: archive)
+        let packageRelationships = try Relationships.read(of: "", from: archive)
+        let workbookPartName = try findWorkbookPart(archive, contentTypes, packageRelationships)
+        let workbookPart = try WorkbookPart.read(workbookPartName, from: archive)
+        let relationships = try Relationships.read(of: workbookPartName, from: archive)
+        let sharedStringsPart = existing(relationships.first(ofType: "sharedStrings")?.target, in: archive)
+        let sharedStrings = try SharedStrings.read(sharedStringsPart, from: archive)
+        let styles = try Styles.read(existing(relationships.first(ofType: "styles")?.target, in: archive), from: archive)
+        var sheets: [SheetInfo] = []
+        for entry in workbookPart.sheets {
+            guard let relationship = relationships.relationship(id: entry.relationshipID), !relationship.isExternal,
+                  relationship.isType("worksheet")
+                    || (relationship.isType("sheet") && contentTypes.contentType(of: relationship.target) == ContentTypes.worksheetType)
+            else { continue }
+            sheets.append(SheetInfo(name: entry.name, hidden: entry.state != "visible",
+                                    index: sheets.count, partName: relationship.target))
+        }
+        return Workbook(path: path, sheets: sheets, is1904: workbookPart.is1904, archive: archive,
+                        sharedStrings: sharedStrings, styles: styles)
+    }
+
+    /// A reader that pulls the cells of sheet `index`.
+    public func cellReader(sheetAt index: Int) throws -> SheetCellReader {
+        guard sheets.indices.contains(index) else {
+            throw XLSXError.sheetIndexOutOfRange(index: index, count: sheets.count)
+        }
+        let part = sheets[index].partName
+        guard let entry = try archive.openEntry(part) else {
+            throw XLSXError.corruptArchive(detail: "\(part) is missing")
+        }
+        return SheetCellReader(parser: try WorksheetParser(entry: entry, sharedStrings: sharedStrings, styles: styles,
+                                                           is1904: is1904, budget: archive.budget))
+    }
+
+    /// Every cell of sheet `index` that holds a value (empty cells and empty text left out), with
+    /// the merged ranges.
+    public func grid(sheetAt index: Int) throws -> SheetGrid {
+        var reader = try cellReader(sheetAt: index)
+        var cells: [CellReference: CellValue] = [:]
+        while let cell = try reader.nextCell() {
+            switch cell.value {
+            case .empty: continue
+            case .text(let text) where text.isEmpty: continue
+            default: cells[cell.reference] = cell.value
+            }
+        }
+        return SheetGrid(name: sheets[index].name, cells: cells, merged: reader.mergedRanges)
+    }
+
+    private static func rejectOpenDocument(_ archive: ZipArchive) throws {
+        guard !archive.contains(ContentTypes.partName),
+              let mimetype = try archive.readPrefix("mimetype", maxBytes: 128) else { return }
+        if String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument.spreadsheet") {
+            throw XLSXError.openDocumentSpreadsheet
+        }
+    }
+
+    /// The workbook part: what the package relationships call the office document, else the part
+    /// the content types declare as a workbook, else `xl/workbook.xml`.
+    private static func findWorkbookPart(_ archive: ZipArchive, _ contentTypes: ContentTypes,
+                                         _ relationships: Relationships) throws -> String {
+        if let target = existing(relationships.first(ofType: "officeDocument")?.target, in: archive) { return target }
+        if let declared = contentTypes.parts(ofType: ContentTypes.workbookTypes).first(where: archive.contains) {
+            return declared
+        }
+        if archive.contains("xl/workbook.xml") { return "xl/workbook.xml" }
+        throw XLSXError.noWorkbookPart
+    }
+
+    private static func existing(_ part: String?, in archive: ZipArchive) -> String? {
+        guard let part, archive.contains(part) else { return nil }
+        return part
+    }
+}

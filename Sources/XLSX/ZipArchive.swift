@@ -1,0 +1,127 @@
+import CZip
+
+/// A read-only zip archive on libzip, with parts looked up by name ASCII-case-insensitively and
+/// inflated in chunks against a shared `ReadBudget`.
+final class ZipArchive {
+    private let handle: OpaquePointer
+    let budget: ReadBudget
+    /// Entry index by normalised name: forward slashes, no leading slash, ASCII lower case.
+    private var indexByName: [String: Int] = [:]
+
+    /// Opens `path`, telling a damaged zip from a file that is not a zip at all.
+    init(path: String, budget: ReadBudget) throws {
+        self.budget = budget
+        var code: Int32 = 0
+        guard let za = zip_open(path, ZIP_RDONLY, &code) else {
+            throw Self.openError(code: code, path: path)
+        }
+        handle = za
+        let count = zip_get_num_entries(za, 0)
+        if count > Int64(budget.limits.maxEntries) {
+            // Fully initialised here, so deinit closes the archive.
+            throw XLSXError.limitExceeded(limit: .entryCount, detail: "\(count) > \(budget.limits.maxEntries)")
+        }
+        for index in 0..<Int(max(count, 0)) {
+            guard let raw = zip_get_name(za, zip_uint64_t(index), 0) else { continue }
+            indexByName[Self.normalise(String(cString: raw))] = index
+        }
+    }
+
+    deinit { zip_discard(handle) }
+
+    private static func openError(code: Int32, path: String) -> XLSXError {
+        switch code {
+        case ZIP_ER_NOENT, ZIP_ER_OPEN, ZIP_ER_READ, ZIP_ER_SEEK:
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            return .cannotOpenFile(path: path, reason: String(cString: zip_error_strerror(&error)))
+        default:
+            // The file starts like a zip (checked by the caller), so a zip_open failure means the
+            // archive is cut short or damaged.
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            return .corruptArchive(detail: String(cString: zip_error_strerror(&error)))
+        }
+    }
+
+    /// A part name as the archive is searched: `\` becomes `/`, a leading `/` goes, ASCII lower case.
+    static func normalise(_ name: String) -> String {
+        var bytes = Array(name.utf8)
+        var start = 0
+        for i in bytes.indices {
+            if bytes[i] == UInt8(ascii: "\\") { bytes[i] = UInt8(ascii: "/") }
+            if bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        }
+        while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    /// The index of the entry for `partName`, if the archive has it.
+    func entryIndex(_ partName: String) -> Int? { indexByName[Self.normalise(partName)] }
+
+    /// Whether the archive holds `partName`.
+    func contains(_ partName: String) -> Bool { entryIndex(partName) != nil }
+
+    /// Opens `partName` for chunked reading; nil when the archive does not hold it.
+    func openEntry(_ partName: String) throws -> ZipEntryReader? {
+        guard let index = entryIndex(partName) else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(handle, zip_uint64_t(index), 0, &stat) == 0 else {
+            throw XLSXError.corruptArchive(detail: "\(partName): \(String(cString: zip_strerror(handle)))")
+        }
+        guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else {
+            let message = String(cString: zip_strerror(handle))
+            if zip_error_code_zip(zip_get_error(handle)) == ZIP_ER_NOPASSWD {
+                throw XLSXError.passwordProtected
+            }
+            throw XLSXError.corruptArchive(detail: "\(partName): \(message)")
+        }
+        let compressed = (stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE)) != 0 ? Int(clamping: stat.comp_size) : 0
+        return ZipEntryReader(archive: self, file: file, partName: partName, compressedSize: compressed)
+    }
+
+    /// The whole of a small entry (such as `mimetype`), read up to `maxBytes`.
+    func readPrefix(_ partName: String, maxBytes: Int) throws -> [UInt8]? {
+        guard let entry = try openEntry(partName) else { return nil }
+        var out = [UInt8](repeating: 0, count: maxBytes)
+        let n = try out.withUnsafeMutableBytes { try entry.read(into: $0) }
+        return Array(out.prefix(n))
+    }
+}
+
+/// One entry being inflated, chunk by chunk; every chunk is counted against the budget.
+final class ZipEntryReader {
+    /// Kept so the archive outlives every entry read from it.
+    private let archive: ZipArchive
+    private let file: OpaquePointer
+    let partName: String
+    private let compressedSize: Int
+    private let budget: ReadBudget
+    private var produced = 0
+
+    init(archive: ZipArchive, file: OpaquePointer, partName: String, compressedSize: Int) {
+        self.archive = archive
+        self.file = file
+        self.partName = partName
+        self.compressedSize = compressedSize
+        self.budget = archive.budget
+    }
+
+    deinit { zip_fclose(file) }
+
+    /// Inflates up to `buffer.count` bytes into `buffer`; 0 at the end of the entry.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(buffer.count))
+        if n < 0 {
+            let message = String(cString: zip_error_strerror(zip_file_get_error(file)))
+            throw XLSXError.corruptArchive(detail: "\(partName): \(message)")
+        }
+        let count = Int(n)
+        produced += count
+        try budget.spendInflated(count, entryBytes: produced, compressedSize: compressedSize, part: partName)
+        return count
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `furikaeri` binary; returns exit status, standard output and standard error.
+private func furikaeri(_ arguments: [String], in directory: URL) throws -> (status: Int32, out: String, err: String) {
+    let binary = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+private func properties(of path: String) throws -> [String: Any] {
+    let json = try OpenpyxlOracle.json("template_properties.py", [path])
+    let sheets = try #require(json["sheets"] as? [[String: Any]])
+    return try #require(sheets.first { ($0["state"] as? String) == "visible" })
+}
+
+private func validations(_ sheet: [String: Any]) -> [String: [String: Any]] {
+    var bySqref: [String: [String: Any]] = [:]
+    for validation in sheet["validations"] as? [[String: Any]] ?? [] {
+        bySqref[validation["sqref"] as? String ?? ""] = validation
+    }
+    return bySqref
+}
+
+private func cell(_ sheet: [String: Any], _ a1: String) -> [String: Any]? {
+    (sheet["cells"] as? [String: [String: Any]])?[a1]
+}
+
+@Suite(.serialized) struct TemplateCommandTests {
+    @Test func reflectionTemplateHasScoreAndListValidationsSeenByOpenpyxl() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try furikaeri(["template", "reflection", "-o", "r.xlsx"], in: directory)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("r.xlsx"))
+        let sheet = try properties(of: directory.appendingPathComponent("r.xlsx").path)
+        #expect(sheet["name"] as? String == "ふりかえりシート")
+        let byRange = validations(sheet)
+        for range in ["D8:D14", "E8:E14"] {
+            let score = try #require(byRange[range], "\(range)")
+            #expect(score["type"] as? String == "whole")
+            #expect(score["formula1"] as? String == "1")
+            #expect(score["formula2"] as? String == "5")
+            #expect((score["prompt"] as? String)?.contains("1") == true)
+            #expect(score["show_error"] as? Bool == true)
+        }
+        #expect(byRange["D3:E3"]?["formula1"] as? String == "\"中間,最終\"")
+        #expect((byRange["B4"]?["formula1"] as? String)?.contains("文化振興課") == true)
+        #expect(byRange["B4"]?["type"] as? String == "list")
+        #expect((byRange["D15:F15"]?["prompt"] as? String)?.contains("必須") == true)
+        #expect(sheet["protected"] as? Bool == true)
+        #expect(sheet["password"] is NSNull)
+        #expect(sheet["paper"] as? Int == 9)
+        #expect(sheet["orientation"] as? String == "landscape")
+        #expect(sheet["fit_to_page"] as? Bool == true)
+        // Labels locked and plain; input cells unlocked and shaded.
+        for a1 in ["A6", "C8", "D7", "E7", "A15", "A16", "A17"] {
+            #expect(cell(sheet, a1)?["locked"] as? Bool == true, "\(a1)")
+        }
+        for a1 in ["B3", "D3", "B4", "A8", "B8", "D8", "E14", "F8", "D15", "D16", "D17"] {
+            #expect(cell(sheet, a1)?["locked"] as? Bool == false, "\(a1)")
+            #expect(cell(sheet, a1)?["fill"] as? String == "FFFFF2CC", "\(a1)")
+        }
+        #expect(cell(sheet, "C6")?["value"] as? String == "ふりかえりの視点(5段階評価)")
+        #expect((sheet["widths"] as? [String: Double])?["C"] ?? 0 > 40)
+    }
+
+    @Test func proposalTemplateListsComeFromTheSettingsFile() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("furikaeri.yml")
+        try """
+        departments: [協働コミュニティ課, 道路課, 下水道課]
+        choices:
+          collaboration_form: [委託, 共催, 実行委員会]
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try furikaeri(["template", "proposal", "--output", "p.xlsx", "--config", config.path], in: directory)
+        #expect(result.status == 0, "\(result.err)")
+        let sheet = try properties(of: directory.appendingPathComponent("p.xlsx").path)
+        let byRange = validations(sheet)
+        #expect(byRange["B5:D5"]?["formula1"] as? String == "\"新規チャレンジ部門,継続ステップアップ部門\"")
+        #expect(byRange["B6:D6"]?["formula1"] as? String == "\"自由テーマ型,テーマ設定型\"")
+        #expect(byRange["B14:D14"]?["formula1"] as? String == "\"委託,共催,実行委員会\"")
+        #expect(byRange["B15:D15"]?["formula1"] as? String == "\"協働コミュニティ課,道路課,下水道課\"")
+        #expect(byRange["B16:D16"]?["formula2"] as? String == "3")
+        #expect(byRange["B23:D23"]?["type"] as? String == "whole")
+        #expect(sheet["protected"] as? Bool == true)
+        #expect(sheet["orientation"] as? String == "portrait")
+        #expect(cell(sheet, "A8")?["value"] as? String == "*団体名")
+        #expect(cell(sheet, "B8")?["locked"] as? Bool == false)
+        #expect(cell(sheet, "A8")?["locked"] as? Bool == true)
+    }
+
+    @Test func longDepartmentListGoesToAHiddenSheetBeyondExcelsListLimit() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let departments = (1...40).map { "第\($0)担当課" }
+        let config = directory.appendingPathComponent("long.yml")
+        try "departments: [\(departments.joined(separator: ", "))]\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try furikaeri(["template", "reflection", "-o", "r.xlsx", "--config", config.path], in: directory)
+        #expect(result.status == 0, "\(result.err)")
+        let json = try OpenpyxlOracle.json("template_properties.py", [directory.appendingPathComponent("r.xlsx").path])
+        let sheets = try #require(json["sheets"] as? [[String: Any]])
+        let lists = try #require(sheets.first { $0["name"] as? String == "選択肢" })
+        #expect(lists["state"] as? String == "hidden")
+        #expect(cell(lists, "A40")?["value"] as? String == "第40担当課")
+        let form = try #require(sheets.first { $0["name"] as? String == "ふりかえりシート" })
+        #expect(validations(form)["B4"]?["formula1"] as? String == "'選択肢'!$A$1:$A$40")
+    }
+
+    @Test func existingFileIsNotOverwrittenWithoutForce() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("keep.xlsx")
+        try Data("original".utf8).write(to: target)
+        let refused = try furikaeri(["template", "proposal", "-o", "keep.xlsx"], in: directory)
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("すでにあります"))
+        #expect(try Data(contentsOf: target) == Data("original".utf8))
+        let english = try furikaeri(["template", "proposal", "-o", "keep.xlsx", "--lang", "en"], in: directory)
+        #expect(english.err.contains("already exists"))
+        let forced = try furikaeri(["template", "proposal", "-o", "keep.xlsx", "--force"], in: directory)
+        #expect(forced.status == 0)
+        #expect(try Data(contentsOf: target).prefix(2) == Data("PK".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp.xlsx") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unknownKindAndBadSettingsAreRefusedWithAMessage() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let unknown = try furikaeri(["template", "report"], in: directory)
+        #expect(unknown.status != 0)
+        #expect(unknown.err.contains("reflection か proposal"))
+        let config = directory.appendingPathComponent("bad.yml")
+        try "departments: 12\n".write(to: config, atomically: true, encoding: .utf8)
+        let bad = try furikaeri(["template", "reflection", "--config", config.path], in: directory)
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("departments"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
+    }
+
+    @Test func libreOfficeOpensBothTemplates() throws {
+        guard let soffice = OpenpyxlOracle.sofficePath else { return }  // only this check needs LibreOffice
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for kind in ["reflection", "proposal"] {
+            #expect(try furikaeri(["template", kind, "-o", "\(kind).xlsx"], in: directory).status == 0)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = ["-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless",
+                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", directory.path, directory.appendingPathComponent("\(kind).xlsx").path]
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let csv = try String(contentsOf: directory.appendingPathComponent("\(kind).csv"), encoding: .utf8)
+            #expect(csv.contains(kind == "reflection" ? "協働の有効性" : "補助金申請額"))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Intake
+import Testing
+
+@Test func validInvalidAndNonWorkbookFilesEachGoWhereTheyBelong() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("good.xlsx", "valid;2024;みどりの会;公園清掃;最終")
+    try t.drop("bad.xlsx", "invalid;2024;ひかり;子ども食堂;最終")
+    try t.drop("old.xls", "binary")
+    let (counts, events) = try t.runOnce()
+    #expect(counts.accepted == 1 && counts.rejected == 2 && counts.duplicates == 0)
+    #expect(t.files(under: "inbox").isEmpty)
+    #expect(t.files(under: "archive") == ["archive/2024/good.xlsx"])
+    #expect(t.files(under: "rejected") == ["rejected/bad.xlsx", "rejected/bad.xlsx.エラー.txt",
+                                           "rejected/old.xls", "rejected/old.xls.エラー.txt"])
+    let note = t.read("rejected/bad.xlsx.エラー.txt")
+    #expect(note.contains("B20") && note.contains("市のコメント") && note.contains("Sheet1"))
+    #expect(t.read("rejected/old.xls.エラー.txt").contains("Excel ブック (*.xlsx)"))
+    #expect(t.read("output/2024/listing.txt") == "good.xlsx|Sheet1|text(\"みどりの会\")|text(\"公園清掃\")\n")
+    #expect(events.count == 3)
+    #expect(events.first { $0.relativePath == "good.xlsx" }?.line.contains("令和6年度") == true)
+}
+
+@Test func anExactDuplicateIsArchivedAndRecordedButNotCountedAgain() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("a.xlsx", "valid;2023;会;事業;最終")
+    try t.runOnce()
+    try t.drop("copy of a.xlsx", "valid;2023;会;事業;最終")
+    let (counts, _) = try t.runOnce()
+    #expect(counts.accepted == 0 && counts.duplicates == 1)
+    #expect(t.files(under: "archive") == ["archive/2023/a.xlsx", "archive/2023/copy of a.xlsx"])
+    #expect(t.read("output/2023/listing.txt").split(separator: "\n").count == 1)
+}
+
+@Test func twoIdenticalFilesInOneRunCountOnce() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("x/a.xlsx", "valid;2024;会;事業;最終", age: 90)
+    try t.drop("y/a.xlsx", "valid;2024;会;事業;最終", age: 60)
+    let (counts, _) = try t.runOnce()
+    #expect(counts.accepted == 1 && counts.duplicates == 1)
+    #expect(t.files(under: "archive") == ["archive/2024/a (2).xlsx", "archive/2024/a.xlsx"])
+}
+
+@Test func aCorrectedResubmissionSupersedesTheEarlierOneAndKeepsHistory() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("first.xlsx", "valid;2024;ＮＰＯ法人　みどり;公園 清掃;最終")
+    try t.runOnce()
+    try t.drop("second.xlsx", "valid;2024;NPO法人みどり;公園清掃;最終\n")
+    let (counts, events) = try t.runOnce()
+    #expect(counts.accepted == 1 && counts.superseded == 1)
+    #expect(events.first?.line.contains("置き換え") == true)
+    #expect(t.files(under: "archive") == ["archive/2024/first.xlsx", "archive/2024/second.xlsx"])
+    let listing = t.read("output/2024/listing.txt")
+    #expect(listing.hasPrefix("second.xlsx|") && listing.split(separator: "\n").count == 1)
+    // The interim sheet of the same project is a different submission.
+    try t.drop("interim.xlsx", "valid;2024;NPO法人みどり;公園清掃;中間")
+    let (again, _) = try t.runOnce()
+    #expect(again.superseded == 0)
+    #expect(t.read("output/2024/listing.txt").split(separator: "\n").count == 2)
+}
+
+@Test func nameClashesAreResolvedWithoutOverwriting() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("a.xlsx", "valid;2024;会1;事業;最終")
+    try t.runOnce()
+    try t.drop("a.xlsx", "valid;2024;会2;事業;最終")
+    try t.drop("b.csv", "1,2")
+    try t.runOnce()
+    try t.drop("b.csv", "3,4")
+    try t.runOnce()
+    #expect(t.files(under: "archive") == ["archive/2024/a (2).xlsx", "archive/2024/a.xlsx"])
+    #expect(t.files(under: "rejected") == ["rejected/b (2).csv", "rejected/b (2).csv.エラー.txt",
+                                           "rejected/b.csv", "rejected/b.csv.エラー.txt"])
+    #expect(t.read("rejected/b.csv") == "1,2" && t.read("rejected/b (2).csv") == "3,4")
+}
+
+@Test func rejectedFilesKeepTheirSubfolder() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("文化振興課/報告.pdf", "%PDF")
+    try t.runOnce()
+    #expect(t.files(under: "rejected") == ["rejected/文化振興課/報告.pdf", "rejected/文化振興課/報告.pdf.エラー.txt"])
+    #expect(FileManager.default.fileExists(atPath: t.workspace.inbox + "/文化振興課") == false)
+    #expect(FileManager.default.fileExists(atPath: t.workspace.inbox))
+}
+
+@Test func aSheetWithoutFiscalYearGoesToTheYearItWasReceivedIn() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    try t.drop("a.xlsx", "valid;;会;事業;")
+    try t.runOnce()
+    let year = FiscalYear.containing(Date())
+    #expect(t.files(under: "archive") == ["archive/\(year)/a.xlsx"])
+}

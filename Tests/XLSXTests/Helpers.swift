@@ -1,0 +1,37 @@
+import Foundation
+import TestSupport
+@testable import XLSX
+
+/// Writes `builder`'s package to a temporary file and opens it.
+func openBuilt(_ builder: WorkbookBuilder, limits: ReaderLimits = .default) throws -> Workbook {
+    try openEntries(builder.entries, limits: limits)
+}
+
+/// Writes `entries` as a zip to a temporary file and opens it as a workbook.
+func openEntries(_ entries: [ZipWriter.Entry], limits: ReaderLimits = .default) throws -> Workbook {
+    let url = try temporaryFile("book.xlsx")
+    try ZipWriter.write(entries, to: url)
+    return try Workbook.open(path: url.path, limits: limits)
+}
+
+/// A path in a fresh temporary directory (left for the system to clean).
+func temporaryFile(_ name: String) throws -> URL {
+    try makeTemporaryDirectory("xlsx-test").appendingPathComponent(name)
+}
+
+/// One sheet holding `rows` (the inside of `<sheetData>`), and `after` following it.
+func sheet(_ rows: String, after: String = "", name: String = "Sheet1") -> WorkbookBuilder.Sheet {
+    WorkbookBuilder.Sheet(name, "<sheetData>\(rows)</sheetData>\(after)")
+}
+
+/// Every non-empty cell of the first sheet as `A1 → value`.
+func cellsByA1(_ workbook: Workbook, sheet index: Int = 0) throws -> [String: CellValue] {
+    let grid = try workbook.grid(sheetAt: index)
+    return Dictionary(uniqueKeysWithValues: grid.cells.map { ($0.key.a1, $0.value) })
+}
+
+/// The error `body` throws, as an `XLSXError`; nil when it throws nothing or something else.
+func xlsxError(_ body: () throws -> Void) -> XLSXError? {
+    do { try body() } catch let error as XLSXError { return error } catch { return nil }
+    return nil
+}

@@ -66,7 +66,7 @@ struct SheetIndex {
                 cellsByKey[label.keyWithoutParentheses, default: []].append(ref)
                 keyByCell[ref] = label.keyWithoutParentheses
             }
-            if let colon = label.key.firstIndex(of: ":") {
+            if label.key.utf8.contains(UInt8(ascii: ":")), let colon = label.key.firstIndex(of: ":") {
                 let head = LabelText.removingParentheses(String(label.key[..<colon]))
                 if vocabulary.inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
                     inlineByKey[head, default: []].append((ref, value))
@@ -114,7 +114,7 @@ struct SheetIndex {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in ValueReader.displayText(grid[ref]).unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if LabelText.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }

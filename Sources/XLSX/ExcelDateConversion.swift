@@ -10,6 +10,8 @@ extension ExcelDateTime {
             let seconds = (serial * 86_400 * 1000).rounded() / 1000
             return "PT\(seconds)S"
         }
+        // No calendar date for such a serial (Excel shows #####): the number itself.
+        if !(abs(serial) < Self.serialLimit) { return String(serial) }
         let parts = components
         let time = Self.timeText(parts.millisecond)
         if serial >= 0 && serial < 1 { return time }
@@ -17,9 +19,15 @@ extension ExcelDateTime {
         return parts.millisecond == 0 ? date : date + "T" + time
     }
 
-    /// Calendar date and the millisecond of the day, the serial rounded to the millisecond.
+    /// Serials at or beyond this many days (about 27 million years) have no date worth showing;
+    /// below it the millisecond count fits an `Int`.
+    static let serialLimit = 1e10
+
+    /// Calendar date and the millisecond of the day, the serial rounded to the millisecond; a
+    /// serial past `serialLimit` is clamped to it rather than overflowing.
     public var components: (year: Int, month: Int, day: Int, millisecond: Int) {
-        let totalMs = Int((serial * 86_400_000).rounded())
+        let clamped = serial.isFinite ? max(min(serial, Self.serialLimit), -Self.serialLimit) : 0
+        let totalMs = Int((clamped * 86_400_000).rounded())
         var days = totalMs >= 0 ? totalMs / 86_400_000 : -((-totalMs + 86_400_000 - 1) / 86_400_000)
         let ms = totalMs - days * 86_400_000
         var epoch: Int

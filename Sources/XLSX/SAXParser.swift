@@ -108,7 +108,7 @@ final class SAXSession {
     }
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
-    func parse(_ entry: ZipEntryReader, bufferSize: Int = 64 << 10) throws {
+    func parse(_ entry: any PartByteSource, bufferSize: Int = 64 << 10) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 8)
         defer { buffer.deallocate() }
         while true {
@@ -180,11 +180,16 @@ extension String {
 @discardableResult
 func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHandler & SAXSessionOwner) throws -> Bool {
     guard let entry = try archive.openEntry(partName) else { return false }
-    let session = try SAXSession(partName: partName, handler: handler)
+    try parsePart(entry, with: handler)
+    return true
+}
+
+/// Reads one whole part, from any source of its bytes, through `handler`.
+func parsePart(_ source: any PartByteSource, with handler: SAXHandler & SAXSessionOwner) throws {
+    let session = try SAXSession(partName: source.partName, handler: handler)
     handler.session = session
     defer { handler.session = nil }
-    try session.parse(entry)
-    return true
+    try session.parse(source)
 }
 
 /// A handler that can stop its own parse (for limits it enforces itself).

@@ -39,7 +39,7 @@ enum CellKind: UInt8 {
 /// without `r` take the next position) and turns each `<c>` into a `Cell`.
 final class WorksheetParser: SAXHandler, SAXSessionOwner {
     var session: SAXSession?
-    private let entry: ZipEntryReader
+    private let entry: any PartByteSource
     private let sharedStrings: [String]
     private let styles: Styles
     private let is1904: Bool
@@ -68,7 +68,7 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     private var value: [UInt8] = []
     private var inlineText: [UInt8] = []
 
-    init(entry: ZipEntryReader, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
+    init(entry: any PartByteSource, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
         self.entry = entry
         self.sharedStrings = sharedStrings
         self.styles = styles
@@ -282,7 +282,8 @@ func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
 func parseDouble(_ bytes: inout [UInt8]) -> Double? {
     var integer = 0, digits = 0, simple = true, negative = false
     for (i, b) in bytes.enumerated() {
-        if b >= 48 && b <= 57 { integer = integer * 10 + Int(b - 48); digits += 1 }
+        // Wrapping: past 15 digits the integer is not used, and 20 digits would overflow it.
+        if b >= 48 && b <= 57 { integer = integer &* 10 &+ Int(b - 48); digits += 1 }
         else if i == 0 && b == UInt8(ascii: "-") { negative = true }
         else { simple = false; break }
     }

@@ -93,7 +93,7 @@ final class ZipArchive {
 }
 
 /// One entry being inflated, chunk by chunk; every chunk is counted against the budget.
-final class ZipEntryReader {
+final class ZipEntryReader: PartByteSource {
     /// Kept so the archive outlives every entry read from it.
     private let archive: ZipArchive
     private let file: OpaquePointer

@@ -78,9 +78,9 @@ enum FuzzRegressions {
     #expect(try cellsByA1(book) == ["A1": .number(1)])
 }
 
-@Test func workbookListingTwentyThousandSheetsOpensInLinearTime() throws {
+@Test func workbookListingTenThousandSheetsOpensInLinearTime() throws {
     // Each sheet's relationship used to be found by a linear search: quadratic in the sheet count.
-    let count = 20_000
+    let count = 10_000
     var entries = WorkbookBuilder(sheets: [sheet("")]).entries
     let sheetList = (0..<count).map { "<sheet name=\"S\($0)\" sheetId=\"\($0 + 1)\" r:id=\"r\($0)\"/>" }.joined()
     let rels = (0..<count).map { "<Relationship Id=\"r\($0)\" Type=\"\(WorkbookBuilder.relNS)/worksheet\" Target=\"worksheets/s\($0).xml\"/>" }.joined()
@@ -92,8 +92,10 @@ enum FuzzRegressions {
             entries[i] = .init(entry.name, text.replacingOccurrences(of: "</Relationships>", with: "\(rels)</Relationships>"))
         }
     }
+    let url = try temporaryFile("many-sheets.xlsx")
+    try ZipWriter.write(entries, to: url)
     let start = Date()
-    let book = try openEntries(entries)
+    let book = try Workbook.open(path: url.path)
     let seconds = Date().timeIntervalSince(start)
     #expect(book.sheets.count == count + 1)
     #expect(seconds < 1, "took \(seconds) s")

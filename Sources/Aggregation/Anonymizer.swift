@@ -15,7 +15,7 @@ public struct Anonymizer: Sendable {
 
     public init(records: RecordSet) {
         let written = records.submissions.map(\.orgName) + records.proposals.map(\.orgName)
-        let normalised = Set(written.map(NameNormalizer.normalize)).sorted()
+        let normalised = Set(written.map(NameNormalizer.normalize)).sorted(by: ByteOrder.less)
         var codes: [String: String] = [:]
         for (index, name) in normalised.enumerated() { codes[name] = Self.code(index) }
         self.codes = codes
@@ -47,25 +47,48 @@ public struct Anonymizer: Sendable {
 
     /// The records with every 団体名 replaced.
     public func anonymize(_ records: RecordSet) -> RecordSet {
-        var out = records
-        out.submissions = records.submissions.map { s in
-            var s = s
-            s.orgName = code(for: s.orgName)
-            s.projectName = scrub(s.projectName)
-            s.orgComment = scrub(s.orgComment)
-            s.cityComment = scrub(s.cityComment)
-            s.outlook = scrub(s.outlook)
-            s.viewpointComments = s.viewpointComments.mapValues(scrub)
-            return s
+        var out = records.mappingTexts(scrub)
+        for i in out.submissions.indices { out.submissions[i].orgName = code(for: records.submissions[i].orgName) }
+        for i in out.proposals.indices { out.proposals[i].orgName = code(for: records.proposals[i].orgName) }
+        return out
+    }
+}
+
+extension RecordSet {
+    /// The records with `transform` applied to every free text and name (not to 団体名, which
+    /// callers handle themselves, nor to choice fields such as 募集区分).
+    public func mappingTexts(_ transform: (String) -> String, includingOrgNames: Bool = false) -> RecordSet {
+        // Plain property code, no key paths (they are not specialised and cost at 10,000 forms);
+        // assign only what changed, since setting a name recomputes the normalised project key.
+        func changed(_ value: String) -> String? {
+            let new = transform(value)
+            return new == value ? nil : new
         }
-        out.proposals = records.proposals.map { p in
-            var p = p
-            p.orgName = code(for: p.orgName)
-            p.projectName = scrub(p.projectName)
-            for path in [\ProposalRecord.theme, \.localIssue, \.purpose, \.description, \.expectedEffect, \.orgRole, \.cityRole] {
-                p[keyPath: path] = scrub(p[keyPath: path])
-            }
-            return p
+        var out = self
+        for i in out.submissions.indices {
+            var s = out.submissions[i]
+            if includingOrgNames, let v = changed(s.orgName) { s.orgName = v }
+            if let v = changed(s.projectName) { s.projectName = v }
+            s.department = transform(s.department)
+            s.orgComment = transform(s.orgComment)
+            s.cityComment = transform(s.cityComment)
+            s.outlook = transform(s.outlook)
+            if !s.viewpointComments.isEmpty { s.viewpointComments = s.viewpointComments.mapValues(transform) }
+            out.submissions[i] = s
+        }
+        for i in out.proposals.indices {
+            var p = out.proposals[i]
+            if includingOrgNames, let v = changed(p.orgName) { p.orgName = v }
+            if let v = changed(p.projectName) { p.projectName = v }
+            p.department = transform(p.department)
+            p.theme = transform(p.theme)
+            p.localIssue = transform(p.localIssue)
+            p.purpose = transform(p.purpose)
+            p.description = transform(p.description)
+            p.expectedEffect = transform(p.expectedEffect)
+            p.orgRole = transform(p.orgRole)
+            p.cityRole = transform(p.cityRole)
+            out.proposals[i] = p
         }
         return out
     }
@@ -101,6 +124,12 @@ public struct PersonalDataScrubber: Sendable {
     /// Whether a field key path is personal.
     public static func isPersonal(field: String) -> Bool {
         RecordBuilder.personalKeys.contains(field)
+    }
+
+    /// The records with every personal value masked in every text, names included. Done once,
+    /// before aggregation, so nothing built from the records can carry personal data.
+    public func scrub(_ records: RecordSet) -> RecordSet {
+        replacer.isEmpty ? records : records.mappingTexts(scrub, includingOrgNames: true)
     }
 
     /// The text with every personal value masked.

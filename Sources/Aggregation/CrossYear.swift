@@ -49,9 +49,12 @@ public struct CrossYearSummary: Hashable, Sendable {
         var names: [ProjectKey: (Int, String, String)] = [:]
         for s in summaries {
             // One step per year: the closing reflection, else the interim one.
-            let byKey = Dictionary(grouping: s.projects, by: \.submission.projectKey)
-            for (key, rows) in byKey {
-                let row = rows.first(where: { $0.submission.phase.closesYear }) ?? rows[0]
+            // Indices, not rows: a row holds many strings and copying them is what costs.
+            var byKey: [ProjectKey: [Int]] = [:]
+            for (i, row) in s.projects.enumerated() { byKey[row.submission.projectKey, default: []].append(i) }
+            for (key, indices) in byKey {
+                let chosen = indices.first(where: { s.projects[$0].submission.phase.closesYear }) ?? indices[0]
+                let row = s.projects[chosen]
                 steps[key, default: []].append(PathStep(
                     fiscalYear: s.fiscalYear, yearNumber: row.yearNumber, projectID: row.projectID,
                     phase: row.submission.phase, scores: row.submission.scores, mean: row.mean))

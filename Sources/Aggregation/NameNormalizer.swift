@@ -4,6 +4,8 @@ import Foundation
 public enum NameNormalizer {
     /// `ＮＰＯ法人　みどり の会` → `NPO法人みどりの会`.
     public static func normalize(_ text: String) -> String {
+        // Printable ASCII without spaces is already normal; skip Foundation for it.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
         let nfkc = text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars where !scalar.properties.isWhitespace {

@@ -4,9 +4,16 @@ import Forms
 public struct ProjectRow: Hashable, Sendable {
     /// Stable ID such as `R6-1A2B3C4D`; see `ProjectIDs`.
     public var projectID: String
-    public var submission: Submission
+    public var submission: Submission {
+        _read { yield records.submission }
+    }
     /// The proposal of the same fiscal year, 団体名 and 事業名, when one was given.
-    public var proposal: ProposalRecord?
+    public var proposal: ProposalRecord? {
+        _read { yield records.proposal }
+    }
+    /// The two records behind one reference: rows are copied often (grouping, sorting, writing)
+    /// and a row's records hold dozens of strings.
+    private let records: RecordPair
     /// Mean of the group's scores that are present; nil when none is.
     public var mean: Double?
     /// Mean of the city's scores that are present.
@@ -20,8 +27,7 @@ public struct ProjectRow: Hashable, Sendable {
 
     public init(projectID: String, submission: Submission, proposal: ProposalRecord?, options: AggregationOptions) {
         self.projectID = projectID
-        self.submission = submission
-        self.proposal = proposal
+        records = RecordPair(submission: submission, proposal: proposal)
         let present = Viewpoint.allCases.compactMap { submission.scores[$0] }
         mean = present.isEmpty ? nil : Double(present.reduce(0, +)) / Double(present.count)
         let city = Viewpoint.allCases.compactMap { submission.cityScores[$0] }
@@ -52,6 +58,26 @@ public struct ProjectRow: Hashable, Sendable {
     public var proposalType: String { proposal?.proposalType ?? "" }
     /// 継続年数, from the proposal.
     public var yearNumber: Int? { proposal?.yearNumber }
+}
+
+/// An immutable pair of records shared by copies of a row.
+final class RecordPair: Hashable, @unchecked Sendable {
+    let submission: Submission
+    let proposal: ProposalRecord?
+
+    init(submission: Submission, proposal: ProposalRecord?) {
+        self.submission = submission
+        self.proposal = proposal
+    }
+
+    static func == (lhs: RecordPair, rhs: RecordPair) -> Bool {
+        lhs === rhs || (lhs.submission == rhs.submission && lhs.proposal == rhs.proposal)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(submission)
+        hasher.combine(proposal)
+    }
 }
 
 /// Thresholds for the flags; the defaults match the settings' defaults.

@@ -37,8 +37,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         self.sheet = sheet
     }
 
+    /// Byte order of the UTF-8 text: deterministic, and much cheaper than `String`'s Unicode ordering.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.sheet) < (rhs.file, rhs.sheet)
+        if lhs.file != rhs.file { return ByteOrder.less(lhs.file, rhs.file) }
+        return ByteOrder.less(lhs.sheet, rhs.sheet)
     }
 }
 
@@ -47,8 +49,11 @@ public struct Submission: Hashable, Sendable {
     /// Western year of the April the fiscal year starts in.
     public var fiscalYear: Int
     public var phase: Phase
-    public var orgName: String
-    public var projectName: String
+    public var orgName: String { didSet { projectKey = ProjectKey(orgName: orgName, projectName: projectName) } }
+    public var projectName: String { didSet { projectKey = ProjectKey(orgName: orgName, projectName: projectName) } }
+    /// The key that links this reflection to its proposal and to its other years; kept up to date
+    /// with the names (normalising is not free, and sorting asks for it often).
+    public private(set) var projectKey: ProjectKey
     /// 担当課 as written on the reflection; empty when absent.
     public var department: String
     /// The group's scores, 1 to 5, for the viewpoints that hold a readable score.
@@ -81,18 +86,18 @@ public struct Submission: Hashable, Sendable {
         self.outlook = outlook
         self.source = source
         self.cells = cells
+        projectKey = ProjectKey(orgName: orgName, projectName: projectName)
     }
-
-    /// The key that links this reflection to its proposal and to its other years.
-    public var projectKey: ProjectKey { ProjectKey(orgName: orgName, projectName: projectName) }
 }
 
 /// One accepted 企画提案書 as plain values. The personal fields (代表者, 所在地, 電話, メール) are
 /// deliberately not part of it, so nothing built from it can leak them.
 public struct ProposalRecord: Hashable, Sendable {
     public var fiscalYear: Int
-    public var orgName: String
-    public var projectName: String
+    public var orgName: String { didSet { projectKey = ProjectKey(orgName: orgName, projectName: projectName) } }
+    public var projectName: String { didSet { projectKey = ProjectKey(orgName: orgName, projectName: projectName) } }
+    /// Normalised 団体名 and 事業名, kept up to date with the names.
+    public private(set) var projectKey: ProjectKey
     /// 募集区分: 新規チャレンジ部門 or 継続ステップアップ部門.
     public var category: String
     /// 募集の種類: 自由テーマ型 or テーマ設定型.
@@ -136,12 +141,14 @@ public struct ProposalRecord: Hashable, Sendable {
         self.totalCost = totalCost
         self.requestedAmount = requestedAmount
         self.source = source
+        projectKey = ProjectKey(orgName: orgName, projectName: projectName)
     }
-
-    public var projectKey: ProjectKey { ProjectKey(orgName: orgName, projectName: projectName) }
 }
 
 /// A project across years: normalised 団体名 and 事業名 (NFKC, spaces removed).
+///
+/// Compared and hashed by UTF-8 bytes: both names are NFKC already, so equal names have equal
+/// bytes, and byte order is deterministic and far cheaper than `String`'s Unicode-aware order.
 public struct ProjectKey: Hashable, Sendable, Comparable {
     public var org: String
     public var project: String
@@ -151,7 +158,25 @@ public struct ProjectKey: Hashable, Sendable, Comparable {
         project = NameNormalizer.normalize(projectName)
     }
 
+    public static func == (lhs: ProjectKey, rhs: ProjectKey) -> Bool {
+        lhs.org.utf8.elementsEqual(rhs.org.utf8) && lhs.project.utf8.elementsEqual(rhs.project.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for byte in org.utf8 { hasher.combine(byte) }
+        hasher.combine(0xFF as UInt8)  // not a UTF-8 byte: separates the two names
+        for byte in project.utf8 { hasher.combine(byte) }
+    }
+
     public static func < (lhs: ProjectKey, rhs: ProjectKey) -> Bool {
-        (lhs.org, lhs.project) < (rhs.org, rhs.project)
+        if !lhs.org.utf8.elementsEqual(rhs.org.utf8) { return ByteOrder.less(lhs.org, rhs.org) }
+        return ByteOrder.less(lhs.project, rhs.project)
+    }
+}
+
+/// Deterministic text order by UTF-8 bytes (which is also Unicode scalar order).
+public enum ByteOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -95,14 +95,20 @@ public struct Aggregator: Sendable {
 
     /// The summary of one fiscal year.
     public func summarize(year: Int, submissions: [Submission], proposals: [ProposalRecord]) -> YearSummary {
-        let orderedProposals = proposals.sorted { ($0.projectKey, $0.source) < ($1.projectKey, $1.source) }
+        let orderedProposals = proposals.sorted {
+            $0.projectKey != $1.projectKey ? $0.projectKey < $1.projectKey : $0.source < $1.source
+        }
         var proposalByKey: [ProjectKey: ProposalRecord] = [:]
         for p in orderedProposals where proposalByKey[p.projectKey] == nil { proposalByKey[p.projectKey] = p }
         let keys = Set(submissions.map(\.projectKey)).union(proposalByKey.keys)
         let ids = ProjectIDs.assign(fiscalYear: year, keys: keys)
 
         let rows = submissions
-            .sorted { ($0.projectKey, $0.phase, $0.source) < ($1.projectKey, $1.phase, $1.source) }
+            .sorted { a, b in
+                if a.projectKey != b.projectKey { return a.projectKey < b.projectKey }
+                if a.phase != b.phase { return a.phase < b.phase }
+                return a.source < b.source
+            }
             .map { ProjectRow(projectID: ids[$0.projectKey]!, submission: $0, proposal: proposalByKey[$0.projectKey], options: options) }
 
         var viewpointStats: [Viewpoint: ScoreStatistics] = [:], cityStats: [Viewpoint: ScoreStatistics] = [:]
@@ -112,7 +118,8 @@ public struct Aggregator: Sendable {
         }
         let all = ScoreStatistics(scores: rows.flatMap { r in Viewpoint.allCases.compactMap { r.submission.scores[$0] } })
 
-        let phasesByKey = Dictionary(grouping: rows, by: \.submission.projectKey).mapValues { $0.map(\.submission.phase) }
+        var phasesByKey: [ProjectKey: [Phase]] = [:]
+        for row in rows { phasesByKey[row.submission.projectKey, default: []].append(row.submission.phase) }
         let missing = proposalByKey.keys.sorted().compactMap { key -> MissingReflection? in
             let phases = phasesByKey[key] ?? []
             guard !phases.contains(where: \.closesYear) else { return nil }
@@ -125,18 +132,34 @@ public struct Aggregator: Sendable {
             unlinkedReflections: rows.filter { $0.proposal == nil }, missingReflections: missing)
     }
 
+    /// Running sums for one group; rows are not copied (a row holds many strings).
+    private struct GroupTotals {
+        var count = 0
+        var sums = [Int](repeating: 0, count: Viewpoint.allCases.count)
+        var counts = [Int](repeating: 0, count: Viewpoint.allCases.count)
+        var meanSum = 0.0, meanCount = 0
+    }
+
     func breakdown(_ dimension: BreakdownDimension, _ rows: [ProjectRow]) -> Breakdown {
-        let grouped = Dictionary(grouping: rows) { dimension.label(of: $0) }
-        let groups = grouped.keys.sorted().map { label -> GroupSummary in
-            let members = grouped[label]!
-            var means: [Viewpoint: Double] = [:]
-            for v in Viewpoint.allCases {
-                let scores = members.compactMap { $0.submission.scores[v] }
-                if !scores.isEmpty { means[v] = Double(scores.reduce(0, +)) / Double(scores.count) }
+        var totals: [String: GroupTotals] = [:]
+        for row in rows {
+            let label = dimension.label(of: row)
+            var t = totals[label] ?? GroupTotals()
+            t.count += 1
+            for (i, v) in Viewpoint.allCases.enumerated() {
+                if let score = row.submission.scores[v] { t.sums[i] += score; t.counts[i] += 1 }
             }
-            let rowMeans = members.compactMap(\.mean)
-            return GroupSummary(label: label, count: members.count, means: means,
-                                overallMean: rowMeans.isEmpty ? nil : rowMeans.reduce(0, +) / Double(rowMeans.count))
+            if let mean = row.mean { t.meanSum += mean; t.meanCount += 1 }
+            totals[label] = t
+        }
+        let groups = totals.keys.sorted(by: ByteOrder.less).map { label -> GroupSummary in
+            let t = totals[label]!
+            var means: [Viewpoint: Double] = [:]
+            for (i, v) in Viewpoint.allCases.enumerated() where t.counts[i] > 0 {
+                means[v] = Double(t.sums[i]) / Double(t.counts[i])
+            }
+            return GroupSummary(label: label, count: t.count, means: means,
+                                overallMean: t.meanCount == 0 ? nil : t.meanSum / Double(t.meanCount))
         }
         return Breakdown(dimension: dimension, groups: groups)
     }

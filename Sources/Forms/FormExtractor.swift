@@ -8,6 +8,9 @@ public struct FormExtractor: Sendable {
     public let proposal: FormDefinition
     /// Every label key either form knows: a value scan stops at these.
     let knownLabelKeys: Set<String>
+    /// Each field's labels folded once: kind → field key → label keys.
+    let fieldKeys: [FormKind: [String: [String]]]
+    let tableKeys: ViewpointTableKeys?
 
     /// Viewpoint rows needed to call a sheet a ふりかえりシート.
     static let reflectionMinimumRows = 4
@@ -34,35 +37,43 @@ public struct FormExtractor: Sendable {
         }
         keys.remove("")
         knownLabelKeys = keys
+        var fieldKeys: [FormKind: [String: [String]]] = [:]
+        for definition in [reflection, proposal] {
+            for field in definition.fields { fieldKeys[definition.kind, default: [:]][field.key] = uniqueKeys(field.allLabels) }
+        }
+        self.fieldKeys = fieldKeys
+        tableKeys = reflection.viewpointTable.map(ViewpointTableKeys.init)
     }
 
     /// The form on `grid`, or nil when the sheet holds neither form.
     public func extract(_ grid: SheetGrid) -> ExtractedForm? {
         let index = SheetIndex(grid: grid, inlineLabelKeys: knownLabelKeys)
-        if let tableDefinition = reflection.viewpointTable,
-           let table = LocatedViewpointTable(index: index, definition: tableDefinition,
-                                             minimumRows: Self.reflectionMinimumRows) {
+        if let tableKeys,
+           let table = LocatedViewpointTable(index: index, keys: tableKeys, minimumRows: Self.reflectionMinimumRows) {
             var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: Set(table.rows.values))
             var fields = sheet.readTable(table)
             sheet.consumed.formUnion(table.headerCells)
             sheet.consumed.formUnion(table.rows.values)
             for field in reflection.fields {
-                if let reading = sheet.read(field) { fields[field.key] = reading }
+                if let reading = sheet.read(field, keys: fieldKeys[.reflection]?[field.key] ?? []) {
+                    fields[field.key] = reading
+                }
             }
             return ExtractedForm(sheet: grid.name, kind: .reflection, fields: fields)
         }
         let signatures = proposal.signatureKeys.compactMap { proposal.field($0) }
         let found = signatures.filter { field in
-            field.allLabels.contains { label in
-                let key = LabelText(label).keyWithoutParentheses
-                return !index.cells(forKey: key).isEmpty || !index.inline(forKey: key).isEmpty
+            (fieldKeys[.proposal]?[field.key] ?? []).contains { key in
+                !index.cells(forKey: key).isEmpty || !index.inline(forKey: key).isEmpty
             }
         }
         guard found.count >= Self.proposalMinimumLabels else { return nil }
         var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: [])
         var fields: [String: FieldReading] = [:]
         for field in proposal.fields {
-            if let reading = sheet.read(field) { fields[field.key] = reading }
+            if let reading = sheet.read(field, keys: fieldKeys[.proposal]?[field.key] ?? []) {
+                fields[field.key] = reading
+            }
         }
         return ExtractedForm(sheet: grid.name, kind: .proposal, fields: fields)
     }

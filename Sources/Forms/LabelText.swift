@@ -21,12 +21,18 @@ public struct LabelText: Hashable, Sendable {
             number = n
             scalars = scalars.dropFirst().drop(while: LabelText.isLeadingNoise)
         }
-        let folded = String(String.UnicodeScalarView(scalars)).precomposedStringWithCompatibilityMapping
         var kept = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace {
-            kept.append(scalar)
+        let fast = scalars.allSatisfy(LabelText.isLeftAloneByNFKC)
+        if fast {
+            // Fast path: fold ASCII capitals and drop whitespace in one pass, no NFKC.
+            for scalar in scalars where !LabelText.isSpace(scalar) {
+                kept.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            }
+        } else {
+            let folded = String(String.UnicodeScalarView(scalars)).precomposedStringWithCompatibilityMapping
+            for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace { kept.append(scalar) }
         }
-        var key = String(kept).lowercased()
+        var key = fast ? String(kept) : String(kept).lowercased()
         while let first = key.unicodeScalars.first, LabelText.isLeadingNoise(first) {
             key.removeFirst()
         }
@@ -38,6 +44,28 @@ public struct LabelText: Hashable, Sendable {
         self.number = number
         self.key = key
         self.keyWithoutParentheses = LabelText.removingParentheses(key)
+    }
+
+    /// NFKC, skipped when every scalar is one NFKC leaves alone (ASCII, kana, common CJK ideographs and
+    /// punctuation): most label text, and NFKC through Foundation is the costly step of indexing a sheet.
+    static func nfkc(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isLeftAloneByNFKC) ? text : text.precomposedStringWithCompatibilityMapping
+    }
+
+    /// Whether NFKC leaves the scalar as it is, whatever surrounds it.
+    static func isLeftAloneByNFKC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x0A, 0x0D, 0x09: return true
+        case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true   // 、。〃 々 〈〉《》「」『』【】
+        case 0x3041...0x3096, 0x30A1...0x30FC: return true            // kana (not the combining marks 3099–309C)
+        case 0x4E00...0x9FFF: return true                             // CJK unified ideographs
+        default: return false
+        }
+    }
+
+    /// ASCII whitespace (the only whitespace a scalar left alone by NFKC can be).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t"
     }
 
     /// ①–⑳, ❶–❿ and ➀–➉ as 1–20; nil for any other scalar.
@@ -84,7 +112,7 @@ public struct LabelText: Hashable, Sendable {
 
     /// Removes `(…)` parts (NFKC has already turned `（）` into `()`); an unclosed `(` ends the text.
     static func removingParentheses(_ key: String) -> String {
-        guard key.contains("(") else { return key }
+        guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
         var out = String.UnicodeScalarView()
         var depth = 0
         for scalar in key.unicodeScalars {
@@ -100,8 +128,7 @@ extension String {
     /// NFKC with all whitespace removed: how choices and values are compared.
     var foldedForComparison: String {
         var kept = String.UnicodeScalarView()
-        for scalar in precomposedStringWithCompatibilityMapping.unicodeScalars
-        where !scalar.properties.isWhitespace {
+        for scalar in LabelText.nfkc(self).unicodeScalars where !scalar.properties.isWhitespace {
             kept.append(scalar)
         }
         return String(kept)

@@ -6,6 +6,8 @@ struct SheetIndex {
     let grid: SheetGrid
     /// Text cells by `LabelText.keyWithoutParentheses`, in reading order. Only short cells: labels are short.
     private(set) var cellsByKey: [String: [CellReference]] = [:]
+    /// The label key of every short text cell.
+    private(set) var keyByCell: [CellReference: String] = [:]
     /// `label：value` in one cell, by the label's key: the cell and the text after the colon.
     private(set) var inlineByKey: [String: [(cell: CellReference, value: String)]] = [:]
     /// Every text cell's normalised start (the first `prefixLength` characters), for viewpoint rows.
@@ -56,7 +58,10 @@ struct SheetIndex {
             let isShort = text.count <= Self.maxLabelLength
             let label = LabelText(isShort ? text : String(text.prefix(Self.prefixLength)))
             prefixes.append((ref, label))
-            if isShort { cellsByKey[label.keyWithoutParentheses, default: []].append(ref) }
+            if isShort {
+                cellsByKey[label.keyWithoutParentheses, default: []].append(ref)
+                keyByCell[ref] = label.keyWithoutParentheses
+            }
             if let colon = label.key.firstIndex(of: ":") {
                 let head = LabelText.removingParentheses(String(label.key[..<colon]))
                 if inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {

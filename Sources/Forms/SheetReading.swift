@@ -26,8 +26,17 @@ struct SheetReading {
     /// Whether the cell prints a label of either form (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
         if viewpointCells.contains(cell) { return true }
-        guard case .text(let text) = index.grid[cell], text.count <= SheetIndex.maxLabelLength else { return false }
-        return knownLabelKeys.contains(LabelText(text).keyWithoutParentheses)
+        guard let key = index.keyByCell[cell] else { return false }
+        return knownLabelKeys.contains(key)
+    }
+
+    /// Whether a cell is a printed hint for the person filling in (`※正式名称で`, `例：令和6年度`),
+    /// not a value: a blank field with a hint beside it stays blank.
+    func isHint(_ value: CellValue) -> Bool {
+        guard case .text(let text) = value else { return false }
+        let start = text.drop { $0.isWhitespace }
+        return start.hasPrefix("※") || start.hasPrefix("例：") || start.hasPrefix("例:") || start.hasPrefix("（例")
+            || start.hasPrefix("(例")
     }
 
     /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
@@ -47,7 +56,7 @@ struct SheetReading {
             if first == nil { first = anchor }
             let value = index.grid[anchor]
             if !value.isBlank {
-                if isLabel(anchor) {
+                if isLabel(anchor) || isHint(value) {
                     return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
                 }
                 return Probe(cell: anchor, raw: value, blockedAtOnce: false)
@@ -79,18 +88,16 @@ struct SheetReading {
             probes.append(probe)
         }
         if let filled = probes.first(where: { !$0.isBlank }) { return filled }
-        return probes.first(where: { !$0.blockedAtOnce }) ?? probes[0]
+        if let roomy = probes.first(where: { !$0.blockedAtOnce }) ?? probes.first { return roomy }
+        // A definition without directions: the value would be typed right of the label.
+        return probe(from: label, .right, limit: 1)
     }
 
-    /// Reads one field; nil when none of its labels is on the sheet.
-    mutating func read(_ field: FieldDefinition) -> FieldReading? {
+    /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.
+    mutating func read(_ field: FieldDefinition, keys: [String]) -> FieldReading? {
         var candidates: [CellReference] = []
         var seen = Set<CellReference>()
-        var keys: [String] = []
-        for label in field.allLabels {
-            let key = LabelText(label).keyWithoutParentheses
-            guard !key.isEmpty, !keys.contains(key) else { continue }
-            keys.append(key)
+        for key in keys {
             for cell in index.cells(forKey: key) where !consumed.contains(cell) && seen.insert(cell).inserted {
                 candidates.append(cell)
             }
@@ -152,7 +159,7 @@ struct SheetReading {
     /// The viewpoint's label as printed, without the question that follows it in the seed's table.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
         let printed = index.printedText(at: cell)
-        if let end = printed.range(of: viewpoint.name)?.upperBound {
+        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
             return String(printed[..<end])
         }
         let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed

@@ -17,10 +17,8 @@ extension LocatedViewpointTable {
     static let headerSearchRows = 4
 
     /// Finds the viewpoint rows and the table's columns; nil when fewer than `minimumRows` rows are found.
-    init?(index: SheetIndex, definition: ViewpointTableDefinition, minimumRows: Int = 4) {
-        let nameKeys: [(Viewpoint, [String])] = Viewpoint.allCases.map { viewpoint in
-            (viewpoint, (definition.names[viewpoint] ?? [viewpoint.name]).map { LabelText($0).key }.filter { !$0.isEmpty })
-        }
+    init?(index: SheetIndex, keys: ViewpointTableKeys, minimumRows: Int = 4) {
+        let nameKeys = keys.names
         // Rows found by name (with or without the circled number).
         var byName: [(viewpoint: Viewpoint, cell: CellReference)] = []
         for (cell, text) in index.prefixes {
@@ -53,8 +51,7 @@ extension LocatedViewpointTable {
 
         let firstRow = rows.values.map(\.row).min() ?? 0
         let labelEnd = rows.values.map { index.span(of: $0).end.column }.max() ?? column
-        func header(_ labels: [String]) -> CellReference? {
-            let keys = Set(labels.map { LabelText($0).keyWithoutParentheses })
+        func header(_ keys: [String]) -> CellReference? {
             var best: CellReference?
             for key in keys {
                 for cell in index.cells(forKey: key)
@@ -65,12 +62,40 @@ extension LocatedViewpointTable {
             }
             return best
         }
-        let score = header(definition.scoreHeaders)
-        let city = header(definition.cityScoreHeaders)
-        let comment = header(definition.commentHeaders)
+        let score = header(keys.scoreHeaders)
+        let city = header(keys.cityScoreHeaders)
+        let comment = header(keys.commentHeaders)
         headerCells = [score, city, comment].compactMap { $0 }
         scoreColumn = score?.column ?? (labelEnd + 1)
         cityScoreColumn = city?.column
         commentColumn = comment?.column
     }
+}
+
+/// A viewpoint table definition with its labels folded once, when the extractor is made.
+struct ViewpointTableKeys: Sendable {
+    var names: [(Viewpoint, [String])]
+    var scoreHeaders: [String]
+    var cityScoreHeaders: [String]
+    var commentHeaders: [String]
+
+    init(_ definition: ViewpointTableDefinition) {
+        names = Viewpoint.allCases.map { viewpoint in
+            (viewpoint, (definition.names[viewpoint] ?? [viewpoint.name]).map { LabelText($0).key }.filter { !$0.isEmpty })
+        }
+        func fold(_ labels: [String]) -> [String] { uniqueKeys(labels) }
+        scoreHeaders = fold(definition.scoreHeaders)
+        cityScoreHeaders = fold(definition.cityScoreHeaders)
+        commentHeaders = fold(definition.commentHeaders)
+    }
+}
+
+/// Labels folded to their keys without parentheses, without duplicates or empty keys, in order.
+func uniqueKeys(_ labels: [String]) -> [String] {
+    var keys: [String] = []
+    for label in labels {
+        let key = LabelText(label).keyWithoutParentheses
+        if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+    }
+    return keys
 }

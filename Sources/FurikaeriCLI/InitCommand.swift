@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Templates
 
 /// `furikaeri init DIR`: creates a workspace.
 struct InitCommand: ParsableCommand {
@@ -19,11 +20,13 @@ struct InitCommand: ParsableCommand {
         let workspace = Workspace(root: directory)
         do {
             let created = try workspace.create()
-            for path in created { print("作成: \(workspace.relative(path))") }
+            let templates = try WorkspaceTemplates.write(into: workspace, settings: try workspace.loadSettings())
+            for path in created + templates { print("作成: \(workspace.relative(path))") }
             print("作業フォルダを用意しました: \(workspace.root)")
             print("シートを \(workspace.relative(workspace.inbox))/ に入れて、furikaeri run --workspace \(directory) を実行してください。")
         } catch {
-            printError("作業フォルダを作れませんでした: \(error)")
+            let reason = (error as? TemplateError)?.japaneseMessage ?? IntakeErrorText.message(error)
+            printError("作業フォルダを作れませんでした: \(reason)")
             throw ExitCode(1)
         }
     }

@@ -1,7 +1,205 @@
+import Aggregation
 import ArgumentParser
+import Foundation
+import Intake
+import Reports
+import Settings
+import Validation
 
-/// Placeholder until the `process` work lands.
+/// `furikaeri process PATH... --output DIR`: validate, aggregate and write the evaluators' reports.
 struct ProcessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "process", abstract: "(未実装)")
-    func run() throws { throw ValidationError("まだ実装されていません: process") }
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "ふりかえりシート・企画提案書を検証・集計し、第三者評価用の集計ブックと CSV を書き出します。",
+        discussion: """
+        PATH にはファイルかフォルダを指定します（フォルダは中の .xlsx をすべて読みます）。
+        エラーのないファイルだけを集計し、エラーのあるファイルは「検証結果」にだけ載せます。
+        元のファイルは変更しません。
+
+        書き出すファイル（年度ごと。年度は和暦で表記します）:
+          ふりかえり集計_令和6年度.xlsx    概要・視点別・事業別・担当課別・協働形態別・部門別・
+                                          コメント一覧・未提出・未照合・検証結果・経年比較
+          ふりかえり_事業別_令和6年度.csv  1事業1行（7視点の評価・平均・コメント）
+          ふりかえり_視点別_令和6年度.csv  1事業×1視点で1行
+          ふりかえり_コメント_令和6年度.csv 1コメント1行
+          ふりかえり_検証結果.csv          全ファイルの検証結果
+          ふりかえり_経年比較.csv          視点別平均の年度比較
+        ファイル名は日本語です（Windows・macOS・Linux でそのまま扱えます）。
+        各ファイルは一時ファイルに書いてから名前を変えるので、途中の状態のファイルは残りません。
+
+        CSV は既定で UTF-8（BOM 付き）・改行 CRLF・RFC 4180 形式です。--encoding cp932 では
+        Shift_JIS（CP932）で書き、CP932 にない文字（𠮷 など）があるとファイルとセルを示して
+        失敗します。--replace を付けるとその文字を「〓」に置き換えて続けます。
+        = + - @ タブ・CR（全角の ＝＋－＠ も）で始まる文字の欄は、Excel が数式として実行しない
+        よう先頭に ' を付けます。数値の欄（評価・平均）はそのままです。
+
+        代表者・所在地・電話・メールは、どの出力にも書きません。--anonymize では団体名を
+        「団体A01」のような記号に置き換えます（記号は団体名の並び順で決まります）。
+        事業ID（例 R6-1A2B3C4D）は年度と正規化した団体名・事業名から決まり、他のファイルを
+        追加しても変わりません（--anonymize のときは記号から決まります）。
+        """)
+
+    @Argument(help: "検証・集計するファイルまたはフォルダ。")
+    var paths: [String] = []
+
+    // Optional for the parser so that the hidden benchmark can run without it; `run()` requires it.
+    @Option(name: .long, help: "書き出し先のフォルダ（なければ作ります。必須）。")
+    var output: String?
+
+    @Option(name: .long, help: "設定ファイル（YAML）。")
+    var config: String?
+
+    @Option(name: .long, help: "この年度だけを書き出します（令和6年度・R6・2024 など）。年度のない様式はこの年度とみなします。")
+    var year: String?
+
+    @Flag(name: .long, help: "団体名を記号（団体A01 など）に置き換えます。")
+    var anonymize = false
+
+    @Option(name: .long, help: "CSV の文字コード: utf8（既定、BOM 付き）または cp932。")
+    var encoding: String = "utf8"
+
+    @Flag(name: .long, help: "CP932 にない文字を「〓」に置き換えて続けます。")
+    var replace = false
+
+    @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")
+    var lang: String = "ja"
+
+    /// `make bench`: time the summary of this many synthetic projects instead of processing files.
+    @Option(name: .customLong("bench-projects"), help: ArgumentHelp("集計の速さを測ります（開発用）。", visibility: .hidden))
+    var benchProjects: Int?
+
+    func run() throws {
+        if let benchProjects {
+            return try BenchSummary(projects: benchProjects, output: output, encoding: encoding).run()
+        }
+        let language = Language(rawValue: lang) ?? .ja
+        let text = ProcessMessages(language: language)
+        guard Language(rawValue: lang) != nil else { throw ValidationError(text.badLanguage(lang)) }
+        guard let csvEncoding = CSVEncoding(rawValue: encoding.lowercased()) else { throw ValidationError(text.badEncoding(encoding)) }
+        guard !paths.isEmpty else { throw ValidationError(text.noPaths) }
+        guard let output, !output.isEmpty else { throw ValidationError(text.noOutput) }
+        for path in paths where !FileManager.default.fileExists(atPath: path) { throw ValidationError(text.missingPath(path)) }
+        var fiscalYear: Int?
+        if let year {
+            guard let parsed = FiscalYearLabel.parse(year) else { throw ValidationError(text.badYear(year)) }
+            fiscalYear = parsed
+        }
+        let settings: Settings
+        do {
+            settings = try config.map { try Settings.load(path: $0) } ?? .defaults
+        } catch {
+            throw ValidationError("\(error)")
+        }
+
+        let files = Self.fileValidator(settings: settings, language: language).validate(paths: paths)
+        let options = ReportOptions(
+            encoding: csvEncoding, replaceUnencodable: replace, anonymize: anonymize,
+            defaultFiscalYear: fiscalYear, onlyYear: fiscalYear,
+            aggregation: AggregationOptions(lowScoreThreshold: settings.rules.lowScoreThreshold, scoreGap: settings.rules.scoreGap))
+        let report: SummaryReport
+        do {
+            report = try SummaryReport(files: files, options: options)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let written: [String]
+        do {
+            written = try report.write(to: output)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
+            throw ExitCode(1)
+        }
+        print(text.summary(files: files, report: report, written: written, output: output))
+    }
+
+    /// The production validator: the XLSX reader and the form extractor, as intake uses them.
+    static func fileValidator(settings: Settings, language: Language) -> FileValidator {
+        FileValidator(settings: settings, language: language) { path in
+            try StandardPipeline.readForms(path: path, settings: settings)
+        }
+    }
+}
+
+/// `furikaeri process --bench-projects 10000 [--output DIR]`: times the summary of synthetic
+/// projects (aggregation, CSV encoding, workbook and CSV writing). Without `--output` it writes to a
+/// temporary folder and removes it.
+struct BenchSummary {
+    var projects: Int
+    var output: String?
+    var encoding: String
+
+    func run() throws {
+        guard projects > 0 else { throw ValidationError("--bench-projects は 1 以上にしてください。") }
+        let directory = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("furikaeri-bench-\(getpid())")
+        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let timing = try SummaryBenchmark.run(projects: projects, outputDirectory: directory,
+                                              encoding: CSVEncoding(rawValue: encoding) ?? .utf8)
+        print(String(format: "summary of %d projects: %.3f s (aggregate+encode %.3f s, write %.3f s; CPU %.3f s; %d files)",
+                     timing.projects, timing.totalSeconds, timing.aggregateAndEncodeSeconds, timing.writeSeconds,
+                     timing.cpuSeconds, timing.files.count))
+    }
+}
+
+/// The command's messages in Japanese and English.
+struct ProcessMessages {
+    var language: Language
+
+    private func t(_ ja: String, _ en: String) -> String { language == .en ? en : ja }
+
+    var noOutput: String { t("書き出し先のフォルダを --output で指定してください。", "Give the output folder with --output.") }
+    var noPaths: String { t("検証するファイルかフォルダを指定してください。", "Give at least one file or folder to process.") }
+    func missingPath(_ p: String) -> String {
+        t("「\(p)」が見つかりません。パスを確かめてください。", "\"\(p)\" does not exist. Check the path.")
+    }
+    func badYear(_ y: String) -> String {
+        t("年度「\(y)」を読めません。令和6年度・R6・2024 のように書いてください。",
+          "Cannot read the fiscal year \"\(y)\". Write it like 令和6年度, R6 or 2024.")
+    }
+    func badEncoding(_ e: String) -> String {
+        t("文字コード「\(e)」は使えません。utf8 か cp932 を指定してください。", "Unknown encoding \"\(e)\". Use utf8 or cp932.")
+    }
+    func badLanguage(_ l: String) -> String { "言語「\(l)」は使えません。ja か en を指定してください。 / Unknown language \"\(l)\": use ja or en." }
+
+    func describe(_ error: ReportError) -> String {
+        switch error {
+        case .unencodable(let list):
+            let lines = list.map { "  " + $0.description }.joined(separator: "\n")
+            return t("CP932（Shift_JIS）で書けない文字があるため、何も書き出していません:\n\(lines)\n元のファイルで別の字に直すか、--replace を付けて「〓」に置き換えてください。",
+                     "Some characters cannot be written in CP932 (Shift_JIS), so nothing was written:\n\(lines)\nChange them in the source file, or add --replace to write 〓 instead.")
+        case .cp932Unavailable:
+            return t("この環境の iconv は CP932 に対応していません。--encoding utf8 を使ってください。",
+                     "This system's iconv has no CP932 converter. Use --encoding utf8.")
+        case .writeFailed(let path, let reason):
+            return t("「\(path)」を書き出せませんでした（\(reason)）。出力先の空き容量と書き込み権限を確かめてください。",
+                     "Could not write \"\(path)\" (\(reason)). Check the free space and permissions of the output folder.")
+        }
+    }
+
+    func summary(files: [FileResult], report: SummaryReport, written: [String], output: String) -> String {
+        let valid = files.filter { $0.status == .valid }.count
+        let invalid = files.filter { $0.status == .invalid }.count
+        let unreadable = files.filter { $0.status == .unreadable }.count
+        var lines = [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
+                       "\(files.count) files (\(valid) valid, \(invalid) invalid, \(unreadable) unreadable)")]
+        for s in report.summaries {
+            lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",
+                           "FY\(s.fiscalYear): \(s.projects.count) reflections, \(s.proposals.count) proposals, \(s.missingReflections.count) missing, \(s.unlinkedReflections.count) unlinked"))
+        }
+        if !report.records.undated.isEmpty {
+            lines.append(t("実施年度が分からず集計しなかった様式 \(report.records.undated.count) 件（--year で年度を指定できます）",
+                           "\(report.records.undated.count) forms without a fiscal year were left out (use --year)"))
+        }
+        if !report.unencodable.isEmpty {
+            lines.append(t("CP932 にない文字を「〓」に置き換えました:", "Replaced characters CP932 lacks with 〓:"))
+            lines += report.unencodable.map { "  " + $0.description }
+        }
+        if invalid + unreadable > 0 {
+            lines.append(t("要修正・読み取り不可のファイルは集計に含めていません。「検証結果」を見て直してください。",
+                           "Invalid and unreadable files are not in the figures; see 検証結果 to fix them."))
+        }
+        lines.append(t("\(output) に書き出しました:", "Written to \(output):"))
+        lines += written.map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
 }

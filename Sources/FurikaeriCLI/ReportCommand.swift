@@ -1,7 +1,75 @@
+import Aggregation
 import ArgumentParser
+import Foundation
+import Intake
+import Reports
 
-/// Placeholder until the `report` work lands.
+/// `furikaeri report --workspace DIR --year FY`: the yearly review from the ledger.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(未実装)")
-    func run() throws { throw ValidationError("まだ実装されていません: report") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "年次レビュー: 指定した年度の集計ブックと CSV、過去の年度との比較、未提出一覧を作ります。",
+        discussion: """
+            受け付けて archive に保管したシート（再提出は最新の版）から作ります。
+            出力先は既定で output/年次レビュー_<年度>/ です。--anonymize で団体名を記号に置き換えます。
+            """)
+
+    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    var workspace: String
+
+    @Option(name: .long, help: "年度: 2024、令和6年度、R6 など")
+    var year: String
+
+    @Flag(name: .long, help: "団体名を 団体A01 のような記号に置き換えます")
+    var anonymize = false
+
+    @Option(name: .long, help: "CSV の文字コード: utf8（BOM 付き）または cp932（Shift_JIS）")
+    var encoding: String = "utf8"
+
+    @Flag(name: .long, help: "cp932 で表せない文字を 〓 に置き換えて書き出します")
+    var replace = false
+
+    @Option(name: .long, help: "出力先フォルダ（既定: output/年次レビュー_<年度>/）")
+    var output: String?
+
+    @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数")
+    var wait: Double = 60
+
+    func validate() throws {
+        guard FiscalYearLabel.parse(year) != nil else {
+            throw ValidationError("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。")
+        }
+        guard CSVEncoding(rawValue: encoding) != nil else {
+            throw ValidationError("--encoding には utf8 か cp932 を指定してください。")
+        }
+    }
+
+    func run() throws {
+        let fiscalYear = FiscalYearLabel.parse(year) ?? 0
+        let workspace = Workspace(root: self.workspace)
+        guard workspace.exists else {
+            printError(IntakeSessionError.notAWorkspace(path: workspace.root).description)
+            throw ExitCode(2)
+        }
+        do {
+            let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
+                printError("別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(wait)) 秒）…")
+            }
+            defer { lock.release() }
+            let ledger = try Ledger(path: workspace.ledgerFile)
+            let options = ReportOptions(encoding: CSVEncoding(rawValue: encoding) ?? .utf8,
+                                        replaceUnencodable: replace, anonymize: anonymize)
+            let review = YearlyReview(workspace: workspace, fiscalYear: fiscalYear, options: options)
+            let written = try review.write(ledger: ledger, to: output)
+            for name in written.names { print("作成: \((written.directory as NSString).appendingPathComponent(name))") }
+            print("\(FiscalYear.japaneseName(fiscalYear)): シート \(written.submissions)件、未提出 \(written.missing)件。"
+                  + "出力先: \(written.directory)")
+        } catch let error as ReportError {
+            printError(ReportErrorText.message(error))
+            throw ExitCode(1)
+        } catch {
+            printError(IntakeErrorText.message(error))
+            throw ExitCode(error is WorkspaceLockError ? 3 : 1)
+        }
+    }
 }

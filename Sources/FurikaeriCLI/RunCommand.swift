@@ -1,7 +1,64 @@
 import ArgumentParser
+import Foundation
+import Intake
+import Validation
 
-/// Placeholder until the `run` work lands.
+/// `furikaeri run --workspace DIR`: processes the inbox once.
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(未実装)")
-    func run() throws { throw ValidationError("まだ実装されていません: run") }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "受付フォルダ（inbox、サブフォルダを含む）を一度処理し、受付・差戻し・出力の更新を行います。",
+        discussion: """
+            正しいシートは archive/<年度>/ へ、誤りのあるシートは rejected/ へ（<名前>.エラー.txt に直す箇所）、
+            .xlsx でないファイルも rejected/ へ移します。受付済みと同じ内容のファイルは重複として記録し、数えません。
+            書き込み中のファイル・隠しファイル・Excel のロックファイルは触りません。
+            差戻しがあっても処理が終われば終了コード 0 です。別の run/watch が動いているときは --wait 秒まで待ちます。
+            """)
+
+    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    var workspace: String
+
+    @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数（0 なら待たない）")
+    var wait: Double = 60
+
+    @Flag(name: .long, help: "ファイルごとの結果を1行ずつ表示します")
+    var verbose = false
+
+    @Option(name: .long, help: "メッセージの言語: ja または en")
+    var lang: String = "ja"
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください。") }
+        guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
+    }
+
+    func run() throws {
+        let language = Language(rawValue: lang) ?? .ja
+        let progress = ProgressLine()
+        do {
+            let workspace = Workspace(root: self.workspace)
+            let settings = try workspace.loadSettings()
+            let session = try IntakeSession(
+                workspace: workspace, settings: settings,
+                checker: StandardPipeline.checker(settings: settings, language: language),
+                outputs: StandardPipeline.outputs(settings: settings),
+                lockTimeout: wait)
+            let result = try session.pass(
+                command: "run",
+                onWaitForLock: { printError("別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(wait)) 秒）…") },
+                onEvent: { event in
+                    guard verbose, event.outcome != nil else { return }
+                    progress.clear()
+                    print(event.line)
+                },
+                onProgress: { done, total in progress.update(done, of: total) })
+            progress.clear()
+            if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery)) }
+            print(result.summaryLine)
+        } catch {
+            progress.clear()
+            printError(IntakeErrorText.message(error))
+            throw ExitCode(error is WorkspaceLockError ? 3 : (error is IntakeSessionError ? 2 : 1))
+        }
+    }
 }

@@ -1,7 +1,69 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Intake
+import Validation
 
-/// Placeholder until the `watch` work lands.
+/// `furikaeri watch --workspace DIR [--interval S]`: processes arrivals until stopped.
 struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "(未実装)")
-    func run() throws { throw ValidationError("まだ実装されていません: watch") }
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "受付フォルダを一定の間隔で見に行き、届いたファイルを run と同じように処理し続けます。",
+        discussion: "ファイルごとに1行表示します。Ctrl+C（SIGINT）か SIGTERM で、処理中のファイルを終えてから止まります。")
+
+    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    var workspace: String
+
+    @Option(name: .long, help: "見に行く間隔（秒）。省略時は furikaeri.yml の intake.watch_interval_seconds")
+    var interval: Double?
+
+    @Option(name: .long, help: "メッセージの言語: ja または en")
+    var lang: String = "ja"
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください。") }
+        if let interval, !(interval > 0) { throw ValidationError("--interval には 0 より大きい秒数を指定してください。") }
+    }
+
+    func run() throws {
+        let language = Language(rawValue: lang) ?? .ja
+        let stop = StopRequest()
+        // The handlers only raise a flag: the loop finishes the file at hand, commits, and leaves.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.request() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        do {
+            let workspace = Workspace(root: self.workspace)
+            let settings = try workspace.loadSettings()
+            var session = try IntakeSession(
+                workspace: workspace, settings: settings,
+                checker: StandardPipeline.checker(settings: settings, language: language),
+                outputs: StandardPipeline.outputs(settings: settings),
+                lockTimeout: 24 * 3600)
+            session.batchSize = 16
+            let seconds = interval ?? settings.intake.watchIntervalSeconds
+            print("監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）")
+            var previous: [String: FileSnapshot]?
+            while !stop.isRequested {
+                let result = try session.pass(
+                    command: "watch", previous: previous,
+                    onEvent: { event in if event.outcome != nil { print(event.line) } },
+                    shouldStop: { stop.isRequested })
+                if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery)) }
+                previous = result.settling
+                fflush(stdout)
+                stop.wait(seconds: seconds)
+            }
+            print("監視を終了しました。")
+        } catch {
+            printError(IntakeErrorText.message(error))
+            throw ExitCode(error is IntakeSessionError ? 2 : 1)
+        }
+    }
 }

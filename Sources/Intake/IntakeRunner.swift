@@ -195,7 +195,10 @@ public final class IntakeRunner {
     /// Returns the years written.
     @discardableResult
     public func regenerateStaleOutputs() throws -> [Int] {
-        let years = try ledger.staleOutputYears()
+        let stale = try ledger.staleOutputYears()
+        guard let earliest = stale.first else { return [] }
+        // Later years compare themselves with earlier ones, so they are rewritten too.
+        let years = Array(Set(stale + (try ledger.fiscalYears()).filter { $0 > earliest })).sorted()
         for year in years {
             try writeOutputs(fiscalYear: year, into: workspace.output(fiscalYear: year))
             try ledger.markOutputsFresh(year)
@@ -206,7 +209,7 @@ public final class IntakeRunner {
     /// Writes one year's outputs into `destination`: rendered in a temporary folder beside it, then
     /// each file renamed into place, so a reader never sees half a file.
     public func writeOutputs(fiscalYear: Int, into destination: String) throws {
-        let files = try ledger.currentFiles(fiscalYear: fiscalYear)
+        let files = try ledger.currentFiles(throughYear: fiscalYear)
         let parent = (destination as NSString).deletingLastPathComponent
         try DurableFiles.createDirectory(parent)
         let temporary = (parent as NSString).appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)

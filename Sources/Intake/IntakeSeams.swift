@@ -13,7 +13,8 @@ public protocol WorkbookChecking {
 /// Writes the outputs (summary workbook, CSV) of one fiscal year.
 public protocol YearOutputWriting {
     /// Writes every output of `fiscalYear` into `directory`, an empty folder; intake then moves each file
-    /// into place atomically. `files` are the year's current submissions, in a stable order.
+    /// into place atomically. `files` are the current submissions of `fiscalYear` and of every earlier
+    /// year (for the comparison across years), oldest year first, in a stable order.
     func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws
 }
 

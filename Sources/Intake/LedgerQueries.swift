@@ -33,13 +33,23 @@ extension Ledger {
     ///
     /// `path` is the name the file was dropped under, so outputs do not depend on archive renames.
     public func currentFiles(fiscalYear: Int) throws -> [FileResult] {
+        try currentFiles(years: fiscalYear...fiscalYear)
+    }
+
+    /// The current submissions of every fiscal year up to `fiscalYear`, oldest year first: what a
+    /// year's outputs need for the comparison with earlier years.
+    public func currentFiles(throughYear fiscalYear: Int) throws -> [FileResult] {
+        try currentFiles(years: Int.min...fiscalYear)
+    }
+
+    private func currentFiles(years: ClosedRange<Int>) throws -> [FileResult] {
         try queue.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256
+                SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
                 FROM submissions s JOIN files f ON f.id = s.file_id
-                WHERE s.fiscal_year = ? AND s.superseded_by IS NULL
-                ORDER BY s.org_key, s.project_key, s.kind, s.phase, f.sha256, s.sheet_index
-                """, arguments: [fiscalYear])
+                WHERE s.fiscal_year BETWEEN ? AND ? AND s.superseded_by IS NULL
+                ORDER BY s.fiscal_year, s.org_key, s.project_key, s.kind, s.phase, f.sha256, s.sheet_index
+                """, arguments: [years.lowerBound, years.upperBound])
             var order: [Int64] = []
             var results: [Int64: FileResult] = [:]
             for row in rows {
@@ -61,6 +71,13 @@ extension Ledger {
                         raw: LedgerCoding.decodeRaw(kind: field["raw_kind"], text: field["raw_text"], number: field["raw_number"]),
                         value: LedgerCoding.decodeValue(kind: field["value_kind"], text: field["value_text"], number: field["value_number"]),
                         normalisation: field["normalisation"])
+                }
+                if fields["fiscal_year"] == nil {
+                    // The sheet gave no 実施年度: intake filed it under the year it was received; say so.
+                    let year: Int = row[6]
+                    fields["fiscal_year"] = FieldReading(
+                        key: "fiscal_year", label: "実施年度", labelCell: nil, cell: CellReference(row: 0, column: 0),
+                        raw: .empty, value: .fiscalYear(year), normalisation: "実施年度の記入がないため、受け付けた日の年度としました")
                 }
                 let issues = try Self.issues(db, sql: "SELECT * FROM issues WHERE submission_id = ? ORDER BY rowid", submissionID)
                 results[fileID]?.forms.append(ValidatedForm(form: ExtractedForm(sheet: row[2], kind: kind, fields: fields), issues: issues))

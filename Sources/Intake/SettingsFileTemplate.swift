@@ -60,6 +60,26 @@ public enum SettingsFileTemplate {
             list(rules.placeholders, indent: "    "),
             "  # 使わない規則のコード（例: contact.phone_format）",
             rules.disabled.isEmpty ? "  disabled: []" : "  disabled:\n" + list(rules.disabled, indent: "    "),
+            "  # 規則ごとの重さの変更（コード: error か warning）。例: department.unknown: error",
+            rules.severity.isEmpty ? "  severity: {}" : "  severity:\n" + rules.severity.keys.sorted().map {
+                "    \($0): \(rules.severity[$0] ?? "warning")"
+            }.joined(separator: "\n"),
+            "  # 記入を必須とする項目（様式ごと）。評価と必須コメントは別の規則で確かめます",
+            "  required_fields:",
+        ]
+        let kindNames = ["reflection": "ふりかえりシート", "proposal": "企画提案書"]
+        for kind in rules.requiredFields.keys.sorted() {
+            lines.append("    # \(kindNames[kind] ?? kind)")
+            lines.append("    \(kind):")
+            lines.append(list(rules.requiredFields[kind] ?? [], indent: "      "))
+        }
+        lines += [
+            "  # 企画提案書の継続年数として受け付ける範囲（事業は最長3年まで）",
+            "  year_numbers:",
+            "    # 最小",
+            "    from: \(rules.yearNumbers.lowerBound)",
+            "    # 最大",
+            "    to: \(rules.yearNumbers.upperBound)",
             "",
             "# 受け付ける実施年度（4月に始まる年の西暦。2024 = 令和6年度）",
             "fiscal_years:",

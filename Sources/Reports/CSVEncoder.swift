@@ -40,7 +40,8 @@ public struct CSVEncoder {
     /// The file's bytes, and the characters that CP932 could not hold (replaced or left out).
     public func encode(_ table: CSVTable) -> (data: Data, unencodable: [UnencodableCharacter]) {
         let converter = encoding == .cp932 ? CP932Converter() : nil
-        var out = Data()
+        // Bytes in an array, one Data at the end: appending to Data piecemeal is slow on Linux.
+        var out: [UInt8] = []
         out.reserveCapacity(table.rows.count * 256)
         if encoding == .utf8 { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         var problems: [UnencodableCharacter] = []
@@ -52,14 +53,14 @@ public struct CSVEncoder {
                 case .text(let s, let o): (text, origin) = (CSVQuoting.quote(FormulaGuard.neutralise(s)), o)
                 case .number(let s): (text, origin) = (s, nil)
                 }
-                guard let converter else { out.append(contentsOf: Array(text.utf8)); continue }
+                guard let converter else { out.append(contentsOf: text.utf8); continue }
                 let (bytes, bad) = converter.convert(text, replacement: Self.replacement)
                 out.append(contentsOf: bytes)
                 problems += bad.map { UnencodableCharacter(character: $0, origin: origin, csvFile: table.fileName) }
             }
             out.append(contentsOf: [0x0D, 0x0A])
         }
-        return (out, problems)
+        return (Data(out), problems)
     }
 }
 

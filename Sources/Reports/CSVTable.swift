@@ -80,11 +80,28 @@ public enum FormulaGuard {
 enum CSVQuoting {
     /// Quotes a field when it holds a comma, a quote, CR or LF; line breaks inside become LF.
     static func quote(_ field: String) -> String {
-        var text = field
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Scan bytes: String.contains(String) goes through Foundation and is slow on Linux.
+        var needsQuotes = false, hasCR = false, hasQuote = false
+        for byte in field.utf8 {
+            switch byte {
+            case 0x0D: hasCR = true; needsQuotes = true
+            case 0x22: hasQuote = true; needsQuotes = true
+            case 0x2C, 0x0A: needsQuotes = true
+            default: break
+            }
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuotes else { return field }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        var previousCR = false
+        for byte in field.utf8 {
+            if byte == 0x0A && previousCR { previousCR = false; continue }  // CRLF → LF, already written
+            previousCR = byte == 0x0D
+            if byte == 0x0D && hasCR { bytes.append(0x0A); continue }
+            if byte == 0x22 && hasQuote { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

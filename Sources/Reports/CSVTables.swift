@@ -2,7 +2,8 @@ import Aggregation
 import Forms
 import Validation
 
-/// Builds the CSV tables from the aggregation's values. Every text passes the personal-data scrubber.
+/// Builds the CSV tables from the aggregation's values. The records are already free of personal
+/// values (masked before aggregation); file paths and validation messages pass the redactor here.
 public struct CSVTables {
     public var scrubber: Redactor
 
@@ -83,10 +84,10 @@ public struct CSVTables {
                 .text(s.phase.csvText)]
     }
 
-    private func text(_ value: String) -> CSVField { .text(scrubber.scrub(value)) }
+    private func text(_ value: String) -> CSVField { .text(value) }
 
     private func text(_ value: String, _ s: Submission, _ field: String) -> CSVField {
-        .text(scrubber.scrub(value), origin: TextOrigin(file: s.source.file, sheet: s.source.sheet, cell: s.cells[field] ?? ""))
+        .text(value, origin: TextOrigin(file: s.source.file, sheet: s.source.sheet, cell: s.cells[field] ?? ""))
     }
 }
 
@@ -124,7 +125,7 @@ struct IssueRow {
     /// field is replaced, since it may quote the value.
     static func rows(_ files: [FileResult], scrubber: Redactor) -> [IssueRow] {
         var rows: [IssueRow] = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        for file in files.sorted(by: { ByteOrder.less($0.path, $1.path) }) {
             let status = statusLabels[file.status] ?? file.status.rawValue
             let issues = file.issues + file.forms.flatMap(\.issues)
             if issues.isEmpty {

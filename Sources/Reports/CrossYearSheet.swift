@@ -49,11 +49,10 @@ struct CrossYearSheet {
         sheet.headerRow(top + 1, ["団体名", "事業名", "継続年数", "年度", "事業ID", "区分(中間/最終)"]
                         + Viewpoint.allCases.map(\.label) + ["平均"])
         var r = top + 2
-        let scrub = input.redactor.scrub
         for path in cross.paths {
             for step in path.steps {
-                sheet.text(r, 0, scrub(path.orgName))
-                sheet.text(r, 1, scrub(path.projectName))
+                sheet.text(r, 0, path.orgName)
+                sheet.text(r, 1, path.projectName)
                 sheet.text(r, 2, step.yearNumber.map { "\($0)年目" } ?? "")
                 sheet.text(r, 3, FiscalYearLabel.japanese(step.fiscalYear))
                 sheet.text(r, 4, step.projectID)

@@ -11,11 +11,11 @@ struct CommentSheet {
         sheet.headerRow(0, ["事業ID", "団体名", "事業名", "区分(中間/最終)", "種類", "視点", "コメント"])
         var r = 1
         for row in input.summary.projects {
-            let s = row.submission, scrub = input.redactor.scrub
+            let s = row.submission
             for item in CommentItem.items(of: s) {
-                let values = [row.projectID, scrub(s.orgName), scrub(s.projectName), s.phase.csvText, item.kind, item.viewpoint]
+                let values = [row.projectID, s.orgName, s.projectName, s.phase.csvText, item.kind, item.viewpoint]
                 for (column, value) in values.enumerated() { sheet.text(r, column, value) }
-                sheet.text(r, 6, scrub(item.text), sheet.formats.wrap)
+                sheet.text(r, 6, item.text, sheet.formats.wrap)
                 r += 1
             }
         }
@@ -39,12 +39,11 @@ struct MissingSheet {
     }
 
     func writeMissing(at top: Int) -> Int {
-        let scrub = input.redactor.scrub
         sheet.text(top, 0, "最終ふりかえりが未提出の企画提案書（\(input.summary.missingReflections.count)件）", sheet.formats.title)
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "募集区分", "継続年数", "中間の提出"])
         for (offset, m) in input.summary.missingReflections.enumerated() {
             let r = top + 2 + offset, p = m.proposal
-            for (column, value) in [m.projectID, scrub(p.orgName), scrub(p.projectName), p.department, p.category].enumerated() {
+            for (column, value) in [m.projectID, p.orgName, p.projectName, p.department, p.category].enumerated() {
                 sheet.text(r, column, value)
             }
             sheet.integer(r, 5, p.yearNumber)
@@ -59,7 +58,7 @@ struct MissingSheet {
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
         for (offset, row) in rows.enumerated() {
             let r = top + 2 + offset, s = row.submission
-            for (column, value) in [row.projectID, scrub(s.orgName), scrub(s.projectName), scrub(row.department), s.phase.csvText].enumerated() {
+            for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
                 sheet.text(r, column, value)
             }
             sheet.text(r, 7, scrub(s.source.file))

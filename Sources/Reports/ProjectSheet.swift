@@ -24,8 +24,8 @@ struct ProjectSheet {
     }
 
     func write(_ row: ProjectRow, at r: Int) {
-        let s = row.submission, scrub = input.redactor.scrub
-        let texts = [row.projectID, scrub(s.orgName), scrub(s.projectName), s.phase.csvText, scrub(row.department),
+        let s = row.submission
+        let texts = [row.projectID, s.orgName, s.projectName, s.phase.csvText, row.department,
                      row.category, row.proposalType, row.collaborationForm]
         for (column, text) in texts.enumerated() { sheet.text(r, column, text) }
         for (offset, v) in Viewpoint.allCases.enumerated() { sheet.integer(r, Self.firstScoreColumn + offset, s.scores[v]) }
@@ -58,7 +58,7 @@ struct BreakdownSheet {
         sheet.headerRow(top + 1, [breakdown.dimension.title, "件数"] + Viewpoint.allCases.map(\.label) + ["平均"])
         for (offset, group) in breakdown.groups.enumerated() {
             let r = top + 2 + offset
-            sheet.text(r, 0, input.redactor.scrub(group.label))
+            sheet.text(r, 0, group.label)
             sheet.integer(r, 1, group.count)
             for (i, v) in Viewpoint.allCases.enumerated() { sheet.number(r, 2 + i, group.means[v], sheet.formats.decimal) }
             sheet.number(r, 9, group.overallMean, sheet.formats.decimal)

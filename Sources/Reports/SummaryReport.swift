@@ -55,7 +55,9 @@ public struct SummaryReport {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
         self.files = files
         self.options = options
-        var records = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files)
+        // Personal values are masked in the records themselves, before anything is built from them.
+        let personal = PersonalDataScrubber(files: files)
+        var records = personal.scrub(RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files))
         var anonymizer: Anonymizer?
         if options.anonymize {
             anonymizer = Anonymizer(records: records)
@@ -65,7 +67,7 @@ public struct SummaryReport {
         let all = Aggregator(options: options.aggregation).summarize(records)
         crossYear = CrossYearSummary(summaries: all)
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
-        redactor = Redactor(personal: PersonalDataScrubber(files: files), anonymizer: anonymizer)
+        redactor = Redactor(personal: personal, anonymizer: anonymizer)
 
         let tables = CSVTables(scrubber: redactor)
         var csv: [CSVTable] = summaries.flatMap { [tables.projects($0), tables.viewpoints($0), tables.comments($0)] }

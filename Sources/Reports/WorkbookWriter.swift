@@ -23,6 +23,9 @@ final class WorkbookWriter {
     /// Opens a new workbook at `path` with a fixed creation time, so that equal input gives equal bytes.
     init(path: String, title: String, created: Date) throws {
         var options = lxw_workbook_options()
+        // Rows go straight to temporary files and strings are written inline: much faster for
+        // large runs. Every sheet writer therefore writes its rows in ascending order.
+        options.constant_memory = 1
         guard let workbook = workbook_new_opt(path, &options) else {
             throw WorkbookWriteError(step: "workbook_new", reason: path)
         }

@@ -20,6 +20,23 @@ public enum FieldCatalog {
     /// The per-viewpoint families of the reflection sheet: `scores.<viewpoint>` and so on.
     public static let viewpointFamilies = ["scores", "city_scores", "comments"]
 
+    /// The key paths of one viewpoint, built once: `scores.achievement` and so on.
+    public struct ViewpointKeys: Sendable {
+        public let viewpoint: Viewpoint
+        public let score: String
+        public let cityScore: String
+        public let comment: String
+    }
+
+    /// Key paths for each viewpoint, in the seed's order.
+    public static let viewpointKeys: [ViewpointKeys] = Viewpoint.allCases.map {
+        ViewpointKeys(viewpoint: $0, score: "scores.\($0.rawValue)", cityScore: "city_scores.\($0.rawValue)",
+                      comment: "comments.\($0.rawValue)")
+    }
+
+    /// Every per-viewpoint key path.
+    public static let allViewpointKeyPaths: Set<String> = Set(viewpointKeys.flatMap { [$0.score, $0.cityScore, $0.comment] })
+
     /// The label the templates print for a top-level key, such as `*市のコメント` for `city_comment`.
     public static func japaneseLabel(_ key: String) -> String { japaneseLabels[key] ?? key }
 

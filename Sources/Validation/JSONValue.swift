@@ -39,41 +39,58 @@ public indirect enum JSONValue: Hashable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted(by: Self.codePointOrder).enumerated() {
+            for (i, member) in members.sorted(by: { Self.codePointOrder($0.key, $1.key) }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.encodeString(key, into: &out)
+                Self.encodeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                members[key]!.encode(into: &out)
+                member.value.encode(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Orders keys by Unicode code point, as Python's `sort_keys` does.
+    /// Orders keys by Unicode code point, as Python's `sort_keys` does (UTF-8 byte order is the same).
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped; U+2028/2029
-    /// escaped too so the output is also valid JavaScript.
+    /// escaped too so the output is also valid JavaScript. Works on UTF-8 bytes: every byte of a
+    /// multi-byte sequence is 0x80 or above, so only ASCII bytes need looking at.
     static func encodeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x00..<0x20, 0x7F, 0x2028, 0x2029:
-                let v = scalar.value
-                out.append(contentsOf: "\\u".utf8)
-                for shift in [12, 8, 4, 0] { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
-            default:
-                UTF8.encode(scalar) { out.append($0) }
+        var text = s
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                case 0x00..<0x20, 0x7F:
+                    appendEscape(UInt32(b), into: &out)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    appendEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, into: &out)
+                    i += 2
+                default:
+                    out.append(b)
+                }
+                i += 1
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\u` and four lowercase hex digits.
+    private static func appendEscape(_ v: UInt32, into out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        for shift in [12, 8, 4, 0] as [UInt32] {
+            out.append(hex.utf8Start[Int((v >> shift) & 0xF)])
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Forms
+import XLSX
 
 /// The rules only the proposal form (企画提案書) has.
 extension Validator {
@@ -62,6 +63,9 @@ extension Validator {
                 sink.add(.moneyNegative(shown: Self.shown(reading)), reading)
                 return nil
             }
+            if reading.normalisation != nil || isText(reading.raw) {
+                sink.add(.moneyNormalised(shown: Self.shown(reading), yen: yen), reading)
+            }
             return (yen, reading)
         }
         let total = amount("total_cost")
@@ -71,6 +75,12 @@ extension Validator {
             sink.add(.moneyRequestedExceedsTotal(requested: requestedYen, total: totalYen,
                                                  totalCell: totalReading.cell.a1), requestedReading)
         }
+    }
+
+    /// Whether a cell holds text rather than a number.
+    func isText(_ raw: CellValue) -> Bool {
+        if case .text = raw { return true }
+        return false
     }
 
     /// A malformed e-mail address or phone number is a warning.

@@ -25,7 +25,7 @@ public enum ValidationJSON {
     /// blank, absent or unreadable.
     public static func fieldValue(_ reading: FieldReading?) -> JSONValue {
         guard let reading else { return .null }
-        if let (family, _) = FieldCatalog.viewpointKey(reading.key), family != "comments" {
+        if reading.key.hasPrefix("scores.") || reading.key.hasPrefix("city_scores.") {
             return ScoreInterpretation(reading).integer.map(JSONValue.int) ?? .null
         }
         if Validator.isBlank(reading) { return .null }
@@ -43,16 +43,19 @@ public enum ValidationJSON {
         let keys = form.kind == .reflection ? FieldCatalog.reflectionKeys : FieldCatalog.proposalKeys
         for key in keys { object[key] = fieldValue(form[key]) }
         if form.kind == .reflection {
-            for family in FieldCatalog.viewpointFamilies {
-                var nested: [String: JSONValue] = [:]
-                for viewpoint in Viewpoint.allCases {
-                    nested[viewpoint.rawValue] = fieldValue(form["\(family).\(viewpoint.rawValue)"])
-                }
-                object[family] = .object(nested)
+            var scores: [String: JSONValue] = [:], cityScores: [String: JSONValue] = [:], comments: [String: JSONValue] = [:]
+            for keys in FieldCatalog.viewpointKeys {
+                let name = keys.viewpoint.rawValue
+                scores[name] = fieldValue(form[keys.score])
+                cityScores[name] = fieldValue(form[keys.cityScore])
+                comments[name] = fieldValue(form[keys.comment])
             }
+            object["scores"] = .object(scores)
+            object["city_scores"] = .object(cityScores)
+            object["comments"] = .object(comments)
         }
         // Fields the extractor found beyond the catalog (say, a label variant an office added).
-        for (key, reading) in form.fields where object[key] == nil {
+        for (key, reading) in form.fields where object[key] == nil && !FieldCatalog.allViewpointKeyPaths.contains(key) {
             if let dot = key.firstIndex(of: ".") {
                 let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
                 if case .object(var nested)? = object[head] {

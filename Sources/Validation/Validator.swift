@@ -110,24 +110,21 @@ public struct Validator: Sendable {
 
     func checkScores(_ form: ExtractedForm, _ sink: inout IssueSink) {
         let threshold = settings.rules.lowScoreThreshold
-        for viewpoint in Viewpoint.allCases {
-            let key = "scores.\(viewpoint.rawValue)"
-            guard let reading = form[key] else {
-                sink.add(.scoreMissing, key: key)
+        for keys in FieldCatalog.viewpointKeys {
+            guard let reading = form[keys.score] else {
+                sink.add(.scoreMissing, key: keys.score)
                 continue
             }
             let orgScore = readScore(reading, required: true, &sink)
-            var cityScore: Int?
-            if let cityReading = form["city_scores.\(viewpoint.rawValue)"] {
-                cityScore = readScore(cityReading, required: false, &sink)
-            }
+            let cityReading = form[keys.cityScore]
+            let cityScore = cityReading.flatMap { readScore($0, required: false, &sink) }
             if let score = orgScore, score <= threshold {
                 checkLowScoreComment(score: score, threshold: threshold, scoreReading: reading,
-                                     comment: form["comments.\(viewpoint.rawValue)"], &sink)
+                                     comment: form[keys.comment], &sink)
             }
-            if let org = orgScore, let city = cityScore, let cityReading = form["city_scores.\(viewpoint.rawValue)"],
+            if let org = orgScore, let city = cityScore, let cityReading,
                abs(org - city) >= settings.rules.scoreGap {
-                sink.add(.scoreGap(orgScore: org, cityScore: city, cityCell: cityReading.cell.a1), reading)
+                sink.add(.scoreGap(orgScore: org, cityScore: city, orgCell: reading.cell.a1), cityReading)
             }
         }
     }

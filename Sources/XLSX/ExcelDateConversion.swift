@@ -10,8 +10,7 @@ extension ExcelDateTime {
             let seconds = (serial * 86_400 * 1000).rounded() / 1000
             return "PT\(seconds)S"
         }
-        // No calendar date for such a serial (Excel shows #####): the number itself.
-        if !(abs(serial) < Self.serialLimit) { return String(serial) }
+        guard Self.representableSerials.contains(serial) else { return "\(serial)" }
         let parts = components
         let time = Self.timeText(parts.millisecond)
         if serial >= 0 && serial < 1 { return time }
@@ -19,14 +18,14 @@ extension ExcelDateTime {
         return parts.millisecond == 0 ? date : date + "T" + time
     }
 
-    /// Serials at or beyond this many days (about 27 million years) have no date worth showing;
-    /// below it the millisecond count fits an `Int`.
-    static let serialLimit = 1e10
+    /// Serials that name a calendar day Excel can show (up to 9999-12-31); others are written
+    /// as plain numbers, never converted (a hostile serial must not overflow).
+    static let representableSerials: ClosedRange<Double> = -693_594...2_958_466
 
-    /// Calendar date and the millisecond of the day, the serial rounded to the millisecond; a
-    /// serial past `serialLimit` is clamped to it rather than overflowing.
+    /// Calendar date and the millisecond of the day, the serial rounded to the millisecond.
+    /// Serials outside `representableSerials` are clamped to its ends.
     public var components: (year: Int, month: Int, day: Int, millisecond: Int) {
-        let clamped = serial.isFinite ? max(min(serial, Self.serialLimit), -Self.serialLimit) : 0
+        let clamped = serial.isNaN ? 0 : min(max(serial, Self.representableSerials.lowerBound), Self.representableSerials.upperBound)
         let totalMs = Int((clamped * 86_400_000).rounded())
         var days = totalMs >= 0 ? totalMs / 86_400_000 : -((-totalMs + 86_400_000 - 1) / 86_400_000)
         let ms = totalMs - days * 86_400_000

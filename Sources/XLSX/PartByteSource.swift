@@ -3,13 +3,18 @@
 protocol PartByteSource: AnyObject {
     /// The part's name, for error messages.
     var partName: String { get }
+    /// The archive the part comes from (it lends parsers from part to part); nil for bytes in memory.
+    var archive: ZipArchive? { get }
     /// Copies up to `buffer.count` more bytes into `buffer`; 0 at the end of the part.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// Reads the rest of the part, throwing if its data turns out to be damaged (or over a limit).
+    func drain() throws
 }
 
 /// A part held in memory, counted against the budget as if inflated (so limits still apply).
 final class MemoryPart: PartByteSource {
     let partName: String
+    var archive: ZipArchive? { nil }
     private let bytes: [UInt8]
     private let budget: ReadBudget
     private var offset = 0
@@ -28,4 +33,7 @@ final class MemoryPart: PartByteSource {
         try budget.spendInflated(count, entryBytes: offset, compressedSize: bytes.count, part: partName)
         return count
     }
+
+    /// Bytes in memory cannot be damaged further: nothing to find by reading on.
+    func drain() throws {}
 }

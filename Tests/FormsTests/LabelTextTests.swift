@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Forms
 
@@ -35,5 +36,15 @@ import Testing
     @Test func yearLikeDigitsAreNotTakenForALabelNumber() {
         #expect(LabelText("2024年度").number == nil)
         #expect(LabelText("2024年度").key == "2024年度")
+    }
+}
+
+@Suite struct NFKCShortcutTests {
+    @Test func shortcutGivesTheSameResultAsFullNFKC() {
+        let samples = ["団体名", "ふりかえりの視点", "ｶﾀｶﾅ", "１２３", "補助･助成", "㈱テスト", "Ⅲ期", "か\u{3099}", "ABC def",
+                       "令和６年度", "①協働", "【団体名】", "〜", "＊団体名", "\u{3000}事業名", "ﾃﾞｰﾀ", "々", "ヴ"]
+        for text in samples {
+            #expect(LabelText.nfkc(text) == text.precomposedStringWithCompatibilityMapping, "\(text)")
+        }
     }
 }

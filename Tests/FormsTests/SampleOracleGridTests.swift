@@ -39,4 +39,14 @@ import XLSX
         let forms = grids.compactMap { FormExtractor().extract($0) }
         FixtureExpectations.check(file: file, forms: forms, sheetNames: grids.map(\.name), expected: sheets)
     }
+
+    @Test(arguments: files)
+    func readerAndExtractorGiveTheExpectedFieldsAndCells(file: String) throws {
+        let expected = try #require(try Self.expectations()[file], "no expectations for \(file)")
+        let workbook = try Workbook.open(path: TestPaths.samples.appendingPathComponent(file).path)
+        let forms = try FormExtractor().extractForms(from: workbook)
+        let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
+        FixtureExpectations.check(file: file, forms: forms, sheetNames: visible, expected: expected)
+        #expect(Set(forms.map(\.sheet)).isSubset(of: Set(visible)))
+    }
 }

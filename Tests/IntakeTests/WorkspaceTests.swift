@@ -28,6 +28,9 @@ import TestSupport
     settings.rules.disabled = ["score.gap"]
     settings.labels = ["org_name": ["団体名称"]]
     settings.intake.settleSeconds = 10
+    settings.rules.severity = ["department.unknown": "error"]
+    settings.rules.requiredFields["reflection"] = ["org_name"]
+    settings.rules.yearNumbers = 1...5
     #expect(try Settings.parse(yaml: SettingsFileTemplate.yaml(settings)) == settings)
 }
 

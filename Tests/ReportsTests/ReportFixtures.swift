@@ -28,7 +28,7 @@ enum ReportFixtures {
     static let kosodate = form(.reflection, [
         "org_name": .text("子育てネット"), "project_name": .text("親子広場"), "fiscal_year": .fiscalYear(2024),
         "phase": .text("最終"), "department": .text("児童青少年課"),
-        "comments.effectiveness": .text("会場が狭い"), "comments.achievement": .text("参加者が少ない"),
+        "comments.effectiveness": .text("会場が狭い（山田太郎さん宅）"), "comments.achievement": .text("参加者が少ない"),
         "org_comment": .text("𠮷野家で打合せをした"), "city_comment": .text("周知を工夫する"),
     ].merging(scores("scores", [2, 3, 3, 2, 4, 3, 3])) { a, _ in a })
 

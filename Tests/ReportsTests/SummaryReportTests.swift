@@ -137,6 +137,9 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(midori[17] == "'=HYPERLINK(\"http://evil.example\",\"x\")")
     #expect(midori[18] == "'-特になし、+継続、@SUM(1)")
     #expect(midori[19] == "髙橋さんと協力, 来年は\"拡大\"\n二行目")
+    // A personal value typed into a comment is masked.
+    let comments = try PythonOracle.run("summary_oracle.py", ["csv", dir.appendingPathComponent("ふりかえり_コメント_令和6年度.csv").path, "utf-8-sig"]) as! [String: Any]
+    #expect((comments["rows"] as! [[String]]).contains { $0[7] == "会場が狭い（＊＊＊さん宅）" })
     let issues = try PythonOracle.run("summary_oracle.py", ["csv", dir.appendingPathComponent("ふりかえり_検証結果.csv").path, "utf-8-sig"]) as! [String: Any]
     let issueRows = issues["rows"] as! [[String]]
     #expect(issueRows.contains { $0[2] == "エラー" && $0[3] == "file.not_zip" && $0[7].hasPrefix("'=") })

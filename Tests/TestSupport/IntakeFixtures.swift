@@ -69,6 +69,21 @@ public struct IntakeFixture {
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: destination)
     }
 
+    /// Copies a pool file into the inbox with a given modification time (the order intake takes files in).
+    public func drop(_ name: String, modified: Date) throws {
+        let destination = inbox + "/" + name
+        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: pool + "/" + name, toPath: destination)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: destination)
+    }
+
+    /// Runs `furikaeri ARGS… --workspace <this workspace>`.
+    @discardableResult
+    public func furikaeri(_ arguments: [String], timeout: Double = 300) throws -> FurikaeriBinary.Output {
+        try FurikaeriBinary.run(arguments + ["--workspace", workspace], timeout: timeout)
+    }
+
     /// Every regular, non-hidden file under a folder of the workspace, relative to the workspace.
     public func files(under folder: String) -> [String] {
         IntakeFixture.files(under: workspace + "/" + folder).map { folder + "/" + $0 }

@@ -7,8 +7,8 @@ public enum TestPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// `Tests/Fixtures`.
     public static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
-    /// `../shared`, beside the checkout, when it exists.
-    public static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// The reference corpus and its tools, vendored from the team's `../shared` so CI's fresh clone has them.
+    public static let shared = fixtures.appendingPathComponent("shared")
     /// `samples/`.
     public static let samples = repositoryRoot.appendingPathComponent("samples")
 }

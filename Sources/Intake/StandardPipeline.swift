@@ -1,0 +1,57 @@
+import Aggregation
+import Forms
+import Foundation
+import Reports
+import Settings
+import Validation
+import XLSX
+
+/// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
+/// files, and the Reports module's `SummaryReport` to write each year's outputs.
+public enum StandardPipeline {
+    /// The real checker: reads every sheet with the XLSX reader, extracts forms, validates.
+    public static func checker(settings: Settings, language: Language) -> WorkbookChecking {
+        ValidatorChecker(validator: FileValidator(settings: settings, language: language) { path in
+            try readForms(path: path, settings: settings)
+        })
+    }
+
+    /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
+    public static func outputs(settings: Settings, options: ReportOptions = ReportOptions()) -> YearOutputWriting {
+        ReportsYearWriter(options: options)
+    }
+
+    /// Opens a workbook and extracts a form from each sheet that holds one.
+    public static func readForms(path: String, settings: Settings) throws -> WorkbookForms {
+        let workbook = try Workbook.open(path: path, limits: .default)
+        let extractor = FormExtractor(settings: settings)
+        var forms: [ExtractedForm] = []
+        for sheet in workbook.sheets {
+            let grid = try workbook.grid(sheetAt: sheet.index)
+            if let form = extractor.extract(grid) { forms.append(form) }
+        }
+        return WorkbookForms(sheetNames: workbook.sheets.map(\.name), forms: forms)
+    }
+}
+
+/// `FileValidator` as intake's checker: files validated in parallel, results in the files' order.
+struct ValidatorChecker: WorkbookChecking {
+    let validator: FileValidator
+
+    func check(paths: [String]) -> [FileResult] {
+        validator.validate(files: paths)
+    }
+}
+
+/// Writes one fiscal year's outputs with `SummaryReport`; the cross-year comparison uses every year given.
+struct ReportsYearWriter: YearOutputWriting {
+    var options: ReportOptions
+
+    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws {
+        var options = self.options
+        options.onlyYear = fiscalYear
+        options.defaultFiscalYear = fiscalYear
+        let report = try SummaryReport(files: files, options: options)
+        try report.write(to: directory)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `run` killed with SIGKILL at random moments: no dropped file is ever lost or doubled, and the outputs
+/// end up byte-for-byte those of a clean run.
+@Suite(.serialized) struct CrashSafetyTests {
+    /// The pool: valid sheets over two years, invalid ones, other file types, exact duplicates and
+    /// corrected resubmissions, each with its own modification time (the order intake takes them in).
+    static func makePool(_ f: IntakeFixture) throws -> [(name: String, modified: Date)] {
+        var sheets: [IntakeFixture.Sheet] = []
+        for n in 0..<48 {
+            sheets.append(.init(name: "d\(n % 3)/s\(n).xlsx", org: "団体\(n % 20)", project: "事業\(n)",
+                                year: n % 4 == 0 ? "令和5年度" : "令和6年度",
+                                scores: (0..<7).map { 1 + (n + $0) % 5 }, valid: n % 9 != 4, seed: n))
+        }
+        // Corrected resubmissions of s1, s2, s3 (same year, 団体名, 事業名, phase).
+        for n in 1...3 {
+            sheets.append(.init(name: "fix/s\(n)_修正.xlsx", org: "団体\(n % 20)", project: "事業\(n)",
+                                scores: [5, 5, 5, 5, 5, 5, 5], seed: 100 + n))
+        }
+        try f.make(sheets)
+        for n in 0..<3 { try f.makeFile("other/note\(n).csv", "団体,事業\n\(n),x\n") }
+        var names = sheets.prefix(48).map(\.path)
+        names += ["other/note0.csv", "other/note1.csv", "other/note2.csv"]
+        // Exact duplicates under other names.
+        for n in [5, 6, 7] {
+            try FileManager.default.copyItem(atPath: f.pool + "/d\(n % 3)/s\(n).xlsx", toPath: f.pool + "/dup_s\(n).xlsx")
+            names.append("dup_s\(n).xlsx")
+        }
+        names += sheets.suffix(3).map(\.path)
+        let base = Date(timeIntervalSince1970: 1_700_000_000)
+        return names.enumerated().map { ($0.element, base.addingTimeInterval(Double($0.offset))) }
+    }
+
+    @Test func killingRunAtRandomMomentsNeverLosesOrDoublesAFile() throws {
+        let reference = try IntakeFixture()
+        defer { reference.remove() }
+        let pool = try Self.makePool(reference)
+        // The clean run: every file dropped at once, one run.
+        for file in pool { try reference.drop(file.name, modified: file.modified) }
+        let clean = try reference.furikaeri(["run"])
+        #expect(clean.status == 0)
+        let expected = reference.outputCSVs()
+        #expect(!expected.isEmpty)
+
+        let crashed = try IntakeFixture()
+        defer { crashed.remove() }
+        try FileManager.default.removeItem(atPath: crashed.pool)
+        try FileManager.default.copyItem(atPath: reference.pool, toPath: crashed.pool)
+        var contents: [String: Data] = [:]
+        for file in pool { contents[file.name] = try Data(contentsOf: URL(fileURLWithPath: crashed.pool + "/" + file.name)) }
+        var generator = SystemRandomNumberGenerator()
+        var dropped = 0
+        var kills = 0
+        var attempts = 0
+        var killsInsideAMove = 0
+        let perWave = 2
+        // Until 24 runs were killed mid-way: drop the next few files (pool order), start `run`, kill it
+        // at a random moment of its work (startup, validation, copies, commit, removal, outputs).
+        while kills < 24 && attempts < 120 {
+            attempts += 1
+            let end = min(pool.count, dropped + perWave)
+            for file in pool[dropped..<end] { try crashed.drop(file.name, modified: file.modified) }
+            dropped = end
+            let errors = crashed.root.appendingPathComponent("stderr-\(attempts)")
+            let process = try FurikaeriBinary.start(["run", "--workspace", crashed.workspace], stderr: errors)
+            // A run over a few files takes a few tenths of a second (debug build); kill within that.
+            let delay = Double.random(in: 0.0...0.3, using: &generator)
+            usleep(UInt32(delay * 1_000_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+            // Whatever the moment: nothing dropped so far is lost. A second copy means the kill hit
+            // between a copy and its commit, or between the commit and the removal from the inbox.
+            var droppedSoFar: [Data: Int] = [:]
+            for file in pool[..<dropped] { droppedSoFar[contents[file.name]!, default: 0] += 1 }
+            var doubled = false
+            for (data, count) in droppedSoFar {
+                let copies = crashed.copies(of: data)
+                #expect(copies >= count, "a file was lost after kill \(kills)")
+                if copies > count { doubled = true }
+            }
+            if doubled { killsInsideAMove += 1 }
+        }
+        #expect(kills >= 24, "only \(kills) of \(attempts) runs were still running when killed")
+        // Some kills landed inside a move (the copy made, the inbox copy not yet removed); the next
+        // run's recovery put each right, as the exactly-once check below shows.
+        print("crash test: \(kills) kills in \(attempts) runs, \(killsInsideAMove) of them inside a move")
+        #expect(killsInsideAMove >= 1)
+        for file in pool[dropped...] { try crashed.drop(file.name, modified: file.modified) }
+
+        let final = try crashed.furikaeri(["run"])
+        #expect(final.status == 0)
+        // Exactly once: as many copies of each content as were dropped.
+        var droppedCount: [Data: Int] = [:]
+        for file in pool { droppedCount[contents[file.name]!, default: 0] += 1 }
+        for (data, count) in droppedCount {
+            #expect(crashed.copies(of: data) == count)
+        }
+        #expect(crashed.files(under: "inbox").isEmpty)
+        #expect(IntakeFixture.files(under: crashed.workspace, includeHidden: true).allSatisfy { !$0.contains(".furikaeri-partial-") })
+        let actual = crashed.outputCSVs()
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for (name, data) in expected {
+            #expect(actual[name] == data, "\(name) differs from the clean run")
+        }
+        // The same files, archived and rejected, as in the clean run.
+        #expect(crashed.files(under: "archive").count == reference.files(under: "archive").count)
+        #expect(crashed.files(under: "rejected").count == reference.files(under: "rejected").count)
+    }
+}

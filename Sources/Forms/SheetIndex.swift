@@ -32,15 +32,22 @@ struct SheetIndex {
     static let prefixLength = 40
     /// Merged ranges up to this many cells are indexed cell by cell; bigger ones are scanned.
     static let mergeIndexLimit = 400
+    /// Cells indexed cell by cell over all merged ranges; past it ranges are scanned.
+    static let mergeIndexBudget = 200_000
+    /// Merged ranges taken into account, in the sheet's order. Real forms have tens; a hostile
+    /// sheet with 100,000 overlapping ones would otherwise cost gigabytes and minutes.
+    static let maxMerges = 1_000
 
     init(grid: SheetGrid, vocabulary: LabelVocabulary) {
         self.grid = grid
-        for range in grid.merged {
+        var indexed = 0
+        for range in grid.merged.prefix(Self.maxMerges) {
             lastRow = max(lastRow, range.end.row)
             lastColumn = max(lastColumn, range.end.column)
             let rows = range.end.row - range.start.row + 1
             let columns = range.end.column - range.start.column + 1
-            if rows * columns <= Self.mergeIndexLimit {
+            if rows * columns <= Self.mergeIndexLimit && indexed + rows * columns <= Self.mergeIndexBudget {
+                indexed += rows * columns
                 for r in range.start.row...range.end.row {
                     for c in range.start.column...range.end.column {
                         mergeByCell[CellReference(row: r, column: c)] = range

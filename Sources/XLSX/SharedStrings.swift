@@ -12,7 +12,7 @@ final class SharedStrings: SAXHandler, SAXSessionOwner {
     private var totalBytes = 0
     private let maxBytes: Int
 
-    private init(maxBytes: Int) { self.maxBytes = maxBytes }
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
 
     /// Reads the table; a workbook without one gets an empty table.
     static func read(_ part: String?, from archive: ZipArchive) throws -> [String] {

@@ -30,6 +30,15 @@ struct SheetReading {
         return knownLabelKeys.contains(key)
     }
 
+    /// Whether a cell is a printed hint for the person filling in (`※正式名称で`, `例：令和6年度`),
+    /// not a value: a blank field with a hint beside it stays blank.
+    func isHint(_ value: CellValue) -> Bool {
+        guard case .text(let text) = value else { return false }
+        let start = text.drop { $0.isWhitespace }
+        return start.hasPrefix("※") || start.hasPrefix("例：") || start.hasPrefix("例:") || start.hasPrefix("（例")
+            || start.hasPrefix("(例")
+    }
+
     /// Scans from the label in one direction, skipping its merged span and up to `limit` cells or
     /// merged blocks that are empty.
     func probe(from label: CellReference, _ direction: ValueDirection, limit: Int) -> Probe {
@@ -47,7 +56,7 @@ struct SheetReading {
             if first == nil { first = anchor }
             let value = index.grid[anchor]
             if !value.isBlank {
-                if isLabel(anchor) {
+                if isLabel(anchor) || isHint(value) {
                     return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
                 }
                 return Probe(cell: anchor, raw: value, blockedAtOnce: false)
@@ -147,13 +156,16 @@ struct SheetReading {
                             normalisation: note)
     }
 
-    /// The viewpoint's label as printed, without the question that follows it in the seed's table.
+    /// The viewpoint's label as printed, without the question that follows it in the seed's table:
+    /// the printed text up to the end of the viewpoint's name, or the standard label when the name
+    /// is not printed as such.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
         let printed = index.printedText(at: cell)
-        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
-            return String(printed[..<end])
+        let bytes = Array(printed.utf8), name = Array(viewpoint.name.utf8)
+        guard bytes.count >= name.count else { return viewpoint.label }
+        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
+            return String(decoding: bytes[..<(start + name.count)], as: UTF8.self)
         }
-        let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed
-        return firstPart.isEmpty ? viewpoint.label : firstPart
+        return viewpoint.label
     }
 }

@@ -18,48 +18,127 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "ファイルごとの JSON（<名前>.json）をこのフォルダーに書きます（--json と併用）。")
     var outputDir: String?
 
+    @Option(name: .long, help: "読み取るファイルの一覧（1行に1パス、- は標準入力）。多数のファイルを一度に読むときに使います。")
+    var filesFrom: String?
+
     @Argument(help: "読み取る .xlsx ファイル。")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
         guard lang == "ja" || lang == "en" else { throw ValidationError("--lang は ja か en を指定してください。") }
         if outputDir != nil && !json { throw ValidationError("--output-dir は --json と一緒に指定してください。") }
+        if files.isEmpty && filesFrom == nil { throw ValidationError("読み取るファイルを指定してください。") }
     }
 
     func run() throws {
+        let english = lang == "en"
+        let paths = try allFiles()
         var failed = false
-        for file in files {
-            let result = WorkbookInspection(path: file)
-            if let error = result.error {
-                failed = true
-                let message = lang == "en" ? error.englishMessage : error.japaneseMessage
-                FileHandle.standardError.write(Data("\(file): \(message)\n".utf8))
+        // Workbooks are read in parallel, a window at a time, and written in the given order.
+        let window = 64
+        var start = 0
+        while start < paths.count {
+            let slice = Array(paths[start..<min(start + window, paths.count)])
+            let rendered = RenderedBatch(count: slice.count)
+            DispatchQueue.concurrentPerform(iterations: slice.count) { i in
+                rendered.store(render(slice[i], english: english), at: i)
             }
-            let message = result.error.map { lang == "en" ? $0.englishMessage : $0.japaneseMessage }
-            let text = json ? result.json(errorMessage: message) + "\n" : result.listing(english: lang == "en")
-            if let outputDir {
-                let name = (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) + ".json"
-                try Data(text.utf8).write(to: URL(fileURLWithPath: outputDir).appendingPathComponent(name))
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+            for (path, output) in zip(slice, rendered.outputs) {
+                if let message = output.errorMessage {
+                    failed = true
+                    OutputFile.standardError.write(Array("\(path): \(message)\n".utf8))
+                }
+                try emit(output)
             }
+            start += window
         }
         if failed { throw ExitCode(1) }
     }
+
+    /// One workbook's output, made on a worker thread.
+    struct Rendered {
+        var fileName = ""
+        var bytes: [UInt8] = []
+        var errorMessage: String?
+    }
+
+    /// Slots for one window's outputs, each written by exactly one worker.
+    final class RenderedBatch: @unchecked Sendable {
+        private(set) var outputs: [Rendered]
+        private let lock = NSLock()
+        init(count: Int) { outputs = Array(repeating: Rendered(), count: count) }
+        func store(_ output: Rendered, at index: Int) {
+            lock.lock()
+            outputs[index] = output
+            lock.unlock()
+        }
+    }
+
+    private func render(_ path: String, english: Bool) -> Rendered {
+        let result = WorkbookInspection(path: path)
+        let bytes = json ? result.json(english: english) : Array(result.listing(english: english).utf8)
+        return Rendered(fileName: result.fileName, bytes: bytes,
+                        errorMessage: result.error.map { english ? $0.englishMessage : $0.japaneseMessage })
+    }
+
+    private func emit(_ output: Rendered) throws {
+        guard let outputDir else {
+            OutputFile.standardOutput.write(output.bytes)
+            return
+        }
+        let base = output.fileName.hasSuffix(".xlsx") ? String(output.fileName.dropLast(5)) : output.fileName
+        guard let file = OutputFile(creating: outputDir + "/" + base + ".json") else {
+            throw ValidationError("\(outputDir) に書き込めません。フォルダーの場所と権限を確認してください。")
+        }
+        file.write(output.bytes)
+        file.close()
+    }
+
+    /// The files named on the command line, then those listed by `--files-from`.
+    private func allFiles() throws -> [String] {
+        guard let filesFrom else { return files }
+        let handle = filesFrom == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: filesFrom)
+        guard let handle else {
+            throw ValidationError("ファイル一覧 \(filesFrom) を読めません。パスと権限を確認してください。")
+        }
+        let listed = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).split(whereSeparator: \.isNewline)
+        return files + listed.map(String.init).filter { !$0.isEmpty }
+    }
 }
 
-/// One workbook read for `inspect`: its sheets' grids, or the error that stopped the read.
+/// One workbook read for `inspect`: its sheets' cells in row order, or the error that stopped
+/// the read.
 struct WorkbookInspection {
+    /// One sheet: its description, cells with values in row-then-column order, merged ranges.
+    struct Sheet {
+        var info: SheetInfo
+        var cells: [Cell]
+        var merged: [CellRange]
+    }
+
     var fileName: String
-    var sheets: [(info: SheetInfo, grid: SheetGrid)] = []
+    var sheets: [Sheet] = []
     var error: XLSXError?
 
     init(path: String) {
-        fileName = URL(fileURLWithPath: path).lastPathComponent
+        fileName = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
         do {
             let workbook = try Workbook.open(path: path)
             for info in workbook.sheets {
-                sheets.append((info, try workbook.grid(sheetAt: info.index)))
+                var reader = try workbook.cellReader(sheetAt: info.index)
+                var cells: [Cell] = []
+                var ordered = true
+                while let cell = try reader.nextCell() {
+                    switch cell.value {
+                    case .empty: continue
+                    case .text(let text) where text.isEmpty: continue
+                    default: break
+                    }
+                    if let last = cells.last, !(last.reference < cell.reference) { ordered = false }
+                    cells.append(cell)
+                }
+                if !ordered { cells = Self.lastValuePerReference(cells) }
+                sheets.append(Sheet(info: info, cells: cells, merged: reader.mergedRanges))
             }
         } catch let error as XLSXError {
             self.error = error
@@ -70,19 +149,41 @@ struct WorkbookInspection {
         }
     }
 
+    /// Cells sorted by position, keeping the last of any repeated reference (as a grid does).
+    private static func lastValuePerReference(_ cells: [Cell]) -> [Cell] {
+        var byReference: [CellReference: Cell] = [:]
+        for cell in cells { byReference[cell.reference] = cell }
+        return byReference.values.sorted { $0.reference < $1.reference }
+    }
+
     /// `{"file", "error", "sheets": [{"name", "cells": {"A1": {"t", "v"}}, "merged": [...]}]}`.
-    func json(errorMessage: String?) -> String {
-        var out = "{\"file\":" + jsonString(fileName) + ",\"error\":" + (errorMessage.map(jsonString) ?? "null") + ",\"sheets\":["
+    func json(english: Bool) -> [UInt8] {
+        var out = JSONWriter()
+        out.raw("{\"file\":")
+        out.string(fileName)
+        out.raw(",\"error\":")
+        if let error { out.string(english ? error.englishMessage : error.japaneseMessage) } else { out.raw("null") }
+        out.raw(",\"sheets\":[")
         for (n, sheet) in sheets.enumerated() {
-            if n > 0 { out += "," }
-            out += "{\"name\":" + jsonString(sheet.info.name) + ",\"cells\":{"
-            for (k, ref) in sheet.grid.cells.keys.sorted().enumerated() {
-                if k > 0 { out += "," }
-                out += "\"" + ref.a1 + "\":" + jsonCell(sheet.grid.cells[ref] ?? .empty)
+            if n > 0 { out.raw(",") }
+            out.raw("{\"name\":")
+            out.string(sheet.info.name)
+            out.raw(",\"cells\":{")
+            for (k, cell) in sheet.cells.enumerated() {
+                if k > 0 { out.raw(",") }
+                out.reference(cell.reference)
+                out.raw(":")
+                out.cell(cell.value)
             }
-            out += "},\"merged\":[" + sheet.grid.merged.map { jsonString($0.a1) }.joined(separator: ",") + "]}"
+            out.raw("},\"merged\":[")
+            for (k, range) in sheet.merged.enumerated() {
+                if k > 0 { out.raw(",") }
+                out.range(range)
+            }
+            out.raw("]}")
         }
-        return out + "]}"
+        out.raw("]}\n")
+        return out.bytes
     }
 
     /// One sheet after another, each cell on a line: reference, type and value.
@@ -94,23 +195,23 @@ struct WorkbookInspection {
         for sheet in sheets {
             let hidden = sheet.info.hidden ? (english ? " (hidden)" : "（非表示）") : ""
             out += "\n" + (english ? "Sheet \"\(sheet.info.name)\"" : "シート「\(sheet.info.name)」") + hidden
-                + (english ? ": \(sheet.grid.cells.count) cells\n" : ": \(sheet.grid.cells.count) セル\n")
-            for ref in sheet.grid.cells.keys.sorted() {
-                let (kind, text) = describe(sheet.grid.cells[ref] ?? .empty, english: english)
-                out += "  " + ref.a1.padding(toLength: 8, withPad: " ", startingAt: 0) + kind + "  "
+                + (english ? ": \(sheet.cells.count) cells\n" : ": \(sheet.cells.count) セル\n")
+            for cell in sheet.cells {
+                let (kind, text) = Self.describe(cell.value, english: english)
+                out += "  " + cell.reference.a1.padding(toLength: 8, withPad: " ", startingAt: 0) + kind + "  "
                     + text.replacingOccurrences(of: "\n", with: "⏎") + "\n"
             }
-            if !sheet.grid.merged.isEmpty {
-                out += (english ? "  merged: " : "  結合: ") + sheet.grid.merged.map(\.a1).joined(separator: ", ") + "\n"
+            if !sheet.merged.isEmpty {
+                out += (english ? "  merged: " : "  結合: ") + sheet.merged.map(\.a1).joined(separator: ", ") + "\n"
             }
         }
         return out
     }
 
-    private func describe(_ value: CellValue, english: Bool) -> (String, String) {
+    private static func describe(_ value: CellValue, english: Bool) -> (String, String) {
         switch value {
         case .text(let s): return (english ? "text   " : "文字列", s)
-        case .number(let d): return (english ? "number " : "数値  ", numberText(d))
+        case .number(let d): return (english ? "number " : "数値  ", "\(d)")
         case .bool(let b): return (english ? "boolean" : "真偽値", b ? "TRUE" : "FALSE")
         case .dateTime(let d): return (english ? "date   " : "日付  ", d.isoString)
         case .error(let e): return (english ? "error  " : "エラー", e)
@@ -119,41 +220,122 @@ struct WorkbookInspection {
     }
 }
 
-/// `{"t": ..., "v": ...}` for one cell.
-func jsonCell(_ value: CellValue) -> String {
-    switch value {
-    case .text(let s): return "{\"t\":\"s\",\"v\":" + jsonString(s) + "}"
-    case .number(let d): return "{\"t\":\"n\",\"v\":" + numberText(d) + "}"
-    case .bool(let b): return "{\"t\":\"b\",\"v\":" + (b ? "true" : "false") + "}"
-    case .dateTime(let d): return "{\"t\":\"d\",\"v\":" + jsonString(d.isoString) + "}"
-    case .error(let e): return "{\"t\":\"e\",\"v\":" + jsonString(e) + "}"
-    case .empty: return "null"
+/// JSON written straight into bytes: many files go through here, so no intermediate Strings.
+struct JSONWriter {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A string literal, with quotes, backslashes and control characters escaped.
+    mutating func string(_ s: String) {
+        bytes.append(34)
+        var s = s
+        let plain = s.withUTF8 { utf8 -> Bool in
+            // Most text needs no escaping: copy it whole.
+            guard !utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain { bytes.append(34); return }
+        for b in s.utf8 {
+            switch b {
+            case 34: bytes.append(92); bytes.append(34)
+            case 92: bytes.append(92); bytes.append(92)
+            case 10: bytes.append(92); bytes.append(110)
+            case 13: bytes.append(92); bytes.append(114)
+            case 9: bytes.append(92); bytes.append(116)
+            case 0..<32:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(34)
+    }
+
+    /// `"A1:B2"`, written from the numbers.
+    mutating func range(_ range: CellRange) {
+        bytes.append(34)
+        a1(range.start)
+        bytes.append(58)
+        a1(range.end)
+        bytes.append(34)
+    }
+
+    /// `"B7"`, written from the numbers.
+    mutating func reference(_ ref: CellReference) {
+        bytes.append(34)
+        a1(ref)
+        bytes.append(34)
+    }
+
+    private mutating func a1(_ ref: CellReference) {
+        var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        var n = ref.column + 1
+        while n > 0 && count < 3 {
+            let letter = UInt8(65 + (n - 1) % 26)
+            switch count { case 0: letters.0 = letter; case 1: letters.1 = letter; default: letters.2 = letter }
+            count += 1
+            n = (n - 1) / 26
+        }
+        if count > 2 { bytes.append(letters.2) }
+        if count > 1 { bytes.append(letters.1) }
+        bytes.append(letters.0)
+        integer(ref.row + 1)
+    }
+
+    mutating func integer(_ value: Int) {
+        if value >= 10 { integer(value / 10) }
+        bytes.append(UInt8(48 + value % 10))
+    }
+
+    /// `{"t": ..., "v": ...}` for one cell; numbers as JSON numbers, dates as ISO 8601 text.
+    mutating func cell(_ value: CellValue) {
+        switch value {
+        case .text(let s): raw("{\"t\":\"s\",\"v\":"); string(s)
+        case .number(let d):
+            raw("{\"t\":\"n\",\"v\":")
+            if d.isFinite { bytes.append(contentsOf: "\(d)".utf8) } else { raw("null") }
+        case .bool(let b): raw("{\"t\":\"b\",\"v\":"); b ? raw("true") : raw("false")
+        case .dateTime(let d): raw("{\"t\":\"d\",\"v\":"); string(d.isoString)
+        case .error(let e): raw("{\"t\":\"e\",\"v\":"); string(e)
+        case .empty: raw("null"); return
+        }
+        bytes.append(125)
     }
 }
 
-/// A JSON number; integral values keep a `.0`, as the reference output does.
-func numberText(_ d: Double) -> String {
-    d.isFinite ? "\(d)" : "null"
-}
+/// A file descriptor written with POSIX `write`: no Foundation buffering or syncing per file.
+struct OutputFile {
+    let descriptor: Int32
 
-/// A JSON string literal, with quotes, backslashes and control characters escaped.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            } else {
-                out.unicodeScalars.append(scalar)
+    static let standardOutput = OutputFile(descriptor: 1)
+    static let standardError = OutputFile(descriptor: 2)
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Creates or truncates `path`; nil when it cannot be opened.
+    init?(creating path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return nil }
+        descriptor = fd
+    }
+
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+                offset += n
             }
         }
     }
-    return out + "\""
+
+    func close() { _ = Foundation.close(descriptor) }
 }

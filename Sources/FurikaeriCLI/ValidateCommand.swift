@@ -1,7 +1,92 @@
 import ArgumentParser
+import Foundation
+import Settings
+import Validation
 
-/// Placeholder until the `validate` work lands.
+/// `furikaeri validate [--json] [--lang ja|en] [--config FILE] PATH...`: checks filled-in forms and
+/// says, cell by cell, what to fix.
+///
+/// Exit status: 0 when every file is valid (warnings allowed), 1 when any file is invalid or
+/// unreadable, 2 for a usage error (no paths, a path that does not exist, a bad `--lang`, a settings
+/// file that cannot be used).
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "(未実装)")
-    func run() throws { throw ValidationError("まだ実装されていません: validate") }
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "ふりかえりシート・企画提案書を検証し、直すべきセルを示します。",
+        discussion: """
+        ファイルまたはフォルダーを指定します（フォルダーは中の .xlsx をすべて検証）。
+        終了コード: 0 すべて受付可（警告のみを含む）、1 不備あり・読み取れないファイルあり、2 指定の誤り。
+        設定ファイルは --config で指定します。省略すると、現在のフォルダーの furikaeri.yml があればそれを使います。
+        """)
+
+    @Flag(name: .long, help: "PRODUCT.md の形の JSON で出力します。")
+    var json = false
+
+    @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")
+    var lang = "ja"
+
+    @Option(name: .long, help: "設定ファイル（YAML）。")
+    var config: String?
+
+    /// Unknown options land here too (`.allUnrecognized`), so they get exit status 2 and a message
+    /// of ours rather than the argument parser's own status.
+    @Argument(parsing: .allUnrecognized, help: "検証する .xlsx ファイルまたはフォルダー。")
+    var paths: [String] = []
+
+    /// The settings file used when `--config` is not given, if it exists in the current folder.
+    static let defaultSettingsFile = "furikaeri.yml"
+
+    func run() throws {
+        guard let language = Language(rawValue: lang) else {
+            throw usageError("--lang は ja か en を指定してください（指定された値: \(lang)）。",
+                             "--lang must be ja or en (got \(lang)).", language: .ja)
+        }
+        guard !paths.isEmpty else {
+            throw usageError("検証するファイルまたはフォルダーを指定してください。例: furikaeri validate inbox/",
+                             "Give the files or folders to validate, for example: furikaeri validate inbox/", language: language)
+        }
+        if let option = paths.first(where: { $0.hasPrefix("-") && !FileManager.default.fileExists(atPath: $0) }) {
+            throw usageError("「\(option)」というオプションはありません。使えるのは --json、--lang ja|en、--config ファイル です。",
+                             "There is no option \"\(option)\". Use --json, --lang ja|en or --config FILE.", language: language)
+        }
+        let settings = try loadSettings(language)
+        let expansion = PathExpansion.expand(paths)
+        if !expansion.missing.isEmpty {
+            let list = expansion.missing.joined(separator: ", ")
+            throw usageError("次のファイルまたはフォルダーが見つかりません: \(list)。パスを確かめてください。",
+                             "These files or folders do not exist: \(list). Check the paths.", language: language)
+        }
+        let validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        let results = validator.validate(files: expansion.files)
+        if json {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(4096 * max(results.count, 1))
+            ValidationJSON.document(results).encode(into: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(Data(bytes))
+        } else {
+            FileHandle.standardOutput.write(Data(HumanReport.render(results, language: language).utf8))
+        }
+        let status = HumanReport.exitStatus(results)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--config`, else `furikaeri.yml` in the current folder, else the defaults.
+    func loadSettings(_ language: Language) throws -> Settings {
+        let path = config ?? (FileManager.default.fileExists(atPath: Self.defaultSettingsFile) ? Self.defaultSettingsFile : nil)
+        guard let path else { return .defaults }
+        do {
+            return try Settings.load(path: path)
+        } catch {
+            let text = String(describing: error)
+            throw usageError(text, text, language: language)
+        }
+    }
+
+    /// Prints the message to standard error and gives the exit status for a usage error.
+    func usageError(_ japanese: String, _ english: String, language: Language) -> ExitCode {
+        let message = language == .en ? english : japanese
+        FileHandle.standardError.write(Data("furikaeri validate: \(message)\n".utf8))
+        return ExitCode(2)
+    }
 }

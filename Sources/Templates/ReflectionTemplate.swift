@@ -88,7 +88,7 @@ struct ReflectionTemplate {
         }
         try sheet.write(last + 5, 0, "＊は必須項目です。黄色のセルに入力してください。", styles.note)
         sheet.protectWithoutPassword()
-        try sheet.printOnA4(landscape: true, lastRow: last + 5, lastColumn: Self.lastColumn)
+        try sheet.printOnA4(landscape: true, onePage: true, lastRow: last + 5, lastColumn: Self.lastColumn)
         sheet.activate()
     }
 }

@@ -171,11 +171,11 @@ struct XLSXWriterSheet {
         worksheet_protect(sheet, nil, &options)
     }
 
-    /// A4, fitted to one page wide, centred, with modest margins.
-    func printOnA4(landscape: Bool, lastRow: Int, lastColumn: Int) throws {
+    /// A4, fitted to one page wide (and to one page tall with `onePage`), centred, with modest margins.
+    func printOnA4(landscape: Bool, onePage: Bool, lastRow: Int, lastColumn: Int) throws {
         worksheet_set_paper(sheet, 9)
         if landscape { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
-        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_fit_to_pages(sheet, 1, onePage ? 1 : 0)
         worksheet_center_horizontally(sheet)
         worksheet_set_margins(sheet, 0.5, 0.5, 0.6, 0.6)
         try check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print_area")

@@ -27,9 +27,8 @@ enum EnglishMessages {
                 return "\(p.file), sheet \"\(p.sheet)\" cell \(commentCell): the score for \(label) is \(score) but the organisation's comment is blank. Viewpoints scored \(threshold) or below need a comment giving the reason or the issue."
             }
             return "\(p.file), \(w): the score for \(label) is \(score) but no comment column was found for it. Viewpoints scored \(threshold) or below need a comment giving the reason or the issue."
-        case .scoreGap(let orgScore, let cityScore, let cityCell):
-            let label = p.viewpointLabel?.label ?? p.fieldLabel
-            return "\(p.file), \(w): for \(label) the organisation scored \(orgScore) and the city scored \(cityScore) (cell \(cityCell)), \(abs(orgScore - cityScore)) apart. If this is not a typo, explain the difference in the comments."
+        case .scoreGap(let orgScore, let cityScore, let orgCell):
+            return "\(p.file), \(w): the \(s) is \(cityScore), \(abs(orgScore - cityScore)) away from the organisation's score of \(orgScore) (cell \(orgCell)). If this is not a typo, explain the difference in the comments."
         case .commentMissing:
             if p.cell == nil {
                 return "\(p.file): the \(s) was not found on sheet \"\(p.sheet)\". Check that the form's headings were not deleted or changed, and fill it in; it is required."
@@ -54,6 +53,8 @@ enum EnglishMessages {
             return "\(p.file), \(w): the \(s) is \"\(shown)\", which is not a number of years. Enter a whole number from \(range.lowerBound) to \(range.upperBound)."
         case .moneyUnreadable(let shown):
             return "\(p.file), \(w): the \(s) is \"\(shown)\", which is not an amount. Enter digits only, in yen (for example 500000)."
+        case .moneyNormalised(let shown, let amount):
+            return "\(p.file), \(w): the \(s) \"\(shown)\" was read as \(groupedDigits(amount)) yen. If that is right, retype it as the plain digits \(amount)."
         case .moneyNegative(let shown):
             return "\(p.file), \(w): the \(s) is \(shown). Enter an amount of 0 yen or more."
         case .moneyRequestedExceedsTotal(let requested, let total, let totalCell):

@@ -25,8 +25,18 @@ public struct IssuePlace: Hashable, Sendable {
     /// names the viewpoint (a header such as 評価 does not), else the seed's.
     var viewpointLabel: (family: String, viewpoint: Viewpoint, label: String)? {
         guard let (family, viewpoint) = FieldCatalog.viewpointKey(key) else { return nil }
-        if let printed = printedLabel, printed.contains(viewpoint.name) {
-            return (family, viewpoint, TextChecks.trim(printed))
+        // The extractor may print `⑥受益者の満足度 団体のコメント`: keep the viewpoint's part.
+        if let printed = printedLabel {
+            var label = TextChecks.trim(printed)
+            // Drop trailing words that do not name the viewpoint (a column header), keeping
+            // retyped labels such as `④ 目的の達成度` whole.
+            while let space = label.unicodeScalars.lastIndex(where: { $0.properties.isWhitespace }) {
+                let after = String(label.unicodeScalars[label.unicodeScalars.index(after: space)...])
+                let before = TextChecks.trim(String(label.unicodeScalars[..<space]))
+                guard !after.contains(viewpoint.name), before.contains(viewpoint.name) else { break }
+                label = before
+            }
+            if label.contains(viewpoint.name) { return (family, viewpoint, label) }
         }
         return (family, viewpoint, viewpoint.label)
     }

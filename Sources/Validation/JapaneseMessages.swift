@@ -29,9 +29,8 @@ enum JapaneseMessages {
                 return "\(file)「\(label)」の評価が \(score) ですが、団体のコメント（シート「\(p.sheet)」\(commentCell)）が空欄です。評価が\(threshold)以下の視点には、理由や課題をコメント欄に書いてください。"
             }
             return "\(file)「\(label)」の評価\(w)が \(score) ですが、この視点の団体のコメントが見つかりません。評価が\(threshold)以下の視点には、理由や課題を団体のコメント欄に書いてください。"
-        case .scoreGap(let orgScore, let cityScore, let cityCell):
-            let label = p.viewpointLabel?.label ?? p.fieldLabel
-            return "\(file)「\(label)」の評価が、団体 \(orgScore)\(w)と市 \(cityScore)（\(cityCell)）で \(abs(orgScore - cityScore)) 離れています。誤りでなければ、食い違いの理由をコメント欄に書いておいてください。"
+        case .scoreGap(let orgScore, let cityScore, let orgCell):
+            return "\(file)\(s)\(w)が \(cityScore) で、団体の評価 \(orgScore)（\(orgCell)）と \(abs(orgScore - cityScore)) 離れています。入力の誤りでなければ、食い違いの理由をコメント欄に書いておいてください。"
         case .commentMissing:
             if p.cell == nil {
                 return "\(file)\(s)の欄がシート「\(p.sheet)」に見つかりません。様式の見出しを消したり変えたりしていないか確かめ、必ず記入してください。"
@@ -56,6 +55,8 @@ enum JapaneseMessages {
             return "\(file)\(s)\(w)が「\(shown)」で、年数として読めません。\(range.lowerBound)〜\(range.upperBound)の整数を入力してください。"
         case .moneyUnreadable(let shown):
             return "\(file)\(s)\(w)が「\(shown)」で、金額として読めません。円単位の数字だけを入力してください（例: 500000）。"
+        case .moneyNormalised(let shown, let amount):
+            return "\(file)\(s)\(w)の「\(shown)」を \(yen(amount)) として読みました。正しければ、半角の数字だけで \(amount) と入力し直してください。"
         case .moneyNegative(let shown):
             return "\(file)\(s)\(w)が \(shown) です。0以上の金額を円単位で入力してください。"
         case .moneyRequestedExceedsTotal(let requested, let total, let totalCell):

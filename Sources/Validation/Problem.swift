@@ -17,8 +17,9 @@ public enum Problem: Hashable, Sendable {
     case scoreNormalised(shown: String, score: Int)
     /// A score at or below the threshold, with the viewpoint's comment blank.
     case scoreLowWithoutComment(score: Int, threshold: Int, commentCell: String?)
-    /// The org's and the city's scores for a viewpoint differ by the gap or more.
-    case scoreGap(orgScore: Int, cityScore: Int, cityCell: String)
+    /// The org's and the city's scores for a viewpoint differ by the gap or more; reported on the
+    /// city's score, with the org's cell in the message.
+    case scoreGap(orgScore: Int, cityScore: Int, orgCell: String)
     /// A required comment is blank or its label was not found.
     case commentMissing
     /// A required comment holds only a placeholder such as 特になし.
@@ -37,6 +38,8 @@ public enum Problem: Hashable, Sendable {
     case yearNumberUnreadable(shown: String, range: ClosedRange<Int>)
     /// An amount of money that cannot be read as yen.
     case moneyUnreadable(shown: String)
+    /// An amount of money typed as text with full-width digits or a unit (`１２０万円`): read, but worth confirming.
+    case moneyNormalised(shown: String, yen: Int)
     /// An amount of money below zero.
     case moneyNegative(shown: String)
     /// 補助金申請額 is larger than 総事業費.
@@ -77,6 +80,7 @@ public enum Problem: Hashable, Sendable {
         case .yearNumberOutOfRange: return "year_number.out_of_range"
         case .yearNumberUnreadable: return "year_number.unreadable"
         case .moneyUnreadable: return "money.unreadable"
+        case .moneyNormalised: return "money.normalised"
         case .moneyNegative: return "money.negative"
         case .moneyRequestedExceedsTotal: return "money.requested_exceeds_total"
         case .contactEmailFormat: return "contact.email_format"
@@ -93,7 +97,7 @@ public enum Problem: Hashable, Sendable {
     /// The severity before the office's overrides.
     public var defaultSeverity: Severity {
         switch self {
-        case .scoreNormalised, .scoreGap, .commentPlaceholder, .departmentUnknown,
+        case .scoreNormalised, .scoreGap, .commentPlaceholder, .moneyNormalised, .departmentUnknown,
              .contactEmailFormat, .contactPhoneFormat:
             return .warning
         default:

@@ -1,4 +1,5 @@
 import Forms
+import XLSX
 
 /// The rules only the proposal form (企画提案書) has.
 extension Validator {
@@ -62,6 +63,9 @@ extension Validator {
                 sink.add(.moneyNegative(shown: Self.shown(reading)), reading)
                 return nil
             }
+            if Self.needsMoneyCheck(reading.raw) {
+                sink.add(.moneyNormalised(shown: Self.shown(reading), yen: yen), reading)
+            }
             return (yen, reading)
         }
         let total = amount("total_cost")
@@ -71,6 +75,13 @@ extension Validator {
             sink.add(.moneyRequestedExceedsTotal(requested: requestedYen, total: totalYen,
                                                  totalCell: totalReading.cell.a1), requestedReading)
         }
+    }
+
+    /// Whether an amount typed as text was read in a way staff should confirm: full-width digits or
+    /// a unit such as 万 or 千 (`１２０万円`). `850,000円` and `¥600,000` are plain and pass quietly.
+    static func needsMoneyCheck(_ raw: CellValue) -> Bool {
+        guard case .text(let text) = raw else { return false }
+        return text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "万" || $0 == "千" }
     }
 
     /// A malformed e-mail address or phone number is a warning.

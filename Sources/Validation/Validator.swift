@@ -124,7 +124,7 @@ public struct Validator: Sendable {
             }
             if let org = orgScore, let city = cityScore, let cityReading,
                abs(org - city) >= settings.rules.scoreGap {
-                sink.add(.scoreGap(orgScore: org, cityScore: city, cityCell: cityReading.cell.a1), reading)
+                sink.add(.scoreGap(orgScore: org, cityScore: city, orgCell: reading.cell.a1), cityReading)
             }
         }
     }

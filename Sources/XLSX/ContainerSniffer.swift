@@ -15,6 +15,17 @@ enum ContainerSniffer {
     /// What the first bytes of a file say it is.
     enum Kind: Equatable { case zip, cfb, other }
 
+    /// The error for a file libzip could not open (or opened as an empty archive): password
+    /// protection, legacy `.xls` or not a zip at all; nil when it starts like a zip, which then
+    /// is damaged.
+    static func error(forNonZipAt path: String) throws -> XLSXError? {
+        switch try kind(ofFileAt: path) {
+        case .cfb: return cfbHasEncryptedPackage(path: path) ? .passwordProtected : .legacyXLS
+        case .other: return .notAZip
+        case .zip: return nil
+        }
+    }
+
     /// Reads the first bytes of `path`; throws `cannotOpenFile` when it cannot be read.
     static func kind(ofFileAt path: String) throws -> Kind {
         let fd = open(path, O_RDONLY)

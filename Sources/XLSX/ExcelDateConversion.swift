@@ -10,6 +10,7 @@ extension ExcelDateTime {
             let seconds = (serial * 86_400 * 1000).rounded() / 1000
             return "PT\(seconds)S"
         }
+        guard Self.representableSerials.contains(serial) else { return "\(serial)" }
         let parts = components
         let time = Self.timeText(parts.millisecond)
         if serial >= 0 && serial < 1 { return time }
@@ -17,9 +18,15 @@ extension ExcelDateTime {
         return parts.millisecond == 0 ? date : date + "T" + time
     }
 
+    /// Serials that name a calendar day Excel can show (up to 9999-12-31); others are written
+    /// as plain numbers, never converted (a hostile serial must not overflow).
+    static let representableSerials: ClosedRange<Double> = -693_594...2_958_466
+
     /// Calendar date and the millisecond of the day, the serial rounded to the millisecond.
+    /// Serials outside `representableSerials` are clamped to its ends.
     public var components: (year: Int, month: Int, day: Int, millisecond: Int) {
-        let totalMs = Int((serial * 86_400_000).rounded())
+        let clamped = serial.isNaN ? 0 : min(max(serial, Self.representableSerials.lowerBound), Self.representableSerials.upperBound)
+        let totalMs = Int((clamped * 86_400_000).rounded())
         var days = totalMs >= 0 ? totalMs / 86_400_000 : -((-totalMs + 86_400_000 - 1) / 86_400_000)
         let ms = totalMs - days * 86_400_000
         var epoch: Int
@@ -80,19 +87,44 @@ extension ExcelDateTime {
     }
 
     static func dateText(year: Int, month: Int, day: Int) -> String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDigits(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func timeText(_ millisecondOfDay: Int) -> String {
         let ms = millisecondOfDay % 1000
         let s = millisecondOfDay / 1000
-        let base = pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
-        return ms == 0 ? base : base + "." + pad(ms * 1000, 6)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        appendDigits(s / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(s / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(s % 60, width: 2, to: &bytes)
+        if ms != 0 {
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(ms * 1000, width: 6, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Decimal digits of `value`, zero-padded to `width` (a minus sign first when negative).
+    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(48), count: width - digits.count)) }
+        bytes.append(contentsOf: digits.reversed())
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -16,15 +16,30 @@ enum PartName {
     /// relative (`worksheets/sheet1.xml`, `../x.xml`), absolute (`/xl/styles.xml`) or written with
     /// backslashes. The result has no leading slash and no `.` or `..` segments.
     static func resolve(_ target: String, from source: String) -> String {
-        let cleaned = target.replacingBackslashes()
-        let joined = cleaned.hasPrefix("/") ? cleaned : folder(of: source) + cleaned
-        var segments: [Substring] = []
-        for segment in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment == "." { continue }
-            if segment == ".." { if !segments.isEmpty { segments.removeLast() }; continue }
-            segments.append(segment)
+        var path = Array(target.utf8)
+        for i in path.indices where path[i] == UInt8(ascii: "\\") { path[i] = UInt8(ascii: "/") }
+        if path.first != UInt8(ascii: "/") { path = Array(folder(of: source).utf8) + path }
+        // Rebuild segment by segment, dropping empty and `.` segments and applying `..`.
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var segmentStarts: [Int] = []
+        var i = 0
+        while i < path.count {
+            var j = i
+            while j < path.count, path[j] != UInt8(ascii: "/") { j += 1 }
+            let length = j - i
+            if length == 0 || (length == 1 && path[i] == UInt8(ascii: ".")) {
+                // skip
+            } else if length == 2 && path[i] == UInt8(ascii: ".") && path[i + 1] == UInt8(ascii: ".") {
+                if let start = segmentStarts.popLast() { out.removeSubrange(max(start - 1, 0)...) }
+            } else {
+                if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                segmentStarts.append(out.count)
+                out.append(contentsOf: path[i..<j])
+            }
+            i = j + 1
         }
-        return segments.joined(separator: "/")
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

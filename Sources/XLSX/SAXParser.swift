@@ -61,10 +61,12 @@ protocol SAXHandler: AnyObject {
 /// and entities are never substituted or loaded (no `NOENT`, `DTDLOAD` or `HUGE`).
 final class SAXSession {
     private var context: xmlParserCtxtPtr?
-    fileprivate unowned let handler: SAXHandler
-    let partName: String
+    fileprivate unowned(unsafe) var handler: SAXHandler
+    private(set) var partName: String
     /// Set by a callback that refuses the document or by the handler; stops the parse.
     private(set) var failure: XLSXError?
+    /// Set by `reset`: the next chunk starts a new document.
+    private var needsReset = false
 
     private static let initialised: Bool = { xmlInitParser(); return true }()
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -82,8 +84,30 @@ final class SAXSession {
         context = ctxt
     }
 
+    /// The chunk buffer for `parse`, kept with the parser as it is reused from part to part.
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
+
     deinit {
         if let context { xmlFreeParserCtxt(context) }
+        buffer.deallocate()
+    }
+
+    /// Makes the parser ready for a new document, keeping libxml2's context (and its name
+    /// dictionary) instead of building a new one: workbooks have several small parts.
+    func reset(partName: String, handler: SAXHandler) {
+        self.partName = partName
+        self.handler = handler
+        failure = nil
+        needsReset = true
+    }
+
+    /// Resets libxml2's context with the new document's first chunk, from which it detects the
+    /// encoding (a byte-order mark included), as a fresh push parser would.
+    private func resetContext(_ context: xmlParserCtxtPtr, firstChunk chunk: UnsafeRawBufferPointer) {
+        needsReset = false
+        xmlCtxtResetPush(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(chunk.count), nil, nil)
+        xmlCtxtUseOptions(context, Self.options)
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
     }
 
     /// Stops the parse with `error`; the feed in progress throws it.
@@ -95,22 +119,26 @@ final class SAXSession {
     /// Parses one more chunk; `last` ends the document.
     func feed(_ chunk: UnsafeRawBufferPointer, last: Bool) throws {
         guard let context else { return }
-        let status = xmlParseChunk(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self),
+        let status: Int32
+        if needsReset {
+            resetContext(context, firstChunk: chunk)
+            status = xmlParseChunk(context, nil, 0, last ? 1 : 0)
+        } else {
+            status = xmlParseChunk(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self),
                                    Int32(chunk.count), last ? 1 : 0)
+        }
         if let failure { throw failure }
         if status != 0 || (last && context.pointee.wellFormed == 0) {
             var detail = "XML error \(status)"
             if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
-                detail = String(cString: message).trimmingTrailingNewlines() + " (line \(error.pointee.line))"
+                detail = String(cString: message).trimmingTrailingNewlines().split(separator: "\n").joined(separator: " ") + " (line \(error.pointee.line))"
             }
             throw XLSXError.malformedXML(part: partName, detail: detail)
         }
     }
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
-    func parse(_ entry: ZipEntryReader, bufferSize: Int = 64 << 10) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 8)
-        defer { buffer.deallocate() }
+    func parse(_ entry: any PartByteSource) throws {
         while true {
             let n = try entry.read(into: buffer)
             try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
@@ -180,11 +208,34 @@ extension String {
 @discardableResult
 func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHandler & SAXSessionOwner) throws -> Bool {
     guard let entry = try archive.openEntry(partName) else { return false }
-    let session = try SAXSession(partName: partName, handler: handler)
+    let session: SAXSession
+    if let spare = archive.spareSession {
+        spare.reset(partName: partName, handler: handler)
+        session = spare
+    } else {
+        session = try SAXSession(partName: partName, handler: handler)
+        archive.spareSession = session
+    }
     handler.session = session
     defer { handler.session = nil }
-    try session.parse(entry)
+    do {
+        try session.parse(entry)
+    } catch XLSXError.malformedXML(let part, let detail) {
+        // Broken XML is often a damaged entry: read on, and if libzip finds the entry's data
+        // corrupt (a CRC or inflate error at its end), say that instead.
+        try entry.drain()
+        throw XLSXError.malformedXML(part: part, detail: detail)
+    }
     return true
+}
+
+/// Reads one whole part, from any source of its bytes (the fuzz targets' parts in memory), through
+/// `handler`, with a parser of its own.
+func parsePart(_ source: any PartByteSource, with handler: SAXHandler & SAXSessionOwner) throws {
+    let session = try SAXSession(partName: source.partName, handler: handler)
+    handler.session = session
+    defer { handler.session = nil }
+    try session.parse(source)
 }
 
 /// A handler that can stop its own parse (for limits it enforces itself).

@@ -10,8 +10,10 @@ public struct SheetInfo: Hashable, Sendable {
 }
 
 /// An open `.xlsx` workbook. The package parts are read once, in a fixed order, at open:
-/// content types → package relationships → workbook → workbook relationships → shared strings →
-/// styles. Worksheets are streamed later, one cell at a time.
+/// package relationships → workbook → workbook relationships → shared strings → styles, with
+/// `[Content_Types].xml` read (once) only when the relationships leave the workbook part or a
+/// sheet's type open — for a normal file that saves a part per workbook, which matters when
+/// thousands of small files are read. Worksheets are streamed later, one cell at a time.
 public final class Workbook {
     public let path: String
     public let sheets: [SheetInfo]
@@ -33,29 +35,34 @@ public final class Workbook {
 
     /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
     public static func open(path: String, limits: ReaderLimits = .default) throws -> Workbook {
-        switch try ContainerSniffer.kind(ofFileAt: path) {
-        case .cfb:
-            throw ContainerSniffer.cfbHasEncryptedPackage(path: path) ? XLSXError.passwordProtected : XLSXError.legacyXLS
-        case .other:
-            throw XLSXError.notAZip
-        case .zip:
-            break
-        }
         let archive = try ZipArchive(path: path, budget: ReadBudget(limits: limits))
+        if archive.isEmpty, let error = try ContainerSniffer.error(forNonZipAt: path) { throw error }
         try rejectOpenDocument(archive)
-        let contentTypes = try ContentTypes.read(from: archive)
+        var cachedContentTypes: ContentTypes?
+        func contentTypes() throws -> ContentTypes {
+            if let cachedContentTypes { return cachedContentTypes }
+            let types = try ContentTypes.read(from: archive)
+            cachedContentTypes = types
+            return types
+        }
         let packageRelationships = try Relationships.read(of: "", from: archive)
-        let workbookPartName = try findWorkbookPart(archive, contentTypes, packageRelationships)
+        let workbookPartName = try existing(packageRelationships.first(ofType: "officeDocument")?.target, in: archive)
+            ?? findWorkbookPart(archive, try contentTypes())
         let workbookPart = try WorkbookPart.read(workbookPartName, from: archive)
         let relationships = try Relationships.read(of: workbookPartName, from: archive)
         let sharedStringsPart = existing(relationships.first(ofType: "sharedStrings")?.target, in: archive)
         let sharedStrings = try SharedStrings.read(sharedStringsPart, from: archive)
         let styles = try Styles.read(existing(relationships.first(ofType: "styles")?.target, in: archive), from: archive)
         var sheets: [SheetInfo] = []
+        // A part listed again under another sheet name is read once: Excel never writes that, and
+        // a tiny file could otherwise make one large sheet part be parsed hundreds of times.
+        var usedParts = Set<String>()
         for entry in workbookPart.sheets {
             guard let relationship = relationships.relationship(id: entry.relationshipID), !relationship.isExternal,
-                  relationship.isType("worksheet")
-                    || (relationship.isType("sheet") && contentTypes.contentType(of: relationship.target) == ContentTypes.worksheetType)
+                  try relationship.isType("worksheet")
+                    || (!Self.otherSheetKinds.contains { relationship.isType($0) }
+                        && contentTypes().contentType(of: relationship.target) == ContentTypes.worksheetType),
+                  usedParts.insert(ZipArchive.normalise(relationship.target)).inserted
             else { continue }
             sheets.append(SheetInfo(name: entry.name, hidden: entry.state != "visible",
                                     index: sheets.count, partName: relationship.target))
@@ -100,11 +107,12 @@ public final class Workbook {
         }
     }
 
-    /// The workbook part: what the package relationships call the office document, else the part
-    /// the content types declare as a workbook, else `xl/workbook.xml`.
-    private static func findWorkbookPart(_ archive: ZipArchive, _ contentTypes: ContentTypes,
-                                         _ relationships: Relationships) throws -> String {
-        if let target = existing(relationships.first(ofType: "officeDocument")?.target, in: archive) { return target }
+    /// Sheets that are not worksheets: chart sheets, dialog sheets and macro sheets are skipped.
+    private static let otherSheetKinds = ["chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet"]
+
+    /// The workbook part when the package relationships do not name one: the part the content
+    /// types declare as a workbook, else `xl/workbook.xml`.
+    private static func findWorkbookPart(_ archive: ZipArchive, _ contentTypes: ContentTypes) throws -> String {
         if let declared = contentTypes.parts(ofType: ContentTypes.workbookTypes).first(where: archive.contains) {
             return declared
         }

@@ -39,7 +39,7 @@ enum CellKind: UInt8 {
 /// without `r` take the next position) and turns each `<c>` into a `Cell`.
 final class WorksheetParser: SAXHandler, SAXSessionOwner {
     var session: SAXSession?
-    private let entry: ZipEntryReader
+    private let entry: any PartByteSource
     private let sharedStrings: [String]
     private let styles: Styles
     private let is1904: Bool
@@ -68,7 +68,7 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     private var value: [UInt8] = []
     private var inlineText: [UInt8] = []
 
-    init(entry: ZipEntryReader, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
+    init(entry: any PartByteSource, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
         self.entry = entry
         self.sharedStrings = sharedStrings
         self.styles = styles
@@ -78,7 +78,13 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
         value.reserveCapacity(64)
         pending.reserveCapacity(1024)
-        session = try SAXSession(partName: entry.partName, handler: self)
+        if let archive = entry.archive, let spare = archive.spareSession {
+            archive.spareSession = nil
+            spare.reset(partName: entry.partName, handler: self)
+            session = spare
+        } else {
+            session = try SAXSession(partName: entry.partName, handler: self)
+        }
     }
 
     deinit { buffer.deallocate() }
@@ -100,12 +106,18 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         if n == 0 { finished = true }
         do {
             try session.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
-        } catch {
+        } catch let error as XLSXError {
             finished = true
             self.session = nil
+            // Broken XML may be a damaged entry: if libzip finds its data corrupt, say that.
+            if case .malformedXML = error { try entry.drain() }
             throw error
         }
-        if finished { self.session = nil }
+        if finished {
+            // A cleanly finished parser goes back to the archive for the next sheet.
+            if let archive = entry.archive, archive.spareSession == nil { archive.spareSession = session }
+            self.session = nil
+        }
     }
 
     // MARK: SAX events, dispatched on the first byte of the element name.
@@ -200,7 +212,15 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     }
 
     private func handleMergeCell(_ attributes: XMLAttributes) {
-        if let ref = attributes.string("ref"), let range = CellRange(a1: ref) { merged.append(range) }
+        guard let ref = attributes.bytes("ref") else { return }
+        if let colon = ref.firstIndex(of: UInt8(ascii: ":")) {
+            if let start = parseCellReference(UnsafeBufferPointer(rebasing: ref[..<colon])),
+               let end = parseCellReference(UnsafeBufferPointer(rebasing: ref[(colon + 1)...])) {
+                merged.append(CellRange(start: start, end: end))
+            }
+        } else if let single = parseCellReference(ref) {
+            merged.append(CellRange(start: single, end: single))
+        }
     }
 
     /// The value of the cell just closed, from its kind, style and captured text.
@@ -282,7 +302,11 @@ func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
 func parseDouble(_ bytes: inout [UInt8]) -> Double? {
     var integer = 0, digits = 0, simple = true, negative = false
     for (i, b) in bytes.enumerated() {
-        if b >= 48 && b <= 57 { integer = integer * 10 + Int(b - 48); digits += 1 }
+        if b >= 48 && b <= 57 {
+            digits += 1
+            if digits > 15 { simple = false; break }  // leave long numbers to strtod, never overflow
+            integer = integer * 10 + Int(b - 48)
+        }
         else if i == 0 && b == UInt8(ascii: "-") { negative = true }
         else { simple = false; break }
     }

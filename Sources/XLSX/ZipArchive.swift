@@ -7,13 +7,17 @@ final class ZipArchive {
     let budget: ReadBudget
     /// Entry index by normalised name: forward slashes, no leading slash, ASCII lower case.
     private var indexByName: [String: Int] = [:]
+    /// A parser kept between the package parts read at open, which are read one after another.
+    var spareSession: SAXSession?
+    /// Whether the archive has no entries (libzip opens an empty file as an empty archive).
+    var isEmpty: Bool { indexByName.isEmpty }
 
     /// Opens `path`, telling a damaged zip from a file that is not a zip at all.
     init(path: String, budget: ReadBudget) throws {
         self.budget = budget
         var code: Int32 = 0
         guard let za = zip_open(path, ZIP_RDONLY, &code) else {
-            throw Self.openError(code: code, path: path)
+            throw try Self.openError(code: code, path: path)
         }
         handle = za
         let count = zip_get_num_entries(za, 0)
@@ -29,20 +33,18 @@ final class ZipArchive {
 
     deinit { zip_discard(handle) }
 
-    private static func openError(code: Int32, path: String) -> XLSXError {
+    /// Why libzip could not open `path`. The first bytes are only looked at now, on failure, so
+    /// a good workbook costs no extra read.
+    private static func openError(code: Int32, path: String) throws -> XLSXError {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        let message = String(cString: zip_error_strerror(&error))
         switch code {
         case ZIP_ER_NOENT, ZIP_ER_OPEN, ZIP_ER_READ, ZIP_ER_SEEK:
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            return .cannotOpenFile(path: path, reason: String(cString: zip_error_strerror(&error)))
+            return .cannotOpenFile(path: path, reason: message)
         default:
-            // The file starts like a zip (checked by the caller), so a zip_open failure means the
-            // archive is cut short or damaged.
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            return .corruptArchive(detail: String(cString: zip_error_strerror(&error)))
+            return try ContainerSniffer.error(forNonZipAt: path) ?? .corruptArchive(detail: message)
         }
     }
 
@@ -93,9 +95,10 @@ final class ZipArchive {
 }
 
 /// One entry being inflated, chunk by chunk; every chunk is counted against the budget.
-final class ZipEntryReader {
+final class ZipEntryReader: PartByteSource {
     /// Kept so the archive outlives every entry read from it.
-    private let archive: ZipArchive
+    let zipArchive: ZipArchive
+    var archive: ZipArchive? { zipArchive }
     private let file: OpaquePointer
     let partName: String
     private let compressedSize: Int
@@ -103,7 +106,7 @@ final class ZipEntryReader {
     private var produced = 0
 
     init(archive: ZipArchive, file: OpaquePointer, partName: String, compressedSize: Int) {
-        self.archive = archive
+        self.zipArchive = archive
         self.file = file
         self.partName = partName
         self.compressedSize = compressedSize
@@ -111,6 +114,13 @@ final class ZipEntryReader {
     }
 
     deinit { zip_fclose(file) }
+
+    /// Reads the rest of the entry, throwing if its data turns out to be damaged (or over a limit).
+    func drain() throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 << 10, alignment: 8)
+        defer { buffer.deallocate() }
+        while try read(into: buffer) > 0 {}
+    }
 
     /// Inflates up to `buffer.count` bytes into `buffer`; 0 at the end of the entry.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

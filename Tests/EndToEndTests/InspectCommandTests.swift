@@ -17,11 +17,12 @@ import TestSupport
 
     /// Workbooks that the reader refuses, with the error it must give and why that is right.
     /// - pass_protected.xlsx: an encrypted CFB container (the reference readers refuse it too).
-    /// - issue252.xlsx: its `xl/_rels/workbook.xml.rels` entry is damaged (openpyxl reports a
-    ///   CRC error and calamine "larger than its declared size"); neither reference reader opens it.
+    /// - issue252.xlsx: its `xl/_rels/workbook.xml.rels` entry is damaged (a CRC error; openpyxl
+    ///   reports the same and calamine "larger than its declared size"); neither reference reader
+    ///   opens it.
     static let refusedFiles: [String: String] = [
         "pass_protected.xlsx": "パスワード",
-        "issue252.xlsx": "壊れています",
+        "issue252.xlsx": "途中で切れているか壊れています（xl/_rels/workbook.xml.rels: CRC error）",
     ]
 
     @Test func corpusAgreesWithTheReferenceReaders() throws {
@@ -178,5 +179,32 @@ import TestSupport
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         #expect(usage.ru_maxrss < 256 * 1024, "a child used \(usage.ru_maxrss) KiB")
+    }
+}
+
+extension InspectCommandTests {
+    @Test func filesFromListReadsManyWorkbooksInOrder() throws {
+        let dir = try makeTemporaryDirectory("inspect-many")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for i in 0..<150 {
+            let url = dir.appendingPathComponent("book\(i).xlsx")
+            try WorkbookBuilder(sheets: [.init("S", "<sheetData><row r=\"1\"><c r=\"A1\"><v>\(i)</v></c></row></sheetData>")]).write(to: url)
+            paths.append(url.path)
+        }
+        let bad = dir.appendingPathComponent("bad.xlsx")
+        try Data(HostileFiles.csv).write(to: bad)
+        paths.insert(bad.path, at: 70)
+        let list = dir.appendingPathComponent("list.txt")
+        try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: list)
+        let run = try runFurikaeri(["inspect", "--json", "--files-from", list.path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 151)
+        let files = lines.compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String
+        }
+        #expect(files == paths.map { URL(fileURLWithPath: $0).lastPathComponent })
+        #expect(lines[70].contains("\"error\":\"") && lines[71].contains("\"v\":70.0"))
     }
 }

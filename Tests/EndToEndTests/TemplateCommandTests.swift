@@ -169,5 +169,20 @@ private func cell(_ sheet: [String: Any], _ a1: String) -> [String: Any]? {
             let csv = try String(contentsOf: directory.appendingPathComponent("\(kind).csv"), encoding: .utf8)
             #expect(csv.contains(kind == "reflection" ? "協働の有効性" : "補助金申請額"))
         }
+        // Printed through LibreOffice: the reflection form fits on one landscape A4 page.
+        let pdf = Process()
+        pdf.executableURL = URL(fileURLWithPath: soffice)
+        pdf.arguments = ["-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless", "--convert-to", "pdf",
+                         "--outdir", directory.path, directory.appendingPathComponent("reflection.xlsx").path]
+        pdf.standardOutput = Pipe()
+        pdf.standardError = Pipe()
+        try pdf.run()
+        pdf.waitUntilExit()
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("reflection.pdf"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let pages = text.components(separatedBy: "/Type/Page").count - 1 - (text.components(separatedBy: "/Type/Pages").count - 1)
+        let spacedPages = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
+        #expect(pages + spacedPages == 1)
+        #expect(text.contains("841.88") && text.contains("595.30"))
     }
 }

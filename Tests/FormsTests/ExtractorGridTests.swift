@@ -272,3 +272,45 @@ private func ref(_ a1: String) -> CellReference { CellReference(a1: a1)! }
         #expect(form["department"]?.normalisation?.contains("道路課") == true)
     }
 }
+
+@Suite struct SettingsFileLabelTests {
+    @Test func settingsFileAddsFieldLabelsViewpointNamesAndTableHeaders() throws {
+        let settings = try Settings.parse(yaml: """
+        labels:
+          org_name: [活動団体]
+          scores.achievement: [成果の達成]
+          scores: [団体の点数]
+          city_scores: [担当課の点数]
+        """)
+        let grid = makeGrid("独自様式", [
+            "A1": "活動団体", "B1": "にしはらの会",
+            "A3": "視点", "B3": "団体の点数", "C3": "担当課の点数",
+            "A4": "①協働の有効性", "B4": 4, "C4": 3,
+            "A5": "②目的の設定", "B5": 4, "C5": 4,
+            "A6": "③目的の共有", "B6": 3, "C6": 4,
+            "A7": "成果の達成", "B7": 2, "C7": 4,
+        ])
+        #expect(FormExtractor().extract(grid).map { $0["city_scores.effectiveness"] == nil } ?? true)
+        let form = try #require(FormExtractor(settings: settings).extract(grid))
+        #expect(form["org_name"]?.value == .text("にしはらの会"))
+        #expect(form["scores.achievement"]?.cell.a1 == "B7")
+        #expect(form["scores.achievement"]?.value == .integer(2))
+        #expect(form["city_scores.effectiveness"]?.cell.a1 == "C4")
+        #expect(form["city_scores.effectiveness"]?.value == .integer(3))
+    }
+}
+
+@Suite struct HintCellTests {
+    @Test func aPrintedHintBesideABlankValueIsNotTakenAsTheValue() throws {
+        var grid = LabelLeftExtractionTests().labelLeftGrid()
+        grid.cells[CellReference(a1: "B3")!] = nil
+        grid.cells[CellReference(a1: "E3")!] = .text("※正式名称で記入してください")
+        grid.cells[CellReference(a1: "B5")!] = nil
+        grid.cells[CellReference(a1: "C5")!] = .text("例：令和6年度")
+        let form = try #require(FormExtractor().extract(grid))
+        #expect(form["org_name"]?.value == .blank)
+        #expect(form["org_name"]?.cell.a1 == "B3")
+        #expect(form["fiscal_year"]?.value == .blank)
+        #expect(form["fiscal_year"]?.cell.a1 == "B5")
+    }
+}

@@ -45,7 +45,8 @@ import XLSX
         Build.proposal {
             $0["proposal_type"] = Build.text("proposal_type", "募集の種類", "C8", "テーマ設定型")
             $0["year_number"] = Build.reading("year_number", "継続年数", "C12", raw: .number(5), value: .integer(5))
-            $0["total_cost"] = Build.reading("total_cost", "総事業費", "C19", raw: .number(100), value: .yen(100))
+            $0["total_cost"] = Build.reading("total_cost", "総事業費", "C19", raw: .text("１００円"), value: .yen(100),
+                                             normalisation: "全角数字を半角に直して読みました。")
             $0["phone"] = Build.text("phone", "電話番号", "C23", "12")
             $0["email"] = Build.text("email", "メールアドレス", "C24", "x")
             $0["fiscal_year"] = Build.reading("fiscal_year", "実施年度", "C6", raw: .number(1999), value: .fiscalYear(1999))
@@ -61,7 +62,7 @@ import XLSX
         "score.missing", "score.out_of_range", "score.not_integer", "score.unreadable", "score.normalised",
         "score.low_without_comment", "score.gap", "comment.missing", "comment.placeholder", "field.missing",
         "choice.invalid", "department.unknown", "theme.missing", "year_number.out_of_range", "year_number.unreadable",
-        "money.unreadable", "money.negative", "money.requested_exceeds_total", "contact.email_format",
+        "money.unreadable", "money.normalised", "money.negative", "money.requested_exceeds_total", "contact.email_format",
         "contact.phone_format", "fiscal_year.unreadable", "fiscal_year.out_of_range",
     ]
 

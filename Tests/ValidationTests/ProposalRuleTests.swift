@@ -88,6 +88,35 @@ import XLSX
         #expect(issues[0].cell == "C19")
     }
 
+    @Test func moneyWrittenAsTextIsReadWithAWarning() {
+        let form = Build.proposal {
+            $0["total_cost"] = Build.reading("total_cost", "総事業費(円)", "B22", raw: .text("１２０万円"), value: .yen(1_200_000),
+                                             normalisation: "全角数字を半角に直して読みました。")
+        }
+        let issues = validator.validate(form, file: "p.xlsx")
+        #expect(issues.codes == ["money.normalised"])
+        #expect(issues[0].severity == .warning)
+        #expect(issues[0].cell == "B22")
+        #expect(issues[0].message.contains("1,200,000円"))
+    }
+
+    @Test func lowScoreMessageQuotesTheViewpointNotTheColumnHeader() {
+        let form = Build.reflection(scores: [.beneficiarySatisfaction: .integer(2)]) {
+            $0["comments.beneficiary_satisfaction"] = Build.text("comments.beneficiary_satisfaction", "⑥受益者の満足度 団体のコメント", "E12", "")
+        }
+        let message = validator.validate(form, file: "a.xlsx")[0].message
+        #expect(message.contains("「⑥受益者の満足度」の評価が 2 ですが"))
+    }
+
+    @Test(arguments: ["850,000円", "¥600,000", "1200000"])
+    func plainMoneyTextPassesQuietly(_ text: String) {
+        let form = Build.proposal {
+            $0["total_cost"] = Build.reading("total_cost", "総事業費(円)", "B22", raw: .text(text), value: .yen(1_200_000),
+                                             normalisation: "文字として入力された数字を数値として読みました。")
+        }
+        #expect(validator.validate(form, file: "p.xlsx").isEmpty)
+    }
+
     @Test func negativeMoneyIsAnError() {
         let form = Build.proposal { $0["total_cost"] = Build.reading("total_cost", "総事業費", "C19", raw: .number(-5), value: .yen(-5)) }
         #expect(validator.validate(form, file: "p.xlsx").codes == ["money.negative"])

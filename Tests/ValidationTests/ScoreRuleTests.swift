@@ -135,8 +135,9 @@ import XLSX
         let issues = validator.validate(form, file: "a.xlsx")
         #expect(issues.codes == ["score.gap"])
         #expect(issues[0].severity == .warning)
-        #expect(issues[0].cell == "D11")
-        #expect(issues[0].message.contains("F11"))
+        #expect(issues[0].cell == "F11")
+        #expect(issues[0].field == "city_scores.cooperation")
+        #expect(issues[0].message.contains("D11"))
     }
 
     @Test func gapOfOneIsNotReported() {

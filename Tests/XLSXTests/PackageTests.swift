@@ -85,3 +85,24 @@ import TestSupport
     let book = try openBuilt(WorkbookBuilder(sheets: [sheet("")]))
     #expect(xlsxError { _ = try book.grid(sheetAt: 3) } == .sheetIndexOutOfRange(index: 3, count: 1))
 }
+
+/// Parts are parsed one after another by one reused parser; each must still detect its own
+/// encoding (a UTF-8 byte-order mark here, UTF-16 there).
+@Test func partsWithByteOrderMarksAndUTF16AreReadInSequence() throws {
+    let builder = WorkbookBuilder(sheets: [sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")],
+                                  sharedStrings: ["<t>エンコード</t>"], styles: "<cellXfs><xf numFmtId=\"0\"/></cellXfs>")
+    var entries = builder.entries.map { entry -> ZipWriter.Entry in
+        ZipWriter.Entry(entry.name, bytes: [0xEF, 0xBB, 0xBF] + entry.data)
+    }
+    let index = try #require(entries.firstIndex { $0.name == "xl/sharedStrings.xml" })
+    let text = String(decoding: builder.entries[index].data, as: UTF8.self)
+        .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+    entries[index] = ZipWriter.Entry(entries[index].name, bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    #expect(try cellsByA1(try openEntries(entries)) == ["A1": .text("エンコード")])
+}
+
+@Test func attributeCharacterReferencesAreDecoded() {
+    #expect(decodeCharacterReferences("A &#38; B") == "A & B")
+    #expect(decodeCharacterReferences("&lt;&#x3042;&gt;&quot;&apos;") == "<あ>\"'")
+    #expect(decodeCharacterReferences("&unknown; & tail") == "&unknown; & tail")
+}

@@ -100,3 +100,15 @@ import TestSupport
     bytes = Array("-0042".utf8)
     #expect(parseDouble(&bytes) == -42)
 }
+
+@Test func hugeNumbersAndDateSerialsNeverOverflow() throws {
+    var bytes = Array("123456789012345678901234567890".utf8)
+    #expect(parseDouble(&bytes) == 123456789012345678901234567890.0)
+    bytes = Array("99999999999999999999".utf8)
+    #expect(parseDouble(&bytes) == 1e20)
+    #expect(ExcelDateTime(serial: 1e300).isoString == "1e+300")
+    #expect(ExcelDateTime(serial: -1e300).components.year == 1)
+    let book = try openBuilt(WorkbookBuilder(sheets: [sheet("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>1e300</v></c></row>")],
+                                             styles: "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>"))
+    #expect(try cellsByA1(book)["A1"] == .dateTime(ExcelDateTime(serial: 1e300)))
+}

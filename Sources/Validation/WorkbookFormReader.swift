@@ -1,0 +1,38 @@
+import Forms
+import Settings
+import XLSX
+
+extension FileValidator {
+    /// The production validator: reads each workbook with the XLSX reader and finds its forms with
+    /// the form extractor, under the same settings the rules use.
+    public static func forWorkbooks(settings: Settings = .defaults, language: Language = .ja,
+                                    limits: ReaderLimits = .default) -> FileValidator {
+        let extractor = FormExtractor(settings: settings)
+        return FileValidator(settings: settings, language: language) { path in
+            let workbook = try Workbook.open(path: path, limits: limits)
+            // Visible sheets only (the extractor's rule): a form only on a hidden sheet is form.not_found.
+            let forms = try extractor.extractForms(from: workbook)
+            return WorkbookForms(sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name), forms: forms)
+        }
+    }
+}
+
+extension XLSXError: LocalizedReaderError {
+    /// The case name used in the issue code `reader.<case>`, spelled out so codes stay stable
+    /// whatever the messages say.
+    public var issueCaseName: String? {
+        switch self {
+        case .cannotOpenFile: return "cannot_open_file"
+        case .notAZip: return "not_a_zip"
+        case .passwordProtected: return "password_protected"
+        case .legacyXLS: return "legacy_xls"
+        case .openDocumentSpreadsheet: return "open_document_spreadsheet"
+        case .corruptArchive: return "corrupt_archive"
+        case .noWorkbookPart: return "no_workbook_part"
+        case .limitExceeded: return "limit_exceeded"
+        case .unsafeXML: return "unsafe_xml"
+        case .malformedXML: return "malformed_xml"
+        case .sheetIndexOutOfRange: return "sheet_index_out_of_range"
+        }
+    }
+}

@@ -180,7 +180,12 @@ struct ProcessMessages {
         let valid = files.filter { $0.status == .valid }.count
         let invalid = files.filter { $0.status == .invalid }.count
         let unreadable = files.filter { $0.status == .unreadable }.count
-        var lines = [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
+        var lines: [String] = []
+        if files.isEmpty {
+            lines.append(t("指定した場所に .xlsx / .xlsm ファイルが見つかりませんでした。フォルダを確かめてください。",
+                           "No .xlsx or .xlsm files were found at the given paths. Check the folder."))
+        }
+        lines += [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
                        "\(files.count) files (\(valid) valid, \(invalid) invalid, \(unreadable) unreadable)")]
         for s in report.summaries {
             lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",

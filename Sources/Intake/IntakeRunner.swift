@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Settings
 import Validation
@@ -37,25 +38,57 @@ public final class IntakeRunner {
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
         var acceptedYears = try ledger.acceptedFileYears()
+        let batches = stride(from: 0, to: files.count, by: batchSize).map {
+            Array(files[$0..<min($0 + batchSize, files.count)])
+        }
+        // The next batch is validated (CPU) while this one is copied, synced and committed (disk).
+        var pending = batches.first.map(startChecking)
         var done = 0
-        var start = 0
-        while start < files.count, !shouldStop() {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            start += batch.count
-            counts += try processBatch(batch, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
-                                       shouldStop: shouldStop)
+        for (index, batch) in batches.enumerated() {
+            guard !shouldStop(), let checking = pending else { break }
+            let results = checking.wait()
+            pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
+            counts += try processBatch(batch, results: results, runID: runID, acceptedYears: &acceptedYears,
+                                       onEvent: onEvent, shouldStop: shouldStop)
             done += batch.count
             onProgress(done, files.count)
         }
+        _ = pending?.wait()  // never leave a validation running behind us
         return counts
     }
 
-    private func processBatch(_ batch: [InboxFile], runID: Int64, acceptedYears: inout [String: Int],
-                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+    /// Validation of one batch running in the background.
+    private final class Checking: @unchecked Sendable {
+        private let finished = DispatchSemaphore(value: 0)
+        private var results: [String: FileResult] = [:]
+
+        init(_ work: @escaping () -> [String: FileResult]) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                results = work()
+                finished.signal()
+            }
+        }
+
+        func wait() -> [String: FileResult] {
+            finished.wait()
+            finished.signal()  // later waits return at once
+            return results
+        }
+    }
+
+    private func startChecking(_ batch: [InboxFile]) -> Checking {
         let workbooks = batch.filter(\.isXLSX)
-        let results = checker.check(paths: workbooks.map(\.path))
-        var resultByPath: [String: FileResult] = [:]
-        for (file, result) in zip(workbooks, results) { resultByPath[file.path] = result }
+        let checker = self.checker
+        return Checking {
+            var byPath: [String: FileResult] = [:]
+            for (file, result) in zip(workbooks, checker.check(paths: workbooks.map(\.path))) { byPath[file.path] = result }
+            return byPath
+        }
+    }
+
+    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult], runID: Int64,
+                              acceptedYears: inout [String: Int],
+                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
 
         var counts = RunCounts()
         var staged: [Placement] = []

@@ -54,8 +54,13 @@ public final class IntakeRunner {
             onProgress(done, files.count)
         }
         _ = pending?.wait()  // never leave a validation running behind us
+        let folders = try inboxRemovals.finish()
+        try ledger.markAllInboxRemoved(runID: runID)
+        removeEmptySubfolders(of: folders)
         return counts
     }
+
+    private let inboxRemovals = InboxRemovals()
 
     /// Validation of one batch running in the background.
     private final class Checking: @unchecked Sendable {
@@ -133,17 +138,9 @@ public final class IntakeRunner {
         let events = staged.map(\.event)
         let taken = staged.map(\.file)
         let summary = try ledger.commit(entries, runID: runID)
-        // Remove from the inbox; a kill here leaves inbox copies that Recovery removes.
-        var folders = Set<String>()
-        for file in taken {
-            if unlink(file.path) != 0 && errno != ENOENT {
-                throw IntakeFileError.system(operation: "削除", path: file.path, errno: errno)
-            }
-            folders.insert((file.path as NSString).deletingLastPathComponent)
-        }
-        for folder in folders { try DurableFiles.syncDirectory(folder) }
-        try ledger.markAllInboxRemoved(runID: runID)
-        removeEmptySubfolders(of: folders)
+        // Remove from the inbox, in the background while the next batch goes on (removing synced
+        // files is slow on some disks); a kill meanwhile leaves inbox copies that Recovery removes.
+        inboxRemovals.remove(taken.map(\.path))
 
         for entry in entries {
             switch entry.outcome {
@@ -288,5 +285,44 @@ public final class IntakeRunner {
             }
         }
         try DurableFiles.syncDirectory(destination)
+    }
+}
+
+/// Removes taken files from the inbox on a background queue, in order, and makes the removals durable.
+final class InboxRemovals: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "furikaeri.intake.inbox-removals")
+    private var folders = Set<String>()
+    private var failure: IntakeFileError?
+
+    /// Queues the removal of these committed files.
+    func remove(_ paths: [String]) {
+        queue.async { [self] in
+            guard failure == nil else { return }
+            var touched = Set<String>()
+            for path in paths {
+                if unlink(path) != 0 && errno != ENOENT {
+                    failure = .system(operation: "削除", path: path, errno: errno)
+                    return
+                }
+                touched.insert((path as NSString).deletingLastPathComponent)
+            }
+            do {
+                for folder in touched { try DurableFiles.syncDirectory(folder) }
+            } catch let error as IntakeFileError {
+                failure = error
+            } catch {
+                failure = .system(operation: "フォルダの同期", path: touched.first ?? "", errno: EIO)
+            }
+            folders.formUnion(touched)
+        }
+    }
+
+    /// Waits for every queued removal; returns the folders touched, or throws the first failure.
+    func finish() throws -> Set<String> {
+        try queue.sync {
+            if let failure { throw failure }
+            defer { folders = [] }
+            return folders
+        }
     }
 }

@@ -8,6 +8,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "furikaeri", targets: ["FurikaeriCLI"]),
+        // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING into
+        // .build-fuzz); a normal build makes each a replayer of the files named on its command line.
+        .executable(name: "fuzz-workbook", targets: ["FuzzWorkbook"]),
+        .executable(name: "fuzz-shared-strings", targets: ["FuzzSharedStrings"]),
+        .executable(name: "fuzz-worksheet", targets: ["FuzzWorksheet"]),
+        .executable(name: "fuzz-form-grid", targets: ["FuzzFormGrid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,8 +53,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // fuzz: the harnesses shared by the fuzz targets, their replay mode and the regression tests.
+        .target(name: "FuzzSupport", dependencies: ["XLSX", "Forms", "Settings"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzWorkbook"),
+        .executableTarget(name: "FuzzSharedStrings", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzSharedStrings"),
+        .executableTarget(name: "FuzzWorksheet", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzWorksheet"),
+        .executableTarget(name: "FuzzFormGrid", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzFormGrid"),
+
         .target(name: "TestSupport", dependencies: ["XLSX", "CZip"], path: "Tests/TestSupport"),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Forms", "TestSupport", "FuzzSupport", "FuzzWorkbook"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Forms", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "TestSupport"]),

@@ -76,6 +76,9 @@ final class Relationships: SAXHandler, SAXSessionOwner {
     var session: SAXSession?
     private let source: String
     private(set) var all: [Relationship] = []
+    /// Index into `all` by id (the first relationship with an id wins), so that a workbook listing
+    /// many sheets is not matched against its relationships in quadratic time.
+    private var indexByID: [String: Int] = [:]
 
     private init(source: String) { self.source = source }
 
@@ -88,7 +91,7 @@ final class Relationships: SAXHandler, SAXSessionOwner {
     }
 
     /// The relationship with id `id`.
-    func relationship(id: String) -> Relationship? { all.first { $0.id == id } }
+    func relationship(id: String) -> Relationship? { indexByID[id].map { all[$0] } }
 
     /// The first internal relationship of kind `kind` (such as `officeDocument` or `styles`).
     func first(ofType kind: String) -> Relationship? { all.first { !$0.isExternal && $0.isType(kind) } }
@@ -102,6 +105,7 @@ final class Relationships: SAXHandler, SAXSessionOwner {
         guard let id = attributes.string("Id"), let type = attributes.string("Type"),
               let target = attributes.string("Target") else { return }
         let external = attributes.string("TargetMode")?.lowercased() == "external"
+        if indexByID[id] == nil { indexByID[id] = all.count }
         all.append(Relationship(id: id, type: type.trimmingASCIIWhitespace(),
                                 target: external ? target : PartName.resolve(target, from: source),
                                 isExternal: external))

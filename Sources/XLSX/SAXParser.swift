@@ -138,7 +138,7 @@ final class SAXSession {
     }
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
-    func parse(_ entry: ZipEntryReader) throws {
+    func parse(_ entry: any PartByteSource) throws {
         while true {
             let n = try entry.read(into: buffer)
             try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
@@ -227,6 +227,15 @@ func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHand
         throw XLSXError.malformedXML(part: part, detail: detail)
     }
     return true
+}
+
+/// Reads one whole part, from any source of its bytes (the fuzz targets' parts in memory), through
+/// `handler`, with a parser of its own.
+func parsePart(_ source: any PartByteSource, with handler: SAXHandler & SAXSessionOwner) throws {
+    let session = try SAXSession(partName: source.partName, handler: handler)
+    handler.session = session
+    defer { handler.session = nil }
+    try session.parse(source)
 }
 
 /// A handler that can stop its own parse (for limits it enforces itself).

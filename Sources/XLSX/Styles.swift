@@ -21,9 +21,12 @@ final class Styles: SAXHandler, SAXSessionOwner {
     static func read(_ part: String?, from archive: ZipArchive) throws -> Styles {
         let styles = Styles()
         if let part { try parsePart(part, in: archive, with: styles) }
-        styles.kinds = styles.formatIDs.map { styles.kind(ofFormat: $0) }
+        styles.resolveKinds()
         return styles
     }
+
+    /// Decides each cell style's kind once the part has been read.
+    func resolveKinds() { kinds = formatIDs.map { kind(ofFormat: $0) } }
 
     /// The kind for a cell's `s` index; styles the file does not define are plain numbers.
     @inline(__always)

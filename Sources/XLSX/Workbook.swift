@@ -54,11 +54,15 @@ public final class Workbook {
         let sharedStrings = try SharedStrings.read(sharedStringsPart, from: archive)
         let styles = try Styles.read(existing(relationships.first(ofType: "styles")?.target, in: archive), from: archive)
         var sheets: [SheetInfo] = []
+        // A part listed again under another sheet name is read once: Excel never writes that, and
+        // a tiny file could otherwise make one large sheet part be parsed hundreds of times.
+        var usedParts = Set<String>()
         for entry in workbookPart.sheets {
             guard let relationship = relationships.relationship(id: entry.relationshipID), !relationship.isExternal,
                   try relationship.isType("worksheet")
                     || (!Self.otherSheetKinds.contains { relationship.isType($0) }
-                        && contentTypes().contentType(of: relationship.target) == ContentTypes.worksheetType)
+                        && contentTypes().contentType(of: relationship.target) == ContentTypes.worksheetType),
+                  usedParts.insert(ZipArchive.normalise(relationship.target)).inserted
             else { continue }
             sheets.append(SheetInfo(name: entry.name, hidden: entry.state != "visible",
                                     index: sheets.count, partName: relationship.target))

@@ -39,7 +39,7 @@ enum CellKind: UInt8 {
 /// without `r` take the next position) and turns each `<c>` into a `Cell`.
 final class WorksheetParser: SAXHandler, SAXSessionOwner {
     var session: SAXSession?
-    private let entry: ZipEntryReader
+    private let entry: any PartByteSource
     private let sharedStrings: [String]
     private let styles: Styles
     private let is1904: Bool
@@ -68,7 +68,7 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     private var value: [UInt8] = []
     private var inlineText: [UInt8] = []
 
-    init(entry: ZipEntryReader, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
+    init(entry: any PartByteSource, sharedStrings: [String], styles: Styles, is1904: Bool, budget: ReadBudget) throws {
         self.entry = entry
         self.sharedStrings = sharedStrings
         self.styles = styles
@@ -78,8 +78,8 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
         value.reserveCapacity(64)
         pending.reserveCapacity(1024)
-        if let spare = entry.archive.spareSession {
-            entry.archive.spareSession = nil
+        if let archive = entry.archive, let spare = archive.spareSession {
+            archive.spareSession = nil
             spare.reset(partName: entry.partName, handler: self)
             session = spare
         } else {
@@ -115,7 +115,7 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         }
         if finished {
             // A cleanly finished parser goes back to the archive for the next sheet.
-            if entry.archive.spareSession == nil { entry.archive.spareSession = session }
+            if let archive = entry.archive, archive.spareSession == nil { archive.spareSession = session }
             self.session = nil
         }
     }

@@ -95,9 +95,10 @@ final class ZipArchive {
 }
 
 /// One entry being inflated, chunk by chunk; every chunk is counted against the budget.
-final class ZipEntryReader {
+final class ZipEntryReader: PartByteSource {
     /// Kept so the archive outlives every entry read from it.
-    let archive: ZipArchive
+    let zipArchive: ZipArchive
+    var archive: ZipArchive? { zipArchive }
     private let file: OpaquePointer
     let partName: String
     private let compressedSize: Int
@@ -105,7 +106,7 @@ final class ZipEntryReader {
     private var produced = 0
 
     init(archive: ZipArchive, file: OpaquePointer, partName: String, compressedSize: Int) {
-        self.archive = archive
+        self.zipArchive = archive
         self.file = file
         self.partName = partName
         self.compressedSize = compressedSize

@@ -1,0 +1,28 @@
+// fuzz target `fuzz-worksheet`: one worksheet part through the pull-based cell reader.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FuzzSupport
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = FuzzHarness.worksheet(fuzzInput(data, size))
+    return 0
+}
+
+/// The executable's entry point under SwiftPM's naming; libFuzzer's driver takes over from here.
+@_cdecl("FuzzWorksheet_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc: argc, argv: argv, testOneInput)
+}
+#else
+@main
+struct Replay {
+    static func main() {
+        exit(ReplayDriver.run(Array(CommandLine.arguments.dropFirst())) { FuzzHarness.worksheet($0, limits: $1) })
+    }
+}
+#endif

@@ -35,6 +35,7 @@ test: deps pydeps
 
 bench: deps pydeps build
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE)
+	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
 
 fuzz: deps
 	./scripts/fuzz.sh

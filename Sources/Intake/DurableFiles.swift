@@ -163,6 +163,15 @@ public enum DurableFiles {
     /// free; intake holds the workspace lock, so nobody else of ours takes the name meanwhile.
     /// The folder is not synced here: callers sync each folder once (`syncDirectory`).
     public static func publish(temporary: String, as destination: String) throws {
+        #if os(Linux)
+        // renameat2(RENAME_NOREPLACE): one call, and it refuses an existing name.
+        if linuxRenameNoReplace(AT_FDCWD, temporary, AT_FDCWD, destination, 1) == 0 { return }
+        if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
+            let code = errno
+            unlink(temporary)
+            throw IntakeFileError.system(operation: "保存", path: destination, errno: code)
+        }
+        #endif
         if link(temporary, destination) == 0 {
             unlink(temporary)
         } else {
@@ -247,4 +256,8 @@ public struct FileSnapshot: Equatable, Sendable {
 #if os(Linux)
 /// syncfs(2): glibc declares it only under _GNU_SOURCE, which the Glibc module does not import.
 @_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
+/// renameat2(2), declared by glibc only under _GNU_SOURCE.
+@_silgen_name("renameat2") private func linuxRenameNoReplace(
+    _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
+    _ flags: UInt32) -> Int32
 #endif

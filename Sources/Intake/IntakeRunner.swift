@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Settings
 import Validation
@@ -37,25 +38,62 @@ public final class IntakeRunner {
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
         var acceptedYears = try ledger.acceptedFileYears()
+        let batches = stride(from: 0, to: files.count, by: batchSize).map {
+            Array(files[$0..<min($0 + batchSize, files.count)])
+        }
+        // The next batch is validated (CPU) while this one is copied, synced and committed (disk).
+        var pending = batches.first.map(startChecking)
         var done = 0
-        var start = 0
-        while start < files.count, !shouldStop() {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            start += batch.count
-            counts += try processBatch(batch, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
-                                       shouldStop: shouldStop)
+        for (index, batch) in batches.enumerated() {
+            guard !shouldStop(), let checking = pending else { break }
+            let results = checking.wait()
+            pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
+            counts += try processBatch(batch, results: results, runID: runID, acceptedYears: &acceptedYears,
+                                       onEvent: onEvent, shouldStop: shouldStop)
             done += batch.count
             onProgress(done, files.count)
         }
+        _ = pending?.wait()  // never leave a validation running behind us
+        let folders = try inboxRemovals.finish()
+        try ledger.markAllInboxRemoved(runID: runID)
+        removeEmptySubfolders(of: folders)
         return counts
     }
 
-    private func processBatch(_ batch: [InboxFile], runID: Int64, acceptedYears: inout [String: Int],
-                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+    private let inboxRemovals = InboxRemovals()
+
+    /// Validation of one batch running in the background.
+    private final class Checking: @unchecked Sendable {
+        private let finished = DispatchSemaphore(value: 0)
+        private var results: [String: FileResult] = [:]
+
+        init(_ work: @escaping () -> [String: FileResult]) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                results = work()
+                finished.signal()
+            }
+        }
+
+        func wait() -> [String: FileResult] {
+            finished.wait()
+            finished.signal()  // later waits return at once
+            return results
+        }
+    }
+
+    private func startChecking(_ batch: [InboxFile]) -> Checking {
         let workbooks = batch.filter(\.isXLSX)
-        let results = checker.check(paths: workbooks.map(\.path))
-        var resultByPath: [String: FileResult] = [:]
-        for (file, result) in zip(workbooks, results) { resultByPath[file.path] = result }
+        let checker = self.checker
+        return Checking {
+            var byPath: [String: FileResult] = [:]
+            for (file, result) in zip(workbooks, checker.check(paths: workbooks.map(\.path))) { byPath[file.path] = result }
+            return byPath
+        }
+    }
+
+    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult], runID: Int64,
+                              acceptedYears: inout [String: Int],
+                              onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
 
         var counts = RunCounts()
         var staged: [Placement] = []
@@ -100,17 +138,9 @@ public final class IntakeRunner {
         let events = staged.map(\.event)
         let taken = staged.map(\.file)
         let summary = try ledger.commit(entries, runID: runID)
-        // Remove from the inbox; a kill here leaves inbox copies that Recovery removes.
-        var folders = Set<String>()
-        for file in taken {
-            if unlink(file.path) != 0 && errno != ENOENT {
-                throw IntakeFileError.system(operation: "削除", path: file.path, errno: errno)
-            }
-            folders.insert((file.path as NSString).deletingLastPathComponent)
-        }
-        for folder in folders { try DurableFiles.syncDirectory(folder) }
-        try ledger.markAllInboxRemoved(runID: runID)
-        removeEmptySubfolders(of: folders)
+        // Remove from the inbox, in the background while the next batch goes on (removing synced
+        // files is slow on some disks); a kill meanwhile leaves inbox copies that Recovery removes.
+        inboxRemovals.remove(taken.map(\.path))
 
         for entry in entries {
             switch entry.outcome {
@@ -255,5 +285,44 @@ public final class IntakeRunner {
             }
         }
         try DurableFiles.syncDirectory(destination)
+    }
+}
+
+/// Removes taken files from the inbox on a background queue, in order, and makes the removals durable.
+final class InboxRemovals: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "furikaeri.intake.inbox-removals")
+    private var folders = Set<String>()
+    private var failure: IntakeFileError?
+
+    /// Queues the removal of these committed files.
+    func remove(_ paths: [String]) {
+        queue.async { [self] in
+            guard failure == nil else { return }
+            var touched = Set<String>()
+            for path in paths {
+                if unlink(path) != 0 && errno != ENOENT {
+                    failure = .system(operation: "削除", path: path, errno: errno)
+                    return
+                }
+                touched.insert((path as NSString).deletingLastPathComponent)
+            }
+            do {
+                for folder in touched { try DurableFiles.syncDirectory(folder) }
+            } catch let error as IntakeFileError {
+                failure = error
+            } catch {
+                failure = .system(operation: "フォルダの同期", path: touched.first ?? "", errno: EIO)
+            }
+            folders.formUnion(touched)
+        }
+    }
+
+    /// Waits for every queued removal; returns the folders touched, or throws the first failure.
+    func finish() throws -> Set<String> {
+        try queue.sync {
+            if let failure { throw failure }
+            defer { folders = [] }
+            return folders
+        }
     }
 }

@@ -9,11 +9,9 @@ import XLSX
 /// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
 public enum StandardPipeline {
-    /// The real checker: reads every sheet with the XLSX reader, extracts forms, validates.
+    /// The real checker: the same production validator as `furikaeri validate`.
     public static func checker(settings: Settings, language: Language) -> WorkbookChecking {
-        ValidatorChecker(validator: FileValidator(settings: settings, language: language) { path in
-            try readForms(path: path, settings: settings)
-        })
+        ValidatorChecker(validator: FileValidator.forWorkbooks(settings: settings, language: language))
     }
 
     /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.

@@ -1,0 +1,31 @@
+import Foundation
+import Intake
+import Testing
+import TestSupport
+
+@Test func durableCopyKeepsTheBytesReportsTheirDigestAndNeverOverwrites() throws {
+    let root = try makeTemporaryDirectory("durable")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let source = root.path + "/in.xlsx"
+    let bytes = Data((0..<300_000).map { UInt8($0 % 256) })
+    try bytes.write(to: URL(fileURLWithPath: source))
+    let result = try DurableFiles.copy(from: source, to: root.path + "/out/a.xlsx")
+    #expect(result.sha256 == SHA256Hasher.hex(of: bytes) && result.size == Int64(bytes.count))
+    #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
+    try Data("other".utf8).write(to: URL(fileURLWithPath: root.path + "/other"))
+    #expect(throws: IntakeFileError.self) { try DurableFiles.copy(from: root.path + "/other", to: root.path + "/out/a.xlsx") }
+    #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
+    // No temporary left behind by the refused copy.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/out") == ["a.xlsx"])
+}
+
+@Test func unusedNamesCountUpBeforeTheExtensionAndAvoidReservedOnes() throws {
+    let root = try makeTemporaryDirectory("names")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data().write(to: URL(fileURLWithPath: root.path + "/a.xlsx"))
+    try Data().write(to: URL(fileURLWithPath: root.path + "/b" + RejectionNote.suffix))
+    #expect(DurableFiles.unusedName(for: "a.xlsx", in: root.path) == "a (2).xlsx")
+    #expect(DurableFiles.unusedName(for: "a.xlsx", in: root.path, alsoAvoiding: [root.path + "/a (2).xlsx"]) == "a (3).xlsx")
+    #expect(DurableFiles.unusedName(for: "b", in: root.path) == "b (2)")
+    #expect(DurableFiles.unusedName(for: "c.xlsx", in: root.path) == "c.xlsx")
+}

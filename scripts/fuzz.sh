@@ -73,6 +73,7 @@ for target in $TARGETS; do
   corpus="$SCRATCH/corpus/$target"
   artifacts="$SCRATCH/artifacts/$target"
   log="$SCRATCH/logs/$target.log"
+  rm -rf "$artifacts"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   echo "== $target for ${SECONDS_PER_TARGET}s (log: $log)"
   set +e

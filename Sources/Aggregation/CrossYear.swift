@@ -23,6 +23,7 @@ public struct ProjectPath: Hashable, Sendable {
 
 /// The comparison across every year of the run.
 public struct CrossYearSummary: Hashable, Sendable {
+    /// Years with at least one reflection, ascending (a year of proposals only has no trend point).
     public var years: [Int]
     /// Each viewpoint's mean by fiscal year (years without scores are absent).
     public var viewpointMeans: [Viewpoint: [Int: Double]]
@@ -33,7 +34,7 @@ public struct CrossYearSummary: Hashable, Sendable {
 
     /// Builds the comparison from the yearly summaries.
     public init(summaries: [YearSummary]) {
-        years = summaries.map(\.fiscalYear).sorted()
+        years = summaries.filter { !$0.projects.isEmpty }.map(\.fiscalYear).sorted()
         var means: [Viewpoint: [Int: Double]] = [:]
         var counts: [Int: Int] = [:]
         for s in summaries {

@@ -21,7 +21,10 @@ public struct PhraseReplacer: Sendable {
     /// Phrases shorter than two scalars are ignored: they would match almost anywhere. When one
     /// phrase is given twice, the replacement that sorts first wins, so input order never matters.
     public init(_ pairs: [(phrase: String, replacement: String)]) {
-        for (phrase, replacement) in pairs.sorted(by: { ($0.phrase, $0.replacement) < ($1.phrase, $1.replacement) }) {
+        let ordered = pairs.sorted { a, b in
+            a.phrase != b.phrase ? ByteOrder.less(a.phrase, b.phrase) : ByteOrder.less(a.replacement, b.replacement)
+        }
+        for (phrase, replacement) in ordered {
             let scalars = Array(phrase.unicodeScalars)
             guard scalars.count >= 2 else { continue }
             var node = 0

@@ -11,6 +11,7 @@ public struct FormExtractor: Sendable {
     /// Each field's labels folded once: kind → field key → label keys.
     let fieldKeys: [FormKind: [String: [String]]]
     let tableKeys: ViewpointTableKeys?
+    let vocabulary: LabelVocabulary
 
     /// Viewpoint rows needed to call a sheet a ふりかえりシート.
     static let reflectionMinimumRows = 4
@@ -43,11 +44,14 @@ public struct FormExtractor: Sendable {
         }
         self.fieldKeys = fieldKeys
         tableKeys = reflection.viewpointTable.map(ViewpointTableKeys.init)
+        var firstScalars = Set(keys.compactMap { $0.unicodeScalars.first })
+        for (_, names) in tableKeys?.names ?? [] { firstScalars.formUnion(names.compactMap { $0.unicodeScalars.first }) }
+        vocabulary = LabelVocabulary(inlineLabelKeys: keys, firstScalars: firstScalars)
     }
 
     /// The form on `grid`, or nil when the sheet holds neither form.
     public func extract(_ grid: SheetGrid) -> ExtractedForm? {
-        let index = SheetIndex(grid: grid, inlineLabelKeys: knownLabelKeys)
+        let index = SheetIndex(grid: grid, vocabulary: vocabulary)
         if let tableKeys,
            let table = LocatedViewpointTable(index: index, keys: tableKeys, minimumRows: Self.reflectionMinimumRows) {
             var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: Set(table.rows.values))

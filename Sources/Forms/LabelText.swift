@@ -30,7 +30,7 @@ public struct LabelText: Hashable, Sendable {
             }
         } else {
             let folded = String(String.UnicodeScalarView(scalars)).precomposedStringWithCompatibilityMapping
-            for scalar in folded.unicodeScalars where !scalar.properties.isWhitespace { kept.append(scalar) }
+            for scalar in folded.unicodeScalars where !LabelText.isWhitespace(scalar) { kept.append(scalar) }
         }
         var key = fast ? String(kept) : String(kept).lowercased()
         while let first = key.unicodeScalars.first, LabelText.isLeadingNoise(first) {
@@ -63,6 +63,14 @@ public struct LabelText: Hashable, Sendable {
         }
     }
 
+    /// Unicode's White_Space property, by a switch: the property look-up is costly per scalar.
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// ASCII whitespace (the only whitespace a scalar left alone by NFKC can be).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t"
@@ -84,7 +92,7 @@ public struct LabelText: Hashable, Sendable {
     static func isLeadingNoise(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "*", "＊", "※", "・", "■", "□", "●", "○", "◆", "◇", "★", "☆", "◎", "【", "[": return true
-        default: return scalar.properties.isWhitespace
+        default: return LabelText.isWhitespace(scalar)
         }
     }
 
@@ -128,7 +136,7 @@ extension String {
     /// NFKC with all whitespace removed: how choices and values are compared.
     var foldedForComparison: String {
         var kept = String.UnicodeScalarView()
-        for scalar in LabelText.nfkc(self).unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in LabelText.nfkc(self).unicodeScalars where !LabelText.isWhitespace(scalar) {
             kept.append(scalar)
         }
         return String(kept)
@@ -136,6 +144,10 @@ extension String {
 
     /// Trimmed of whitespace of either width, including line breaks.
     var trimmedOfSpaces: String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !LabelText.isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !LabelText.isWhitespace($0) }) ?? first
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 }

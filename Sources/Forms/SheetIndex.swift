@@ -1,5 +1,13 @@
 import XLSX
 
+/// What the extractor knows of labels, folded once: used to skip cells that cannot be labels.
+struct LabelVocabulary: Sendable {
+    /// Keys that may stand before a colon with the value after it (`団体名：…`).
+    var inlineLabelKeys: Set<String>
+    /// The first character of every label key and viewpoint name.
+    var firstScalars: Set<Unicode.Scalar>
+}
+
 /// One sheet's cells indexed by normalised label text, built once per sheet so that finding a
 /// field is a dictionary look-up rather than a scan of the grid.
 struct SheetIndex {
@@ -30,7 +38,7 @@ struct SheetIndex {
     /// sheet with 100,000 overlapping ones would otherwise cost gigabytes and minutes.
     static let maxMerges = 1_000
 
-    init(grid: SheetGrid, inlineLabelKeys: Set<String>) {
+    init(grid: SheetGrid, vocabulary: LabelVocabulary) {
         self.grid = grid
         var indexed = 0
         for range in grid.merged.prefix(Self.maxMerges) {
@@ -54,17 +62,20 @@ struct SheetIndex {
                 lastRow = max(lastRow, ref.row)
                 lastColumn = max(lastColumn, ref.column)
             }
-            guard case .text(let text) = value, !value.isBlank else { continue }
-            let isShort = text.count <= Self.maxLabelLength
-            let label = LabelText(isShort ? text : String(text.prefix(Self.prefixLength)))
+            guard case .text(let text) = value,
+                  let first = text.unicodeScalars.first(where: { !LabelText.isLeadingNoise($0) }) else { continue }
+            // Text starting with a character no label starts with (most values) is not folded at all.
+            if first.value > 0x7F, LabelText.isLeftAloneByNFKC(first), !vocabulary.firstScalars.contains(first) { continue }
+            let isShort = text.unicodeScalars.count <= Self.maxLabelLength
+            let label = LabelText(isShort ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.prefixLength))))
             prefixes.append((ref, label))
             if isShort {
                 cellsByKey[label.keyWithoutParentheses, default: []].append(ref)
                 keyByCell[ref] = label.keyWithoutParentheses
             }
-            if let colon = label.key.firstIndex(of: ":") {
+            if label.key.utf8.contains(UInt8(ascii: ":")), let colon = label.key.firstIndex(of: ":") {
                 let head = LabelText.removingParentheses(String(label.key[..<colon]))
-                if inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
+                if vocabulary.inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
                     inlineByKey[head, default: []].append((ref, value))
                 }
             }
@@ -107,7 +118,17 @@ struct SheetIndex {
 
     /// The label as printed: trimmed, line breaks and runs of spaces collapsed to one space.
     func printedText(at ref: CellReference) -> String {
-        let text = ValueReader.displayText(grid[ref])
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in ValueReader.displayText(grid[ref]).unicodeScalars {
+            if LabelText.isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
     }
 }

@@ -156,13 +156,16 @@ struct SheetReading {
                             normalisation: note)
     }
 
-    /// The viewpoint's label as printed, without the question that follows it in the seed's table.
+    /// The viewpoint's label as printed, without the question that follows it in the seed's table:
+    /// the printed text up to the end of the viewpoint's name, or the standard label when the name
+    /// is not printed as such.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
         let printed = index.printedText(at: cell)
-        if let end = printed.firstRange(of: viewpoint.name)?.upperBound {
-            return String(printed[..<end])
+        let bytes = Array(printed.utf8), name = Array(viewpoint.name.utf8)
+        guard bytes.count >= name.count else { return viewpoint.label }
+        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
+            return String(decoding: bytes[..<(start + name.count)], as: UTF8.self)
         }
-        let firstPart = printed.split(separator: " ").first.map(String.init) ?? printed
-        return firstPart.isEmpty ? viewpoint.label : firstPart
+        return viewpoint.label
     }
 }

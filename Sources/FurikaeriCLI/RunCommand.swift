@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "メッセージの言語: ja または en")
     var lang: String = "ja"
 
+    @Option(name: .long, help: ArgumentHelp("一度に検証・記録するファイル数", visibility: .hidden))
+    var batchSize: Int = 128
+
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください。") }
         guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
@@ -38,16 +41,18 @@ struct RunCommand: ParsableCommand {
         do {
             let workspace = Workspace(root: self.workspace)
             let settings = try workspace.loadSettings()
-            let session = try IntakeSession(
+            var session = try IntakeSession(
                 workspace: workspace, settings: settings,
                 checker: StandardPipeline.checker(settings: settings, language: language),
                 outputs: StandardPipeline.outputs(settings: settings),
                 lockTimeout: wait)
+            session.batchSize = max(1, batchSize)
             let result = try session.pass(
                 command: "run",
                 onWaitForLock: { printError("別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(wait)) 秒）…") },
                 onEvent: { event in
-                    guard verbose, event.outcome != nil else { return }
+                    // A file left for a reason other than settling needs staff: always shown.
+                    guard (verbose && event.outcome != nil) || event.reason != nil else { return }
                     progress.clear()
                     print(event.line)
                 },

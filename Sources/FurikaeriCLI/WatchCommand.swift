@@ -53,7 +53,7 @@ struct WatchCommand: ParsableCommand {
             while !stop.isRequested {
                 let result = try session.pass(
                     command: "watch", previous: previous,
-                    onEvent: { event in if event.outcome != nil { print(event.line) } },
+                    onEvent: { event in if event.outcome != nil || event.reason != nil { print(event.line) } },
                     shouldStop: { stop.isRequested })
                 if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery)) }
                 previous = result.settling

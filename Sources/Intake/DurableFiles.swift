@@ -39,6 +39,17 @@ public enum DurableFiles {
     /// Never overwrites: fails when `destination` exists (link(2) refuses an existing name).
     public static func copy(from source: String, to destination: String) throws -> CopyResult {
         let directory = (destination as NSString).deletingLastPathComponent
+        let (temporary, result) = try stageCopy(from: source, inDirectory: directory, sync: true)
+        try publish(temporary: temporary, as: destination)
+        try syncDirectory(directory)
+        return result
+    }
+
+    /// Copies `source` to a new temporary file in `directory` (hidden, removed by recovery if we are
+    /// killed) and returns its path and what was copied. With `sync: false` the caller makes it
+    /// durable later, for a whole batch at once (`flushFileSystem`).
+    public static func stageCopy(from source: String, inDirectory directory: String,
+                                 sync: Bool) throws -> (temporary: String, result: CopyResult) {
         try createDirectory(directory)
         let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         let input = open(source, O_RDONLY | O_CLOEXEC)
@@ -73,14 +84,37 @@ public enum DurableFiles {
                 written += n
             }
         }
-        if failure == nil, fsync(output) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
+        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
         close(output)
         if let failure {
             unlink(temporary)
             throw failure
         }
-        try publish(temporary: temporary, as: destination)
-        return CopyResult(sha256: hasher.finalizeHex(), size: size)
+        return (temporary, CopyResult(sha256: hasher.finalizeHex(), size: size))
+    }
+
+    /// Writes `data` to a new temporary file in `directory` without syncing it (see `stageCopy`).
+    public static func stageWrite(_ data: Data, inDirectory directory: String) throws -> String {
+        try createDirectory(directory)
+        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            unlink(temporary)
+            throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno == 0 ? EIO : errno)
+        }
+        return temporary
+    }
+
+    /// Makes every write to the file system holding `path` durable: one syncfs(2) for a whole batch
+    /// instead of an fsync per file.
+    public static func flushFileSystem(containing path: String) throws {
+        #if os(Linux)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: "保存(syncfs)", path: path, errno: errno) }
+        defer { close(fd) }
+        guard linuxSyncfs(fd) == 0 else { throw IntakeFileError.system(operation: "保存(syncfs)", path: path, errno: errno) }
+        #else
+        sync()
+        #endif
     }
 
     /// Writes `data` durably under `destination`, replacing nothing that exists.
@@ -118,20 +152,27 @@ public enum DurableFiles {
             try syncDirectory(directory)
         } else {
             try publish(temporary: temporary, as: destination)
+            try syncDirectory(directory)
         }
     }
 
     /// Gives a complete temporary file its final name without overwriting, then makes that durable.
     ///
     /// link(2) + unlink(2) instead of rename(2): rename would silently replace a file of the same name.
-    private static func publish(temporary: String, as destination: String) throws {
-        if link(temporary, destination) != 0 {
-            let code = errno
+    /// On a file system without hard links (some network shares), rename after checking the name is
+    /// free; intake holds the workspace lock, so nobody else of ours takes the name meanwhile.
+    /// The folder is not synced here: callers sync each folder once (`syncDirectory`).
+    public static func publish(temporary: String, as destination: String) throws {
+        if link(temporary, destination) == 0 {
             unlink(temporary)
-            throw IntakeFileError.system(operation: "保存", path: destination, errno: code)
+        } else {
+            let code = errno
+            let noHardLinks = code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK || code == ENOSYS
+            guard noHardLinks, access(destination, F_OK) != 0, rename(temporary, destination) == 0 else {
+                unlink(temporary)
+                throw IntakeFileError.system(operation: "保存", path: destination, errno: code == 0 ? EIO : code)
+            }
         }
-        unlink(temporary)
-        try syncDirectory((destination as NSString).deletingLastPathComponent)
     }
 
     /// Removes a file and makes the removal durable.
@@ -202,3 +243,8 @@ public struct FileSnapshot: Equatable, Sendable {
 @inline(__always) func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)
 }
+
+#if os(Linux)
+/// syncfs(2): glibc declares it only under _GNU_SOURCE, which the Glibc module does not import.
+@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif

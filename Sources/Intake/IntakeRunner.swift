@@ -58,25 +58,47 @@ public final class IntakeRunner {
         for (file, result) in zip(workbooks, results) { resultByPath[file.path] = result }
 
         var counts = RunCounts()
-        var entries: [LedgerEntry] = []
-        var events: [IntakeEvent] = []
-        var taken: [InboxFile] = []
+        var staged: [Placement] = []
+        var reserved = Set<String>()
         // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
         for file in batch where !shouldStop() {
             let receivedAt = now()
-            guard let placed = try place(file, result: resultByPath[file.path], receivedAt: receivedAt,
-                                         acceptedYears: acceptedYears) else {
+            let placement: Placement?
+            var leftReason: String?
+            do {
+                placement = try stage(file, result: resultByPath[file.path], receivedAt: receivedAt,
+                                      acceptedYears: acceptedYears, reserved: &reserved)
+            } catch IntakeFileError.system(_, let path, let code) where path == file.path {
+                // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
+                placement = nil
+                leftReason = "読み取れません: \(String(cString: strerror(code)))。ファイルの権限を確かめてください"
+            }
+            guard let placed = placement else {
                 counts.waiting += 1
-                onEvent(IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
-                                    fiscalYear: nil, errorCount: 0, superseded: 0))
+                var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
+                                        fiscalYear: nil, errorCount: 0, superseded: 0)
+                event.reason = leftReason
+                onEvent(event)
                 continue
             }
             if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
-            entries.append(placed.entry)
-            events.append(placed.event)
-            taken.append(file)
+            staged.append(placed)
         }
+        guard !staged.isEmpty else { return counts }
+        // Durable first: one syncfs for the batch's copies and notes, then their final names.
+        try DurableFiles.flushFileSystem(containing: workspace.root)
+        var destinations = Set<String>()
+        for placed in staged {
+            for (temporary, final) in placed.publications {
+                try DurableFiles.publish(temporary: temporary, as: final)
+                destinations.insert((final as NSString).deletingLastPathComponent)
+            }
+        }
+        for folder in destinations.sorted() { try DurableFiles.syncDirectory(folder) }
         // Commit: from here on the stored copies are the files of record.
+        let entries = staged.map(\.entry)
+        let events = staged.map(\.event)
+        let taken = staged.map(\.file)
         let summary = try ledger.commit(entries, runID: runID)
         // Remove from the inbox; a kill here leaves inbox copies that Recovery removes.
         var folders = Set<String>()
@@ -108,14 +130,17 @@ public final class IntakeRunner {
     }
 
     private struct Placement {
+        var file: InboxFile
         var entry: LedgerEntry
         var event: IntakeEvent
+        /// Temporary files and the names they take once the batch is durable.
+        var publications: [(temporary: String, final: String)]
     }
 
-    /// Decides where a file goes and copies it there durably (with its note); nil when the file changed
-    /// meanwhile and must wait for the next look.
-    private func place(_ file: InboxFile, result: FileResult?, receivedAt: Date,
-                       acceptedYears: [String: Int]) throws -> Placement? {
+    /// Decides where a file goes and copies it (with its note) to temporary files beside its final
+    /// name, reserving that name; nil when the file changed meanwhile and must wait for the next look.
+    private func stage(_ file: InboxFile, result: FileResult?, receivedAt: Date,
+                       acceptedYears: [String: Int], reserved: inout Set<String>) throws -> Placement? {
         let name = (file.relativePath as NSString).lastPathComponent
         let subfolder = (file.relativePath as NSString).deletingLastPathComponent
         let rejectedFolder = subfolder.isEmpty ? workspace.rejected : (workspace.rejected as NSString).appendingPathComponent(subfolder)
@@ -150,21 +175,24 @@ public final class IntakeRunner {
         }
 
         try DurableFiles.createDirectory(folder)
-        let storedName = DurableFiles.unusedName(for: name, in: folder)
+        let storedName = DurableFiles.unusedName(for: name, in: folder, alsoAvoiding: reserved)
         let stored = (folder as NSString).appendingPathComponent(storedName)
-        let copy = try DurableFiles.copy(from: file.path, to: stored)
+        let (temporary, copy) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
         // Still the file we looked at? If it changed while we read it, it is still being written.
         let unchanged = FileSnapshot.of(file.path) == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
         guard unchanged else {
-            try DurableFiles.remove(stored)
+            unlink(temporary)
             return nil
         }
+        var publications = [(temporary: temporary, final: stored)]
         var notePath: String?
         if let note {
             notePath = stored + RejectionNote.suffix
-            try DurableFiles.write(Data(note.utf8), to: stored + RejectionNote.suffix)
+            let noteTemporary = try DurableFiles.stageWrite(Data(note.utf8), inDirectory: folder)
+            publications.append((noteTemporary, stored + RejectionNote.suffix))
         }
+        reserved.insert(stored)
         let errors = result.map { r in
             r.issues.filter { $0.severity == .error }.count
                 + r.forms.reduce(0) { $0 + $1.issues.filter { $0.severity == .error }.count }
@@ -176,7 +204,7 @@ public final class IntakeRunner {
             duplicateOf: outcome == .duplicate ? copy.sha256 : nil, result: result, identities: identities)
         let event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
                                 fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
-        return Placement(entry: entry, event: event)
+        return Placement(file: file, entry: entry, event: event, publications: publications)
     }
 
     /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).

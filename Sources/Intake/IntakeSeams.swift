@@ -1,5 +1,8 @@
 import Foundation
 import Validation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks workbooks for intake: reads, extracts, validates and hashes each file.
 ///
@@ -30,6 +33,8 @@ public struct IntakeEvent: Equatable, Sendable {
     public var errorCount: Int
     /// Earlier submissions this one replaced.
     public var superseded: Int
+    /// Why a file was left in the inbox, when not because it is still being written.
+    public var reason: String?
 
     /// The line printed for this file, in Japanese.
     public var line: String {
@@ -44,7 +49,7 @@ public struct IntakeEvent: Equatable, Sendable {
         case .notXLSX?:
             return "差戻 \(relativePath) → \(storedPath ?? "")（.xlsx ではありません。\(storedPath ?? "")\(RejectionNote.suffix) を見てください）"
         case nil:
-            return "保留 \(relativePath)（書き込み中または変更中のため、次回に回します）"
+            return "保留 \(relativePath)（\(reason ?? "書き込み中または変更中のため、次回に回します")）"
         }
     }
 }

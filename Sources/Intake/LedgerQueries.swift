@@ -44,12 +44,50 @@ extension Ledger {
 
     private func currentFiles(years: ClosedRange<Int>) throws -> [FileResult] {
         try queue.read { db in
+            let range: StatementArguments = [years.lowerBound, years.upperBound]
+            let current = "s.fiscal_year BETWEEN ? AND ? AND s.superseded_by IS NULL"
+            // Labels, keys and sheet names repeat on every sheet: one copy of each.
+            var pool: [String: String] = [:]
+            func intern(_ text: String) -> String {
+                if let known = pool[text] { return known }
+                pool[text] = text
+                return text
+            }
+            // All fields of the current submissions in one pass, grouped by submission.
+            var fieldsBySubmission: [Int64: [String: FieldReading]] = [:]
+            let fieldRows = try Row.fetchCursor(db, sql: """
+                SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
+                       fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
+                FROM fields fl JOIN submissions s ON s.id = fl.submission_id WHERE \(current)
+                """, arguments: range)
+            while let field = try fieldRows.next() {
+                let key = intern(field[1])
+                let rawText: String? = field[6]
+                var valueText: String? = field[9]
+                if let raw = rawText, valueText == raw { valueText = raw }  // share one buffer
+                let labelCell = (field[3] as String?).flatMap { CellReference(a1: $0) }
+                fieldsBySubmission[field[0], default: [:]][key] = FieldReading(
+                    key: key, label: intern(field[2]), labelCell: labelCell,
+                    cell: CellReference(a1: field[4]) ?? CellReference(row: 0, column: 0),
+                    raw: LedgerCoding.decodeRaw(kind: field[5], text: rawText, number: field[7]),
+                    value: LedgerCoding.decodeValue(kind: field[8], text: valueText, number: field[10]),
+                    normalisation: (field[11] as String?).map(intern))
+            }
+            var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.submission_id, i.severity, i.code, i.field, i.sheet, i.cell, i.message
+                FROM issues i JOIN submissions s ON s.id = i.submission_id WHERE \(current) ORDER BY i.rowid
+                """, arguments: range) {
+                issuesBySubmission[row[0], default: []].append(ValidationIssue(
+                    severity: Severity(rawValue: row[1]) ?? .warning, code: intern(row[2]), field: intern(row[3]),
+                    sheet: intern(row[4]), cell: row[5], message: row[6]))
+            }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
                 FROM submissions s JOIN files f ON f.id = s.file_id
-                WHERE s.fiscal_year BETWEEN ? AND ? AND s.superseded_by IS NULL
+                WHERE \(current)
                 ORDER BY s.fiscal_year, s.org_key, s.project_key, s.kind, s.phase, f.sha256, s.sheet_index
-                """, arguments: [years.lowerBound, years.upperBound])
+                """, arguments: range)
             var order: [Int64] = []
             var results: [Int64: FileResult] = [:]
             for row in rows {
@@ -61,17 +99,7 @@ extension Ledger {
                     results[fileID] = FileResult(path: row[4], sha256: row[5], status: .valid, issues: fileIssues, forms: [])
                 }
                 let kind = FormKind(rawValue: row[3]) ?? .reflection
-                var fields: [String: FieldReading] = [:]
-                for field in try Row.fetchAll(db, sql: "SELECT * FROM fields WHERE submission_id = ?", arguments: [submissionID]) {
-                    let key: String = field["key"]
-                    let cell = CellReference(a1: field["cell"]) ?? CellReference(row: 0, column: 0)
-                    let labelCell = (field["label_cell"] as String?).flatMap { CellReference(a1: $0) }
-                    fields[key] = FieldReading(
-                        key: key, label: field["label"], labelCell: labelCell, cell: cell,
-                        raw: LedgerCoding.decodeRaw(kind: field["raw_kind"], text: field["raw_text"], number: field["raw_number"]),
-                        value: LedgerCoding.decodeValue(kind: field["value_kind"], text: field["value_text"], number: field["value_number"]),
-                        normalisation: field["normalisation"])
-                }
+                var fields = fieldsBySubmission.removeValue(forKey: submissionID) ?? [:]
                 if fields["fiscal_year"] == nil {
                     // The sheet gave no 実施年度: intake filed it under the year it was received; say so.
                     let year: Int = row[6]
@@ -79,8 +107,8 @@ extension Ledger {
                         key: "fiscal_year", label: "実施年度", labelCell: nil, cell: CellReference(row: 0, column: 0),
                         raw: .empty, value: .fiscalYear(year), normalisation: "実施年度の記入がないため、受け付けた日の年度としました")
                 }
-                let issues = try Self.issues(db, sql: "SELECT * FROM issues WHERE submission_id = ? ORDER BY rowid", submissionID)
-                results[fileID]?.forms.append(ValidatedForm(form: ExtractedForm(sheet: row[2], kind: kind, fields: fields), issues: issues))
+                let issues = issuesBySubmission.removeValue(forKey: submissionID) ?? []
+                results[fileID]?.forms.append(ValidatedForm(form: ExtractedForm(sheet: intern(row[2]), kind: kind, fields: fields), issues: issues))
             }
             return order.compactMap { results[$0] }
         }

@@ -56,8 +56,13 @@ public struct SummaryReport {
         self.files = files
         self.options = options
         // Personal values are masked in the records themselves, before anything is built from them.
-        let personal = PersonalDataScrubber(files: files)
-        var records = personal.scrub(RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files))
+        // Building the records and indexing the personal values do not depend on each other.
+        var personal = PersonalDataScrubber(values: []), built = RecordSet()
+        _ = Parallel.map([
+            { personal = PersonalDataScrubber(files: files) },
+            { built = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files) },
+        ])
+        var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {
             anonymizer = Anonymizer(records: records)
@@ -69,17 +74,23 @@ public struct SummaryReport {
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
         redactor = Redactor(personal: personal, anonymizer: anonymizer)
 
+        // Each CSV file is built and encoded on its own, across the cores; the order stays fixed.
         let tables = CSVTables(scrubber: redactor)
-        var csv: [CSVTable] = summaries.flatMap { [tables.projects($0), tables.viewpoints($0), tables.comments($0)] }
-        csv.append(tables.issues(files))
-        if !all.isEmpty { csv.append(tables.crossYear(crossYear)) }
-        let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
-        var encoded: [(String, Data)] = [], problems: [UnencodableCharacter] = []
-        for table in csv {
-            let (data, bad) = encoder.encode(table)
-            encoded.append((table.fileName, data))
-            problems += bad
+        var builders: [() -> CSVTable] = []
+        for summary in summaries {
+            builders += [{ tables.projects(summary) }, { tables.viewpoints(summary) }, { tables.comments(summary) }]
         }
+        builders.append { tables.issues(files) }
+        let cross = crossYear
+        if !all.isEmpty { builders.append { tables.crossYear(cross) } }
+        let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
+        let results = Parallel.map(builders.map { build in { () -> (String, Data, [UnencodableCharacter]) in
+            let table = build()
+            let (data, bad) = encoder.encode(table)
+            return (table.fileName, data, bad)
+        } })
+        let encoded = results.map { ($0.0, $0.1) }
+        let problems = results.flatMap(\.2)
         csvFiles = encoded
         unencodable = problems
         if !problems.isEmpty && !options.replaceUnencodable { throw ReportError.unencodable(problems) }
@@ -95,13 +106,14 @@ public struct SummaryReport {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
         var written: [String] = []
-        for summary in summaries {
+        // One workbook per year, written concurrently (each libxlsxwriter workbook is independent).
+        let outcomes = Parallel.map(summaries.map { summary in { () -> Result<String, Error> in
             let name = OutputNames.workbook(summary.fiscalYear)
-            let input = SummaryWorkbookInput(summary: summary, crossYear: crossYear, files: files,
-                                             undated: records.undated, redactor: redactor)
-            try AtomicFile.write(directory: directory, name: name) { try SummaryWorkbook.write(input, to: $0) }
-            written.append(name)
-        }
+            let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear, files: self.files,
+                                             undated: self.records.undated, redactor: self.redactor)
+            return Result { try AtomicFile.write(directory: directory, name: name) { try SummaryWorkbook.write(input, to: $0) }; return name }
+        } })
+        for outcome in outcomes { written.append(try outcome.get()) }
         for (name, data) in csvFiles {
             try AtomicFile.write(directory: directory, name: name) { path in
                 guard FileManager.default.createFile(atPath: path, contents: data) else {

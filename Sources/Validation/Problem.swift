@@ -38,7 +38,7 @@ public enum Problem: Hashable, Sendable {
     case yearNumberUnreadable(shown: String, range: ClosedRange<Int>)
     /// An amount of money that cannot be read as yen.
     case moneyUnreadable(shown: String)
-    /// An amount of money written as text (`１２０万円`, `¥1,200,000`) that had to be normalised to be read.
+    /// An amount of money typed as text with full-width digits or a unit (`１２０万円`): read, but worth confirming.
     case moneyNormalised(shown: String, yen: Int)
     /// An amount of money below zero.
     case moneyNegative(shown: String)

@@ -63,7 +63,7 @@ extension Validator {
                 sink.add(.moneyNegative(shown: Self.shown(reading)), reading)
                 return nil
             }
-            if reading.normalisation != nil || isText(reading.raw) {
+            if Self.needsMoneyCheck(reading.raw) {
                 sink.add(.moneyNormalised(shown: Self.shown(reading), yen: yen), reading)
             }
             return (yen, reading)
@@ -77,10 +77,11 @@ extension Validator {
         }
     }
 
-    /// Whether a cell holds text rather than a number.
-    func isText(_ raw: CellValue) -> Bool {
-        if case .text = raw { return true }
-        return false
+    /// Whether an amount typed as text was read in a way staff should confirm: full-width digits or
+    /// a unit such as 万 or 千 (`１２０万円`). `850,000円` and `¥600,000` are plain and pass quietly.
+    static func needsMoneyCheck(_ raw: CellValue) -> Bool {
+        guard case .text(let text) = raw else { return false }
+        return text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "万" || $0 == "千" }
     }
 
     /// A malformed e-mail address or phone number is a warning.

@@ -10,13 +10,9 @@ extension FileValidator {
         let extractor = FormExtractor(settings: settings)
         return FileValidator(settings: settings, language: language) { path in
             let workbook = try Workbook.open(path: path, limits: limits)
-            var forms: [ExtractedForm] = []
-            // Every sheet, hidden ones included: the extractor decides what is a form, and a form
-            // nobody can see should still be checked rather than silently dropped.
-            for index in workbook.sheets.indices {
-                if let form = extractor.extract(try workbook.grid(sheetAt: index)) { forms.append(form) }
-            }
-            return WorkbookForms(sheetNames: workbook.sheets.map(\.name), forms: forms)
+            // Visible sheets only (the extractor's rule): a form only on a hidden sheet is form.not_found.
+            let forms = try extractor.extractForms(from: workbook)
+            return WorkbookForms(sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name), forms: forms)
         }
     }
 }

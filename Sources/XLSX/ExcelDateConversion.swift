@@ -87,19 +87,44 @@ extension ExcelDateTime {
     }
 
     static func dateText(year: Int, month: Int, day: Int) -> String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDigits(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func timeText(_ millisecondOfDay: Int) -> String {
         let ms = millisecondOfDay % 1000
         let s = millisecondOfDay / 1000
-        let base = pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
-        return ms == 0 ? base : base + "." + pad(ms * 1000, 6)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        appendDigits(s / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(s / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(s % 60, width: 2, to: &bytes)
+        if ms != 0 {
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(ms * 1000, width: 6, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Decimal digits of `value`, zero-padded to `width` (a minus sign first when negative).
+    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(48), count: width - digits.count)) }
+        bytes.append(contentsOf: digits.reversed())
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -33,6 +33,16 @@ import TestSupport
         return names.enumerated().map { ($0.element, base.addingTimeInterval(Double($0.offset))) }
     }
 
+    /// Returns as soon as archive/ or rejected/ gains an entry (hidden temporaries included or not),
+    /// the run ends, or the deadline passes.
+    func waitForChange(in f: IntakeFixture, hidden: Bool, until deadline: Date, process: Process) {
+        func count() -> Int {
+            ["archive", "rejected"].reduce(0) { $0 + IntakeFixture.files(under: f.workspace + "/" + $1, includeHidden: hidden).count }
+        }
+        let start = count()
+        while process.isRunning && Date() < deadline && count() == start { usleep(500) }
+    }
+
     @Test func killingRunAtRandomMomentsNeverLosesOrDoublesAFile() throws {
         let reference = try IntakeFixture()
         defer { reference.remove() }
@@ -65,9 +75,17 @@ import TestSupport
             dropped = end
             let errors = crashed.root.appendingPathComponent("stderr-\(attempts)")
             let process = try FurikaeriBinary.start(["run", "--workspace", crashed.workspace], stderr: errors)
-            // A run over a few files takes a few tenths of a second (debug build); kill within that.
-            let delay = Double.random(in: 0.0...0.3, using: &generator)
-            usleep(UInt32(delay * 1_000_000))
+            switch attempts % 3 {
+            case 0:
+                // At a random moment: a run over a few files takes a few tenths of a second.
+                usleep(UInt32(Double.random(in: 0.0...0.3, using: &generator) * 1_000_000))
+            case 1:
+                // As soon as a temporary copy shows up (the batch is being staged).
+                waitForChange(in: crashed, hidden: true, until: Date().addingTimeInterval(3), process: process)
+            default:
+                // As soon as a copy takes its final name (before or around the commit and the removal).
+                waitForChange(in: crashed, hidden: false, until: Date().addingTimeInterval(3), process: process)
+            }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1

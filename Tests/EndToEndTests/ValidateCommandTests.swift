@@ -105,6 +105,28 @@ private let cleanReflection: [String: Any] = [
         #expect(english.err.contains("There is no option \"-q\""))
     }
 
+    @Test func settingsFromConfigOrTheCurrentFolderChangeTheRules() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var cells = cleanReflection
+        cells["D11"] = 6
+        cells["D12"] = 2
+        cells["E12"] = 2
+        _ = try filledTemplate("reflection", cells, name: "a.xlsx", in: directory)
+        let strict = try furikaeri(["validate", "--json", "a.xlsx"], in: directory)
+        #expect(strict.status == 1)
+        try Data("rules:\n  disabled: [score.out_of_range]\n  low_score_comment_is_error: false\n".utf8)
+            .write(to: directory.appendingPathComponent("lenient.yml"))
+        let lenient = try furikaeri(["validate", "--json", "--config", "lenient.yml", "a.xlsx"], in: directory)
+        #expect(lenient.status == 0, "\(lenient.out)")
+        let file = try #require((try parse(lenient.out)["files"] as? [[String: Any]])?.first)
+        #expect(issues(of: file).map { "\($0.code)/\($0.severity)" } == ["score.low_without_comment/warning"])
+        // The workspace's own furikaeri.yml in the current folder applies without --config.
+        try FileManager.default.copyItem(at: directory.appendingPathComponent("lenient.yml"),
+                                         to: directory.appendingPathComponent("furikaeri.yml"))
+        #expect(try furikaeri(["validate", "a.xlsx"], in: directory).status == 0)
+    }
+
     @Test func brokenSettingsFileIsAUsageError() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

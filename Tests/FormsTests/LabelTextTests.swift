@@ -48,3 +48,12 @@ import Testing
         }
     }
 }
+
+@Suite struct WhitespaceTableTests {
+    @Test func whitespaceSwitchAgreesWithTheUnicodeProperty() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(LabelText.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+}

@@ -49,3 +49,17 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: path))
     #expect(t.files(under: "archive").isEmpty)
 }
+
+@Test func aFileThatVanishesBeforeItIsTakenIsSkippedWithoutStoppingTheRun() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    let gone = try t.drop("gone.csv", "x")
+    try t.drop("kept.csv", "y")
+    let files = InboxScanner(inbox: t.workspace.inbox, settleSeconds: 1).scan().ready
+    try FileManager.default.removeItem(atPath: gone)
+    var events: [IntakeEvent] = []
+    let counts = try t.runner.process(files, runID: try t.ledger.beginRun(command: "run"), onEvent: { events.append($0) })
+    #expect(counts.waiting == 1 && counts.rejected == 1)
+    #expect(events.first { $0.relativePath == "gone.csv" }?.line.contains("読み取れません") == true)
+    #expect(t.files(under: "rejected") == ["rejected/kept.csv", "rejected/kept.csv.エラー.txt"])
+}

@@ -108,6 +108,15 @@ import XLSX
         #expect(message.contains("「⑥受益者の満足度」の評価が 2 ですが"))
     }
 
+    @Test(arguments: ["850,000円", "¥600,000", "1200000"])
+    func plainMoneyTextPassesQuietly(_ text: String) {
+        let form = Build.proposal {
+            $0["total_cost"] = Build.reading("total_cost", "総事業費(円)", "B22", raw: .text(text), value: .yen(1_200_000),
+                                             normalisation: "文字として入力された数字を数値として読みました。")
+        }
+        #expect(validator.validate(form, file: "p.xlsx").isEmpty)
+    }
+
     @Test func negativeMoneyIsAnError() {
         let form = Build.proposal { $0["total_cost"] = Build.reading("total_cost", "総事業費", "C19", raw: .number(-5), value: .yen(-5)) }
         #expect(validator.validate(form, file: "p.xlsx").codes == ["money.negative"])

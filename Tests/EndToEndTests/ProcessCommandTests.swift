@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import TestSupport
+
+// End-to-end tests of `furikaeri process` on samples/ (build first: swift build --product furikaeri).
+// The figures below were worked out by hand from scripts/make_samples.py: in 令和6年度 five
+// reflections are valid — 多言語 [5,4,4,4,5,4,5] (市 ① 2), こそだて中間 [4,4,4,3,4,4,4],
+// 多世代食堂 [5,5,4,4,4,5,5], ウォーキング [4,4,4,4,3,4,4], 省エネ中間 [4,4,4,3,4,4,4]; 小規模公園の最終 is
+// invalid (3.5 and a blank), so its proposal P06 has no final reflection.
+
+private let samples = TestPaths.samples.path
+
+/// Personal values of the sample proposals (scripts/make_samples.py).
+private let samplePersonalData = [
+    "架空 花子", "見本 太郎", "仮名 次郎", "試験 三郎", "例示 四郎", "模擬 五月", "参考 六花",
+    "西東京市南町9-99-1", "西東京市柳沢9-99-2", "西東京市ひばりが丘9-99-3", "西東京市西原町9-99-4",
+    "西東京市田無町9-99-5", "西東京市緑町9-99-6", "西東京市泉町9-99-7",
+    "042-000-1001", "042-000-1002", "042-000-1003", "042-000-1004", "042-000-1005", "042-000-1006", "042-000-1007",
+    "hibari@example.org", "bosai@example.jp", "hidamari@example.org", "walk@example.jp", "tabunka@example.org",
+    "midori@example.jp", "art@example.org",
+]
+
+private func process(_ arguments: [String]) throws -> (BinaryRun, URL) {
+    let out = try makeTemporaryDirectory("process").appendingPathComponent("out")
+    return (try runFurikaeri(["process"] + arguments + ["--output", out.path]), out)
+}
+
+private func oracle(_ arguments: [String]) throws -> [String: Any] {
+    try PythonOracle.run("summary_oracle.py", arguments) as! [String: Any]
+}
+
+private func csvRows(_ url: URL, _ encoding: String = "utf-8-sig") throws -> [[String]] {
+    try oracle(["csv", url.path, encoding])["rows"] as! [[String]]
+}
+
+private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
+
+@Test func processWritesTheSamplesFiguresAsComputedByHand() throws {
+    let (run, out) = try process([samples])
+    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("ファイル 20 件（受理 14・要修正 6・読み取り不可 0）"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果.csv"))
+    #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")
+
+    let facts = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])
+    let sheets = facts["sheet_facts"] as! [String: [String: Any]]
+    let overview = sheets["概要"]!["cells"] as! [String: Any]
+    #expect(number(overview["B4"]) == 5)                                   // reflections
+    #expect(number(overview["B5"]) == 1)                                   // P06 小規模公園
+    #expect(number(overview["B8"]) == 1)                                   // its final is missing
+    #expect(abs(number(overview["B9"])! - 144.0 / 35.0) < 1e-9)            // (31+27+32+27+27) / 35
+    #expect(number(overview["B10"]) == 0 && number(overview["B11"]) == 1)  // no score ≤ 2; 多言語 gap 3
+    #expect(abs(number(overview["B19"])! - 4.4) < 1e-9)                    // ① (5+4+5+4+4) / 5
+    let viewpoints = sheets["視点別"]!["cells"] as! [String: Any]
+    #expect(viewpoints["A7"] as? String == "④目的の達成度")
+    #expect(abs(number(viewpoints["C7"])! - 3.6) < 1e-9)                   // 4,3,4,4,3
+    #expect(number(viewpoints["D7"]) == 4)                                 // median
+    #expect(abs(number(viewpoints["E7"])! - 0.3.squareRoot()) < 1e-9)      // sample SD: 1.2 / 4
+    #expect(number(viewpoints["H7"]) == 2 && number(viewpoints["I7"]) == 3)
+    #expect(abs(number(viewpoints["K7"])! - 0.6) < 1e-9)
+    let missing = sheets["未提出・未照合"]!["cells"] as! [String: Any]
+    #expect((missing["C3"] as? String)?.contains("小規模公園") == true)
+    let trend = sheets["経年比較"]!["cells"] as! [String: Any]
+    #expect(trend["B2"] as? String == "令和5年度" && trend["C2"] as? String == "令和6年度" && trend["D2"] == nil)
+
+    let wide = try csvRows(out.appendingPathComponent("ふりかえり_事業別_令和6年度.csv"))
+    #expect(wide.count == 6)
+    let shokudo = wide.first { $0[3] == "多世代食堂でつながるまち" }!
+    #expect(shokudo[0] == "令和6年度" && shokudo[4] == "最終" && Array(shokudo[9...16]) == ["5", "5", "4", "4", "4", "5", "5", "4.57"])
+}
+
+@Test func processOutputHoldsNoPersonalDataEvenAnonymised() throws {
+    for extra in [[], ["--anonymize"]] {
+        let (run, out) = try process([samples] + extra)
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+            let text = try oracle(["text", out.appendingPathComponent(name).path])["text"] as! String
+            for value in samplePersonalData { #expect(!text.contains(value), "\(name) holds \(value)") }
+            if !extra.isEmpty {
+                for org in ["NPO法人こども食堂ひだまり", "歩こう会西原", "こそだてフェスタ実行委員会"] {
+                    #expect(!text.contains(org), "\(name) names \(org)")
+                }
+            }
+        }
+    }
+}
+
+@Test func processIsByteForByteDeterministic() throws {
+    let (first, a) = try process([samples])
+    let (second, b) = try process([samples])
+    defer {
+        try? FileManager.default.removeItem(at: a.deletingLastPathComponent())
+        try? FileManager.default.removeItem(at: b.deletingLastPathComponent())
+    }
+    #expect(first.status == 0 && second.status == 0)
+    for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
+        let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
+        #expect(x == y, "\(name) differs")
+    }
+}
+
+@Test func cp932FailsOnACharacterItCannotHoldAndReplaceGoesOn() throws {
+    let input = try makeTemporaryDirectory("process-input")
+    defer { try? FileManager.default.removeItem(at: input) }
+    let edited = input.appendingPathComponent("R06_多世代食堂_最終.xlsx")
+    let replaced = try PythonOracle.run("replace_text.py", [
+        TestPaths.samples.appendingPathComponent("R06_多世代食堂_最終.xlsx").path, edited.path,
+        "ボランティアの高齢化が課題。", "𠮷田さんの店で=SUM(1)の話",
+    ]) as! [String: Any]
+    let cells = replaced["replaced"] as! [String]
+    #expect(cells.count == 1)
+    let (failed, out1) = try process([edited.path, "--encoding", "cp932"])
+    defer { try? FileManager.default.removeItem(at: out1.deletingLastPathComponent()) }
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("𠮷") && failed.stderr.contains("U+20BB7") && failed.stderr.contains("R06_多世代食堂_最終.xlsx"))
+    #expect(failed.stderr.contains(String(cells[0].split(separator: "!").last!)), "names the cell: \(failed.stderr)")
+    let writtenOnFailure = (try? FileManager.default.contentsOfDirectory(atPath: out1.path)) ?? []
+    #expect(writtenOnFailure.isEmpty, "nothing is written when the run fails: \(writtenOnFailure)")
+
+    let (ok, out2) = try process([edited.path, "--encoding", "cp932", "--replace"])
+    defer { try? FileManager.default.removeItem(at: out2.deletingLastPathComponent()) }
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(ok.stdout.contains("〓"))
+    let rows = try csvRows(out2.appendingPathComponent("ふりかえり_事業別_令和6年度.csv"), "cp932")
+    #expect(rows[0][0] == "年度")
+    #expect(rows[1][17] == "〓田さんの店で=SUM(1)の話")
+}
+
+@Test func textThatLooksLikeAFormulaIsNeutralisedInTheCSV() throws {
+    let input = try makeTemporaryDirectory("process-input")
+    defer { try? FileManager.default.removeItem(at: input) }
+    let edited = input.appendingPathComponent("R06_多世代食堂_最終.xlsx")
+    _ = try PythonOracle.run("replace_text.py", [
+        TestPaths.samples.appendingPathComponent("R06_多世代食堂_最終.xlsx").path, edited.path,
+        "地域の居場所として定着した。", "=HYPERLINK(\"http://example.com\",\"開く\")",
+    ])
+    let (run, out) = try process([edited.path])
+    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = try csvRows(out.appendingPathComponent("ふりかえり_事業別_令和6年度.csv"))
+    #expect(rows[1][18] == "'=HYPERLINK(\"http://example.com\",\"開く\")")
+    // The workbook keeps it as text, never as a formula.
+    let facts = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])
+    let comments = (facts["sheet_facts"] as! [String: [String: Any]])["コメント一覧"]!["cells"] as! [String: Any]
+    #expect(comments.values.contains { ($0 as? String) == "=HYPERLINK(\"http://example.com\",\"開く\")" })
+}
+
+@Test func yearOptionWritesOnlyThatYear() throws {
+    let (run, out) = try process([samples, "--year", "R5"])
+    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+    #expect(run.status == 0, "\(run.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    #expect(names.contains("ふりかえり集計_令和5年度.xlsx") && !names.contains("ふりかえり集計_令和6年度.xlsx"))
+    #expect(names.contains("ふりかえり_経年比較.csv"))
+}
+
+@Test func badArgumentsGetAClearMessageInEitherLanguage() throws {
+    let (missing, _) = try process(["/nonexistent/folder"])
+    #expect(missing.status != 0 && missing.stderr.contains("見つかりません"))
+    let (english, _) = try process(["/nonexistent/folder", "--lang", "en"])
+    #expect(english.status != 0 && english.stderr.contains("does not exist"))
+    let (year, _) = try process([samples, "--year", "来年"])
+    #expect(year.status != 0 && year.stderr.contains("令和6年度"))
+    let (encoding, _) = try process([samples, "--encoding", "sjis"])
+    #expect(encoding.status != 0 && encoding.stderr.contains("cp932"))
+}

@@ -6,9 +6,13 @@ import Validation
 /// values (masked before aggregation); file paths and validation messages pass the redactor here.
 public struct CSVTables {
     public var scrubber: Redactor
+    /// Whether text fields carry the file and cell they came from. Only CP932 output can fail on a
+    /// character and needs them; building them for every field costs at 10,000 projects.
+    public var tracksOrigins: Bool
 
-    public init(scrubber: Redactor) {
+    public init(scrubber: Redactor, tracksOrigins: Bool = true) {
         self.scrubber = scrubber
+        self.tracksOrigins = tracksOrigins
     }
 
     /// The wide table: one row per reflection, the seven scores, the mean and the comments.
@@ -60,7 +64,7 @@ public struct CSVTables {
     /// Every issue of every file in the run, valid or not.
     public func issues(_ files: [FileResult]) -> CSVTable {
         let rows = IssueRow.rows(files, scrubber: scrubber).map { issue -> [CSVField] in
-            let origin = TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell)
+            let origin = tracksOrigins ? TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell) : nil
             return [.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
                     .text(issue.field), .text(issue.sheet, origin: origin), .text(issue.cell),
                     .text(issue.message, origin: origin)]
@@ -87,7 +91,8 @@ public struct CSVTables {
     private func text(_ value: String) -> CSVField { .text(value) }
 
     private func text(_ value: String, _ s: Submission, _ field: String) -> CSVField {
-        .text(value, origin: TextOrigin(file: s.source.file, sheet: s.source.sheet, cell: s.cells[field] ?? ""))
+        guard tracksOrigins else { return .text(value) }
+        return .text(value, origin: TextOrigin(file: s.source.file, sheet: s.source.sheet, cell: s.cells[field] ?? ""))
     }
 }
 

@@ -88,7 +88,7 @@ public struct SummaryReport {
     }
 
     private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
-        let tables = CSVTables(scrubber: redactor)
+        let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
         var builders: [() -> CSVTable] = []
         for summary in summaries {
             builders += [{ tables.projects(summary) }, { tables.viewpoints(summary) }, { tables.comments(summary) }]

@@ -73,6 +73,7 @@ for target in $TARGETS; do
   corpus="$SCRATCH/corpus/$target"
   artifacts="$SCRATCH/artifacts/$target"
   log="$SCRATCH/logs/$target.log"
+  rm -rf "$artifacts"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   echo "== $target for ${SECONDS_PER_TARGET}s (log: $log)"
   set +e
@@ -82,7 +83,7 @@ for target in $TARGETS; do
     -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" > "$log" 2>&1
   status=$?
   set -e
-  found=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | sort)
+  found=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null | sort || true)
   if [[ -n "$found" ]]; then
     mkdir -p "$REGRESSIONS/$target"
     cp $found "$REGRESSIONS/$target/"

@@ -1,3 +1,4 @@
+import Foundation
 import Forms
 
 /// 中間 or 最終: which reflection of a project's year a sheet is.
@@ -159,24 +160,38 @@ public struct ProjectKey: Hashable, Sendable, Comparable {
     }
 
     public static func == (lhs: ProjectKey, rhs: ProjectKey) -> Bool {
-        lhs.org.utf8.elementsEqual(rhs.org.utf8) && lhs.project.utf8.elementsEqual(rhs.project.utf8)
+        ByteOrder.compare(lhs.org, rhs.org) == 0 && ByteOrder.compare(lhs.project, rhs.project) == 0
     }
 
     public func hash(into hasher: inout Hasher) {
-        for byte in org.utf8 { hasher.combine(byte) }
+        var org = org, project = project
+        org.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(0xFF as UInt8)  // not a UTF-8 byte: separates the two names
-        for byte in project.utf8 { hasher.combine(byte) }
+        project.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     public static func < (lhs: ProjectKey, rhs: ProjectKey) -> Bool {
-        if !lhs.org.utf8.elementsEqual(rhs.org.utf8) { return ByteOrder.less(lhs.org, rhs.org) }
-        return ByteOrder.less(lhs.project, rhs.project)
+        let c = ByteOrder.compare(lhs.org, rhs.org)
+        return c != 0 ? c < 0 : ByteOrder.compare(lhs.project, rhs.project) < 0
     }
 }
 
 /// Deterministic text order by UTF-8 bytes (which is also Unicode scalar order).
 public enum ByteOrder {
-    public static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+    public static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+    public static func compare(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                if n > 0, let x = pa.baseAddress, let y = pb.baseAddress {
+                    let c = memcmp(x, y, n)
+                    if c != 0 { return Int(c) }
+                }
+                return pa.count - pb.count
+            }
+        }
     }
 }

@@ -103,14 +103,14 @@ struct ProcessCommand: ParsableCommand {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
             throw ExitCode(1)
         }
-        let written: [String]
+        let outcome: SummaryReport.Outcome
         do {
-            written = try report.write(to: output)
+            outcome = try report.writeAll(to: output)
         } catch let error as ReportError {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
             throw ExitCode(1)
         }
-        print(text.summary(files: files, report: report, written: written, output: output))
+        print(text.summary(files: files, report: report, outcome: outcome, output: output))
     }
 
     /// The production validator: the XLSX reader and the form extractor, as intake uses them.
@@ -135,8 +135,8 @@ struct BenchSummary {
         defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let timing = try SummaryBenchmark.run(projects: projects, outputDirectory: directory,
                                               encoding: CSVEncoding(rawValue: encoding) ?? .utf8)
-        print(String(format: "summary of %d projects: %.3f s (aggregate+encode %.3f s, write %.3f s; CPU %.3f s; %d files)",
-                     timing.projects, timing.totalSeconds, timing.aggregateAndEncodeSeconds, timing.writeSeconds,
+        print(String(format: "summary of %d projects: %.3f s (aggregate %.3f s, write workbook + encode CSV %.3f s; CPU %.3f s; %d files)",
+                     timing.projects, timing.totalSeconds, timing.aggregateSeconds, timing.writeSeconds,
                      timing.cpuSeconds, timing.files.count))
     }
 }
@@ -176,11 +176,16 @@ struct ProcessMessages {
         }
     }
 
-    func summary(files: [FileResult], report: SummaryReport, written: [String], output: String) -> String {
+    func summary(files: [FileResult], report: SummaryReport, outcome: SummaryReport.Outcome, output: String) -> String {
         let valid = files.filter { $0.status == .valid }.count
         let invalid = files.filter { $0.status == .invalid }.count
         let unreadable = files.filter { $0.status == .unreadable }.count
-        var lines = [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
+        var lines: [String] = []
+        if files.isEmpty {
+            lines.append(t("指定した場所に .xlsx / .xlsm ファイルが見つかりませんでした。フォルダを確かめてください。",
+                           "No .xlsx or .xlsm files were found at the given paths. Check the folder."))
+        }
+        lines += [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
                        "\(files.count) files (\(valid) valid, \(invalid) invalid, \(unreadable) unreadable)")]
         for s in report.summaries {
             lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",
@@ -190,16 +195,16 @@ struct ProcessMessages {
             lines.append(t("実施年度が分からず集計しなかった様式 \(report.records.undated.count) 件（--year で年度を指定できます）",
                            "\(report.records.undated.count) forms without a fiscal year were left out (use --year)"))
         }
-        if !report.unencodable.isEmpty {
+        if !outcome.unencodable.isEmpty {
             lines.append(t("CP932 にない文字を「〓」に置き換えました:", "Replaced characters CP932 lacks with 〓:"))
-            lines += report.unencodable.map { "  " + $0.description }
+            lines += outcome.unencodable.map { "  " + $0.description }
         }
         if invalid + unreadable > 0 {
             lines.append(t("要修正・読み取り不可のファイルは集計に含めていません。「検証結果」を見て直してください。",
                            "Invalid and unreadable files are not in the figures; see 検証結果 to fix them."))
         }
         lines.append(t("\(output) に書き出しました:", "Written to \(output):"))
-        lines += written.map { "  " + $0 }
+        lines += outcome.written.map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 }

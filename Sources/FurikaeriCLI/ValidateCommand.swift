@@ -28,6 +28,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "設定ファイル（YAML）。")
     var config: String?
 
+    /// Many paths without the argument parser's per-argument cost: one path a line, `-` for stdin.
+    @Option(name: .long, help: "検証するパスを1行に1つ書いたファイル（- で標準入力）。")
+    var filesFrom: String?
+
     /// Unknown options land here too (`.allUnrecognized`), so they get exit status 2 and a message
     /// of ours rather than the argument parser's own status.
     @Argument(parsing: .allUnrecognized, help: "検証する .xlsx ファイルまたはフォルダー。")
@@ -40,6 +44,14 @@ struct ValidateCommand: ParsableCommand {
         guard let language = Language(rawValue: lang) else {
             throw usageError("--lang は ja か en を指定してください（指定された値: \(lang)）。",
                              "--lang must be ja or en (got \(lang)).", language: .ja)
+        }
+        var paths = self.paths
+        if let filesFrom {
+            guard let listed = Self.readPathList(filesFrom) else {
+                throw usageError("--files-from のファイル「\(filesFrom)」を読めません。",
+                                 "Cannot read the --files-from list \"\(filesFrom)\".", language: language)
+            }
+            paths += listed
         }
         guard !paths.isEmpty else {
             throw usageError("検証するファイルまたはフォルダーを指定してください。例: furikaeri validate inbox/",
@@ -69,6 +81,13 @@ struct ValidateCommand: ParsableCommand {
         }
         let status = HumanReport.exitStatus(results)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Paths listed one a line (blank lines skipped); nil when the list cannot be read.
+    static func readPathList(_ source: String) -> [String]? {
+        let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: source)
+        guard let data else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 
     /// `--config`, else `furikaeri.yml` in the current folder, else the defaults.

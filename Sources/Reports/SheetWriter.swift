@@ -14,7 +14,9 @@ struct SheetWriter {
     /// Writes text as text (never as a formula), cut at Excel's cell limit.
     func text(_ row: Int, _ column: Int, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) {
         guard let sheet, !value.isEmpty else { return }
-        let cut = value.count > Self.maxCellLength ? String(value.prefix(Self.maxCellLength)) : value
+        // UTF-8 length first: counting characters means grapheme breaking, slow on long Japanese text.
+        let cut = value.utf8.count > Self.maxCellLength && value.count > Self.maxCellLength
+            ? String(value.prefix(Self.maxCellLength)) : value
         owner.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), cut, format ?? formats.text),
                     "worksheet_write_string")
     }

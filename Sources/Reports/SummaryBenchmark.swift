@@ -10,9 +10,10 @@ public enum SummaryBenchmark {
     /// Seconds spent from validated files to every output file written.
     public struct Timing: Sendable {
         public var projects: Int
-        public var aggregateAndEncodeSeconds: Double
+        public var aggregateSeconds: Double
         public var writeSeconds: Double
-        public var totalSeconds: Double { aggregateAndEncodeSeconds + writeSeconds }
+        /// Workbook writing and CSV encoding, which run side by side, and the renames.
+        public var totalSeconds: Double { aggregateSeconds + writeSeconds }
         /// CPU time of the process over the same span: on a shared machine the wall clock also
         /// counts time spent waiting for a core.
         public var cpuSeconds: Double
@@ -30,7 +31,7 @@ public enum SummaryBenchmark {
         let end = DispatchTime.now()
         let cpuEnd = processCPUSeconds()
         let seconds = { (a: DispatchTime, b: DispatchTime) in Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9 }
-        return Timing(projects: projects, aggregateAndEncodeSeconds: seconds(start, middle),
+        return Timing(projects: projects, aggregateSeconds: seconds(start, middle),
                       writeSeconds: seconds(middle, end), cpuSeconds: cpuEnd - cpuStart, files: written)
     }
 

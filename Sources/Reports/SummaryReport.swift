@@ -36,7 +36,7 @@ public enum ReportError: Error, Equatable {
     case writeFailed(path: String, reason: String)
 }
 
-/// The whole run's reports, computed and encoded in memory before anything is written.
+/// The whole run's reports: aggregated at init, written (workbooks and CSV together) by `write`.
 public struct SummaryReport {
     public var records: RecordSet
     public var summaries: [YearSummary]
@@ -44,13 +44,17 @@ public struct SummaryReport {
     public var files: [FileResult]
     public var redactor: Redactor
     public var options: ReportOptions
-    /// The CSV files by name, already encoded.
-    public var csvFiles: [(name: String, data: Data)]
-    /// Characters CP932 could not hold (replaced when `replaceUnencodable`).
-    public var unencodable: [UnencodableCharacter]
 
-    /// Aggregates the valid files' forms and encodes the CSV files. Invalid and unreadable files
-    /// appear only in the validation results.
+    /// What `writeAll` wrote.
+    public struct Outcome {
+        /// File names, workbooks first, in a fixed order.
+        public var written: [String]
+        /// Characters CP932 could not hold, replaced by 〓 (only with `replaceUnencodable`).
+        public var unencodable: [UnencodableCharacter]
+    }
+
+    /// Aggregates the valid files' forms. Invalid and unreadable files appear only in the
+    /// validation results.
     public init(files: [FileResult], options: ReportOptions) throws {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
         self.files = files
@@ -73,64 +77,102 @@ public struct SummaryReport {
         crossYear = CrossYearSummary(summaries: all)
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
         redactor = Redactor(personal: personal, anonymizer: anonymizer)
+        hasAnyYear = !all.isEmpty
+    }
 
-        // Each CSV file is built and encoded on its own, across the cores; the order stays fixed.
+    private var hasAnyYear: Bool
+
+    /// The CSV files, built and encoded in memory, in a fixed order.
+    public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {
+        Parallel.map(csvJobs())
+    }
+
+    private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
         let tables = CSVTables(scrubber: redactor)
         var builders: [() -> CSVTable] = []
         for summary in summaries {
             builders += [{ tables.projects(summary) }, { tables.viewpoints(summary) }, { tables.comments(summary) }]
         }
+        let files = files, cross = crossYear
         builders.append { tables.issues(files) }
-        let cross = crossYear
-        if !all.isEmpty { builders.append { tables.crossYear(cross) } }
+        if hasAnyYear { builders.append { tables.crossYear(cross) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
-        let results = Parallel.map(builders.map { build in { () -> (String, Data, [UnencodableCharacter]) in
+        return builders.map { build in {
             let table = build()
             let (data, bad) = encoder.encode(table)
             return (table.fileName, data, bad)
-        } })
-        let encoded = results.map { ($0.0, $0.1) }
-        let problems = results.flatMap(\.2)
-        csvFiles = encoded
-        unencodable = problems
-        if !problems.isEmpty && !options.replaceUnencodable { throw ReportError.unencodable(problems) }
+        } }
     }
 
-    /// Writes every workbook and CSV into `directory`, each through a temporary file and a rename,
-    /// so a reader never sees half a file. Returns the names written, in order.
+    /// Writes every workbook and CSV into `directory`; see `writeAll`. Returns the names written.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
+        try writeAll(to: directory).written
+    }
+
+    /// Writes every workbook and CSV into `directory`. The workbooks are written to temporary files
+    /// while the CSV files are encoded, side by side; only when everything succeeded (and, for CP932,
+    /// every character could be held or `replaceUnencodable` is set) is each file renamed into
+    /// place, so a reader never sees half a file and a failed run leaves nothing behind.
+    public func writeAll(to directory: String) throws -> Outcome {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
-        var written: [String] = []
-        // One workbook per year, written concurrently (each libxlsxwriter workbook is independent).
-        let outcomes = Parallel.map(summaries.map { summary in { () -> Result<String, Error> in
+        enum Job { case workbook(String, Error?), csv(String, Data, [UnencodableCharacter]) }
+        var jobs: [() -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
             let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear, files: self.files,
                                              undated: self.records.undated, redactor: self.redactor)
-            return Result { try AtomicFile.write(directory: directory, name: name) { try SummaryWorkbook.write(input, to: $0) }; return name }
-        } })
-        for outcome in outcomes { written.append(try outcome.get()) }
-        for (name, data) in csvFiles {
+            do {
+                try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
+                return .workbook(name, nil)
+            } catch {
+                return .workbook(name, error)
+            }
+        } }
+        jobs += csvJobs().map { job in { let r = job(); return .csv(r.name, r.data, r.unencodable) } }
+        let results = Parallel.map(jobs)
+
+        var workbooks: [String] = [], failure: Error?, csv: [(String, Data)] = [], problems: [UnencodableCharacter] = []
+        for result in results {
+            switch result {
+            case .workbook(let name, let error):
+                workbooks.append(name)
+                if let error, failure == nil { failure = error }
+            case .csv(let name, let data, let bad):
+                csv.append((name, data))
+                problems += bad
+            }
+        }
+        if failure == nil, !problems.isEmpty, !options.replaceUnencodable { failure = ReportError.unencodable(problems) }
+        if let failure {
+            for name in workbooks { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
+            if let error = failure as? ReportError { throw error }
+            throw ReportError.writeFailed(path: directory, reason: "\(failure)")
+        }
+        for name in workbooks { try AtomicFile.commit(directory: directory, name: name) }
+        for (name, data) in csv {
             try AtomicFile.write(directory: directory, name: name) { path in
                 guard FileManager.default.createFile(atPath: path, contents: data) else {
                     throw ReportError.writeFailed(path: path, reason: "create")
                 }
             }
-            written.append(name)
         }
-        return written
+        return Outcome(written: workbooks + csv.map(\.0), unencodable: problems)
     }
 }
 
 /// Writes a file under a temporary name in the same folder, then renames it into place.
 enum AtomicFile {
+    /// `.NAME.PID.tmp` beside the final file: hidden, and on the same file system for the rename.
+    static func temporaryPath(directory: String, name: String) -> String {
+        (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+    }
+
     static func write(directory: String, name: String, _ body: (String) throws -> Void) throws {
-        let final = (directory as NSString).appendingPathComponent(name)
-        let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+        let temporary = temporaryPath(directory: directory, name: name)
         do {
             try body(temporary)
         } catch let error as ReportError {
@@ -138,8 +180,15 @@ enum AtomicFile {
             throw error
         } catch {
             unlink(temporary)
-            throw ReportError.writeFailed(path: final, reason: "\(error)")
+            throw ReportError.writeFailed(path: (directory as NSString).appendingPathComponent(name), reason: "\(error)")
         }
+        try commit(directory: directory, name: name)
+    }
+
+    /// Renames the temporary file into place.
+    static func commit(directory: String, name: String) throws {
+        let final = (directory as NSString).appendingPathComponent(name)
+        let temporary = temporaryPath(directory: directory, name: name)
         guard rename(temporary, final) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

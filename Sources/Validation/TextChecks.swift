@@ -46,14 +46,23 @@ enum TextChecks {
     /// A set of placeholders folded once, for `isPlaceholder`.
     struct PlaceholderSet: Sendable {
         let folded: Set<String>
+        /// The longest folded placeholder, in scalars: longer texts are rejected without folding.
+        let longest: Int
 
         init(_ placeholders: [String]) {
             folded = Set(placeholders.map { TextChecks.placeholderKey($0) })
+            longest = folded.map(\.unicodeScalars.count).max() ?? 0
         }
 
         /// Whether the text, folded and with trailing 。or . removed, is one of the placeholders.
         func contains(_ text: String) -> Bool {
-            folded.contains(TextChecks.placeholderKey(text))
+            // Real comments are long; count non-space scalars only as far as needed to tell.
+            var visible = 0
+            for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+                visible += 1
+                if visible > longest + 3 { return false }
+            }
+            return folded.contains(TextChecks.placeholderKey(text))
         }
     }
 

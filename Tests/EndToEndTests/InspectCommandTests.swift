@@ -175,10 +175,9 @@ import TestSupport
             #expect(run.stderr.contains(needle), "\(url.lastPathComponent): \(run.stderr)")
             #expect(run.seconds < 1, "\(url.lastPathComponent) took \(run.seconds) s")
             #expect(try Data(contentsOf: url) == before, "\(url.lastPathComponent) was modified")
+            let measured = try runMeasured(furikaeriBinaryPath, ["inspect", "--json", url.path])
+            #expect(measured.peakRSSBytes < 256 << 20, "\(url.lastPathComponent) used \(measured.peakRSSBytes >> 20) MiB")
         }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        #expect(usage.ru_maxrss < 256 * 1024, "a child used \(usage.ru_maxrss) KiB")
     }
 }
 

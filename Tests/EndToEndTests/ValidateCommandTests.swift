@@ -244,6 +244,19 @@ private let cleanReflection: [String: Any] = [
         #expect(try pythonContractCheck(result.out, in: directory) == "ok")
     }
 
+    @Test func pathsCanComeFromAListFile() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try filledTemplate("reflection", cleanReflection, name: "a.xlsx", in: directory)
+        _ = try filledTemplate("reflection", cleanReflection, name: "b.xlsx", in: directory)
+        try Data("b.xlsx\n\na.xlsx\n".utf8).write(to: directory.appendingPathComponent("list.txt"))
+        let result = try furikaeri(["validate", "--json", "--files-from", "list.txt"], in: directory)
+        #expect(result.status == 0, "\(result.err)")
+        let files = try #require(try parse(result.out)["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["a.xlsx", "b.xlsx"])
+        #expect(try furikaeri(["validate", "--files-from", "missing.txt"], in: directory).status == 2)
+    }
+
     @Test func jsonOutputIsTheSameOnEveryRun() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

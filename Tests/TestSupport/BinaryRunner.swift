@@ -9,10 +9,13 @@ public struct BinaryRun {
     public var seconds: Double
 }
 
+/// The path of the debug build's binary, `.build/debug/furikaeri`.
+public let furikaeriBinaryPath = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri").path
+
 /// Runs `.build/debug/furikaeri` with `arguments` (build it first: `swift build --product furikaeri`).
 public func runFurikaeri(_ arguments: [String], binary: URL? = nil) throws -> BinaryRun {
     let process = Process()
-    process.executableURL = binary ?? TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri")
+    process.executableURL = binary ?? URL(fileURLWithPath: furikaeriBinaryPath)
     process.arguments = arguments
     // Output goes to temporary files, so a large output can never block the child on a full pipe.
     let scratch = try makeTemporaryDirectory("furikaeri-run")

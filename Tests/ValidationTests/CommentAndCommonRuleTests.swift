@@ -33,6 +33,13 @@ import XLSX
         #expect(issues[0].severity == .warning)
     }
 
+    @Test func placeholderCheckRejectsLongTextAndAcceptsSpacedPlaceholders() {
+        let set = TextChecks.PlaceholderSet(["特になし", "なし"])
+        #expect(set.contains("　特に　なし。 "))
+        #expect(!set.contains(String(repeating: "課題があります。", count: 50)))
+        #expect(!set.contains("なしなしなしなし"))
+    }
+
     @Test func commentThatMerelyContainsAPlaceholderWordPasses() {
         let form = Build.reflection { $0["org_comment"] = Build.text("org_comment", "*団体のコメント", "C15", "特になし、と言いたいところですが人手不足です") }
         #expect(validator.validate(form, file: "a.xlsx").isEmpty)

@@ -27,7 +27,7 @@ public enum RejectionNote {
             lines += [
                 "1. このファイルを LibreOffice Calc で開きます。",
                 "2. 「ファイル」→「名前を付けて保存」を選びます。",
-                "3. 「ファイルの種類」で「Excel 2007-365 (.xlsx)」を選び、「Excel 2007-365!」形式のままで保存します。",
+                "3. 「ファイルの種類」で「Excel 2007-365 (.xlsx)」を選んで保存し、形式を尋ねられたら「Excel 2007-365! 形式を使用」を選びます。",
             ]
         case "csv", "tsv", "txt":
             lines += [

@@ -168,8 +168,9 @@ def build():
 
     # ---- 企画提案書 ----
     def offer(project, year, category, kind, theme, year_number, issue, purpose, description, effect, org_role,
-              city_role, total, requested, person, address, phone, email, form=None):
-        org, name, dept, collaboration = PROJECTS[project]
+              city_role, total, requested, person, address, phone, email, form=None, org=None, name=None):
+        default_org, default_name, dept, collaboration = PROJECTS[project]
+        org, name = org or default_org, name or default_name
         return {"fiscal_year": year, "category": category, "proposal_type": kind, "theme": theme,
                 "org_name": org, "representative": person, "address": address, "phone": phone, "email": email,
                 "project_name": name, "collaboration_form": form or collaboration, "department": dept,
@@ -192,11 +193,11 @@ def build():
     add("P07_防災まち歩き_企画提案書.xlsx", [s], "XlsxWriter", "令和7年度・新規チャレンジ部門・金額が文字")
 
     s = Sheet("提案書")
-    proposal(s, offer("shokudo", "令和7年度", "新規チャレンジ部門", "テーマ設定型", "地域の居場所づくり", 1,
+    proposal(s, offer("shokudo", "令和7年度", "継続ステップアップ部門", "テーマ設定型", "地域の居場所づくり", 2,
                       "子どもと高齢者の孤食", "世代を超えた食卓をつくる", "月2回の多世代食堂と学習支援",
                       "孤食の解消と見守り", "食堂の運営", "会場と広報の支援",
                       1500000, 1000000, "仮名 次郎", "西東京市ひばりが丘9-99-3", "042-000-1003", "hidamari@example.org"))
-    add("P07_多世代食堂_企画提案書.xlsx", [s], "openpyxl", "令和7年度・テーマ設定型")
+    add("P07_多世代食堂_企画提案書.xlsx", [s], "openpyxl", "令和7年度・継続ステップアップ部門・テーマ設定型")
 
     # Mistakes: requested over total; テーマ設定型 without a theme.
     s = Sheet("企画提案書")
@@ -220,12 +221,12 @@ def build():
     mistake("P07_多言語情報_企画提案書.xlsx", "企画提案書", "total_cost", "総事業費が「１２０万円」（全角・文字、読み取りは 1,200,000 円）")
 
     s = Sheet("企画提案書")
-    proposal(s, offer("koen", "令和6年度", "新規チャレンジ部門", "テーマ設定型", "公園の新しい使い方", 1,
-                      "小さな公園が使われていない", "公園を地域の交流の場にする", "子供&ドッグイベントの試験開催",
+    proposal(s, offer("koen", "令和6年度", "継続ステップアップ部門", "テーマ設定型", "公園の新しい使い方", 2,
+                      "小さな公園が使われていない", "公園を地域の交流の場にする", "子供&ドッグイベントの本格実施",
                       "公園の利用者が増える", "イベントの企画運営", "公園の使用許可と近隣調整",
                       300000, 200000, "模擬 五月", "西東京市緑町9-99-6", "042-000-1006", "midori@example.jp"),
              top=1, left=1)
-    add("P06_小規模公園_企画提案書.xlsx", [s], "XlsxWriter", "令和6年度・タイトル行・列あり")
+    add("P06_小規模公園_企画提案書.xlsx", [s], "XlsxWriter", "令和6年度・継続2年目・タイトル行・列あり（最終のふりかえりは不備 → 未提出）")
 
     s = Sheet("企画提案書")
     proposal(s, offer("art", "令和7年度", "新規チャレンジ部門", "自由テーマ型", None, 1,
@@ -233,6 +234,87 @@ def build():
                       "障害への理解が深まる", "出展者募集と展示", "会場の提供と広報",
                       700000, 500000, "参考 六花", "西東京市泉町9-99-7", "042-000-1007", "art@example.org"))
     add("P07_アート展_企画提案書.xlsx", [s], "openpyxl", "令和7年度・共催")
+
+    # ---- 企画提案書 of the years reflected on: every project whose 令和5/6 reflection is valid has the
+    # proposal of that same year (継続年数 1→2→3 across years). Not here on purpose: 健康ウォーキング
+    # マップづくり in 令和6 (arranged with 健康課 outside the proposal scheme, so its reflection stays
+    # 未照合; its first proposal is P07), and the proposals of the invalid 令和5 防災 / 令和6 アート展 sheets.
+    # 多言語: 令和4 year 1, 令和5 year 2, 令和6 year 3 (so P07's 4 is the listed mistake).
+    s = Sheet("企画提案書")
+    proposal(s, offer("tagengo", "令和5年度", "継続ステップアップ部門", "自由テーマ型", None, 2,
+                      "外国籍市民に生活情報が届かない", "多言語で生活情報を届ける", "生活情報誌の5言語版の発行（年4回）",
+                      "外国籍市民の生活の安心", "翻訳と編集", "市報記事の提供と配布",
+                      1000000, 1000000, "例示 四郎", "西東京市田無町9-99-5", "042-000-1005", "tabunka@example.org"))
+    add("P05_多言語情報_企画提案書.xlsx", [s], "openpyxl", "令和5年度・継続ステップアップ部門・委託（2年目）")
+
+    # Spelled with a full-width space and a full-width ＠: linking must normalise them away.
+    s = Sheet("企画提案書")
+    proposal(s, offer("kosodate", "令和5年度", "新規チャレンジ部門", "テーマ設定型", "子育てしやすいまちづくり", 1,
+                      "子育て世帯が地域の支援を知らない", "子育て支援の団体と家庭が出会う場をつくる",
+                      "子育て支援団体の合同フェスタ（年1回）", "相談先を知る子育て世帯が増える", "出展団体の募集と当日の運営",
+                      "会場の確保と市報での周知", 800000, 400000, "見本 七海", "西東京市保谷町9-99-8", "042-000-1008",
+                      "kosodate@example.org", org="こそだてフェスタ　実行委員会", name="こそだてフェスタ＠西東京"))
+    add("P05_こそだてフェスタ_企画提案書.xlsx", [s], "XlsxWriter", "令和5年度・新規チャレンジ部門・共催・名前に全角の空白と＠")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("koen", "令和5年度", "新規チャレンジ部門", "テーマ設定型", "公園の新しい使い方", 1,
+                      "小さな公園が使われていない", "公園を地域の交流の場にする", "子供&ドッグイベントの試験開催",
+                      "公園の利用者が増える", "イベントの企画運営", "公園の使用許可と近隣調整",
+                      250000, 150000, "模擬 五月", "西東京市緑町9-99-6", "042-000-1006", "midori@example.jp"))
+    add("P05_小規模公園_企画提案書.xlsx", [s], "openpyxl", "令和5年度・新規チャレンジ部門・事業協力（中間のみ → 未提出）")
+
+    # ケアラー: 令和5 closes a first three-year run; 令和6 starts again with new content (P07 is year 2).
+    s = Sheet("企画提案書")
+    proposal(s, offer("carer", "令和5年度", "継続ステップアップ部門", "自由テーマ型", None, 3,
+                      "在宅介護者の孤立と負担", "ケアラーが話せる場を地域に根づかせる", "ケアラーズサロン（月1回）と傾聴講座",
+                      "ケアラー同士の支え合いが生まれる", "サロンの運営", "地域包括支援センターとの連携",
+                      900000, 700000, "架空 花子", "西東京市南町9-99-1", "042-000-1001", "hibari@example.org"))
+    add("P05_ケアラー支援_企画提案書.xlsx", [s], "XlsxWriter", "令和5年度・継続ステップアップ部門・補助・助成（3年目）")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("eco", "令和5年度", "新規チャレンジ部門", "自由テーマ型", None, 1,
+                      "家庭の省エネが進まない", "家計簿で省エネの効果を見えるようにする", "省エネ家計簿講座（全4回）",
+                      "家庭のCO2排出が減る", "講座の企画と講師", "会場の確保と市報での周知",
+                      400000, 400000, "仮名 八郎", "西東京市東町9-99-9", "042-000-1009", "eco@example.jp"))
+    add("P05_省エネ家計簿_企画提案書.xlsx", [s], "openpyxl", "令和5年度・新規チャレンジ部門・委託")
+
+    # Spelled with full-width ＮＰＯ and a space: linking must normalise them away.
+    s = Sheet("企画提案書")
+    proposal(s, offer("tagengo", "令和6年度", "継続ステップアップ部門", "自由テーマ型", None, 3,
+                      "外国籍市民に生活情報が届かない", "多言語で生活情報を届ける", "生活情報誌の6言語版の発行（年4回）",
+                      "外国籍市民の生活の安心", "翻訳と編集", "市報記事の提供と配布",
+                      1100000, 1100000, "例示 四郎", "西東京市田無町9-99-5", "042-000-1005", "tabunka@example.org",
+                      org="ＮＰＯ法人 にしとうきょう多文化ネット"))
+    add("P06_多言語情報_企画提案書.xlsx", [s], "XlsxWriter", "令和6年度・継続ステップアップ部門・委託（3年目）・団体名に全角ＮＰＯと空白")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("kosodate", "令和6年度", "継続ステップアップ部門", "テーマ設定型", "子育てしやすいまちづくり", 2,
+                      "子育て世帯が地域の支援を知らない", "子育て支援の団体と家庭が出会う場をつくる",
+                      "合同フェスタを2会場で開催", "相談先を知る子育て世帯が増える", "出展団体の募集と当日の運営",
+                      "会場の確保と市報での周知", 900000, 450000, "見本 七海", "西東京市保谷町9-99-8", "042-000-1008",
+                      "kosodate@example.org"))
+    add("P06_こそだてフェスタ_企画提案書.xlsx", [s], "openpyxl", "令和6年度・継続ステップアップ部門・共催（中間のみ → 未提出）")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("carer", "令和6年度", "新規チャレンジ部門", "自由テーマ型", None, 1,
+                      "在宅介護者の孤立と負担", "ケアラーを支える地域の支援者を育てる", "傾聴講座（全6回）",
+                      "相談先を知るケアラーが増える", "講座の企画・運営", "広報と地域包括支援センターとの連携",
+                      1000000, 800000, "架空 花子", "西東京市南町9-99-1", "042-000-1001", "hibari@example.org"))
+    add("P06_ケアラー支援_企画提案書.xlsx", [s], "XlsxWriter", "令和6年度・新規チャレンジ部門・補助・助成（中間は不備 → 未提出）")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("shokudo", "令和6年度", "新規チャレンジ部門", "テーマ設定型", "地域の居場所づくり", 1,
+                      "子どもと高齢者の孤食", "世代を超えた食卓をつくる", "月2回の多世代食堂",
+                      "孤食の解消と見守り", "食堂の運営", "会場と広報の支援",
+                      1200000, 800000, "仮名 次郎", "西東京市ひばりが丘9-99-3", "042-000-1003", "hidamari@example.org"))
+    add("P06_多世代食堂_企画提案書.xlsx", [s], "openpyxl", "令和6年度・新規チャレンジ部門・テーマ設定型・補助・助成")
+
+    s = Sheet("企画提案書")
+    proposal(s, offer("eco", "令和6年度", "継続ステップアップ部門", "自由テーマ型", None, 2,
+                      "家庭の省エネが進まない", "家計簿で省エネの効果を見えるようにする", "省エネ家計簿講座（対面とオンライン）",
+                      "家庭のCO2排出が減る", "講座の企画と講師", "会場の確保と公式SNSでの周知",
+                      450000, 450000, "仮名 八郎", "西東京市東町9-99-9", "042-000-1009", "eco@example.jp"))
+    add("P06_省エネ家計簿_企画提案書.xlsx", [s], "XlsxWriter", "令和6年度・継続ステップアップ部門・委託（中間のみ → 未提出）")
 
 
 def readme():
@@ -248,6 +330,15 @@ def readme():
         "Layouts: *seed table* = the seed's table (団体名/事業名 merged down beside the viewpoints, 実施年度 /",
         "ふりかえりの時期 / 担当課 above it); *label-left* = labels in one column, values to the right, then the",
         "viewpoint table (評価, 市の評価, 団体のコメント).",
+        "",
+        "Proposals and reflections link by fiscal year + normalised 団体名 + 事業名. Every project with a valid",
+        "令和5/令和6 reflection has the proposal of that same year (P05_*, P06_*; 継続年数 counts up across",
+        "years: 多言語 2→3→4 (4 in P07 is a listed mistake), こそだて 1→2, 小規模公園 1→2, 省エネ 1→2,",
+        "多世代食堂 1→2, ケアラー 3 in 令和5 then 1→2 for its new content). Two proposals are spelled differently on",
+        "purpose (`こそだてフェスタ　実行委員会` / `こそだてフェスタ＠西東京`, `ＮＰＯ法人 にしとうきょう多文化ネット`):",
+        "linking must survive them. Left as they are on purpose: 令和6 健康ウォーキングマップづくり has no proposal",
+        "(未照合); 令和5 小規模公園, 令和6 こそだて・省エネ (中間 only), 令和6 小規模公園・ケアラー (their sheets have",
+        "errors) have no valid 最終 (未提出); 令和7 proposals have no reflections yet.",
         "",
         "## Files",
         "",

@@ -7,6 +7,9 @@ import TestSupport
 // reflections are valid — 多言語 [5,4,4,4,5,4,5] (市 ① 2), こそだて中間 [4,4,4,3,4,4,4],
 // 多世代食堂 [5,5,4,4,4,5,5], ウォーキング [4,4,4,4,3,4,4], 省エネ中間 [4,4,4,3,4,4,4]; 小規模公園の最終 is
 // invalid (3.5 and a blank), so its proposal P06 has no final reflection.
+// Proposals of 令和6: 多言語, こそだて, 小規模公園, ケアラー, 多世代食堂, 省エネ (6). Four have no valid 最終:
+// こそだて and 省エネ (中間 only), 小規模公園 (最終 invalid), ケアラー (中間 invalid). ウォーキング has no
+// proposal in 令和6 (its first is P07), so it is the one 未照合 reflection; the other four link.
 
 private let samples = TestPaths.samples.path
 
@@ -18,6 +21,8 @@ private let samplePersonalData = [
     "042-000-1001", "042-000-1002", "042-000-1003", "042-000-1004", "042-000-1005", "042-000-1006", "042-000-1007",
     "hibari@example.org", "bosai@example.jp", "hidamari@example.org", "walk@example.jp", "tabunka@example.org",
     "midori@example.jp", "art@example.org",
+    "見本 七海", "仮名 八郎", "西東京市保谷町9-99-8", "西東京市東町9-99-9", "042-000-1008", "042-000-1009",
+    "kosodate@example.org", "eco@example.jp",
 ]
 
 private func process(_ arguments: [String]) throws -> (BinaryRun, URL) {
@@ -39,7 +44,7 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     let (run, out) = try process([samples])
     defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("ファイル 20 件（受理 14・要修正 6・読み取り不可 0）"))
+    #expect(run.stdout.contains("ファイル 30 件（受理 24・要修正 6・読み取り不可 0）"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果.csv"))
     #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")
@@ -48,8 +53,9 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     let sheets = facts["sheet_facts"] as! [String: [String: Any]]
     let overview = sheets["概要"]!["cells"] as! [String: Any]
     #expect(number(overview["B4"]) == 5)                                   // reflections
-    #expect(number(overview["B5"]) == 1)                                   // P06 小規模公園
-    #expect(number(overview["B8"]) == 1)                                   // its final is missing
+    #expect(number(overview["B5"]) == 6)                                   // the six P06 proposals
+    #expect(number(overview["B6"]) == 4 && number(overview["B7"]) == 1)    // linked; ウォーキング unlinked
+    #expect(number(overview["B8"]) == 4)                                   // こそだて, 小規模公園, ケアラー, 省エネ
     #expect(abs(number(overview["B9"])! - 144.0 / 35.0) < 1e-9)            // (31+27+32+27+27) / 35
     #expect(number(overview["B10"]) == 0 && number(overview["B11"]) == 1)  // no score ≤ 2; 多言語 gap 3
     #expect(abs(number(overview["B19"])! - 4.4) < 1e-9)                    // ① (5+4+5+4+4) / 5
@@ -61,7 +67,11 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(number(viewpoints["H7"]) == 2 && number(viewpoints["I7"]) == 3)
     #expect(abs(number(viewpoints["K7"])! - 0.6) < 1e-9)
     let missing = sheets["未提出・未照合"]!["cells"] as! [String: Any]
-    #expect((missing["C3"] as? String)?.contains("小規模公園") == true)
+    #expect(missing["C3"] as? String == "こそだてフェスタ@西東京")
+    #expect((missing["C4"] as? String)?.contains("小規模公園") == true)
+    #expect(missing["C5"] as? String == "ケアラー（在宅介護者）支援…傾聴と認知症から学ぶ")
+    #expect(missing["C6"] as? String == "省エネ家計簿講座")
+    #expect(missing["C10"] as? String == "健康ウォーキングマップづくり")
     let trend = sheets["経年比較"]!["cells"] as! [String: Any]
     #expect(trend["B2"] as? String == "令和5年度" && trend["C2"] as? String == "令和6年度" && trend["D2"] == nil)
 
@@ -69,6 +79,59 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(wide.count == 6)
     let shokudo = wide.first { $0[3] == "多世代食堂でつながるまち" }!
     #expect(shokudo[0] == "令和6年度" && shokudo[4] == "最終" && Array(shokudo[9...16]) == ["5", "5", "4", "4", "4", "5", "5", "4.57"])
+}
+
+/// Every reflection of 令和5 links to its same-year proposal (one spelled with a full-width space and ＠),
+/// so the breakdowns by 協働の形態 and 募集区分 are filled. Means worked out by hand from
+/// scripts/make_samples.py — 令和5: 多言語 ① 5 (委託, 継続), こそだて 5 (共催, 新規), 小規模公園中間 4 (事業協力,
+/// 新規), ケアラー 4 (補助・助成, 継続), 省エネ 4 (委託, 新規).
+@Test func processFillsTheBreakdownsByCollaborationFormAndCategory() throws {
+    let (run, out) = try process([samples])
+    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let r5 = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和5年度.xlsx").path])["sheet_facts"]
+        as! [String: [String: Any]]
+    let overview5 = r5["概要"]!["cells"] as! [String: Any]
+    #expect(number(overview5["B4"]) == 5 && number(overview5["B5"]) == 5)
+    #expect(number(overview5["B6"]) == 5 && number(overview5["B7"]) == 0)  // all linked, ＠ and 全角空白 too
+    #expect(number(overview5["B8"]) == 1)                                   // 小規模公園: 中間 only
+    #expect(abs(number(overview5["B9"])! - 143.0 / 35.0) < 1e-9)           // (31+33+26+28+25) / 35
+    let forms5 = r5["協働形態別"]!["cells"] as! [String: Any]
+    #expect(forms5["A3"] as? String == "事業協力" && number(forms5["B3"]) == 1 && number(forms5["C3"]) == 4)
+    #expect(forms5["A4"] as? String == "共催" && number(forms5["B4"]) == 1 && number(forms5["C4"]) == 5)
+    #expect(forms5["A5"] as? String == "委託" && number(forms5["B5"]) == 2 && number(forms5["C5"]) == 4.5)
+    #expect(forms5["A6"] as? String == "補助・助成" && number(forms5["B6"]) == 1 && number(forms5["C6"]) == 4)
+    let categories5 = r5["部門別"]!["cells"] as! [String: Any]
+    #expect(categories5["A3"] as? String == "新規チャレンジ部門" && number(categories5["B3"]) == 3)
+    #expect(abs(number(categories5["C3"])! - 13.0 / 3.0) < 1e-9)           // (5+4+4) / 3
+    #expect(categories5["A4"] as? String == "継続ステップアップ部門" && number(categories5["B4"]) == 2)
+    #expect(number(categories5["C4"]) == 4.5)                               // (5+4) / 2
+
+    // 令和6: 多世代食堂 ① 5 (補助・助成, 新規), 多言語 5 (委託, 継続; P06 spelled ＮＰＯ法人 with a space),
+    // こそだて中間 4 (共催, 継続), 省エネ中間 4 (委託, 継続), ウォーキング 4 (no proposal).
+    let r6 = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])["sheet_facts"]
+        as! [String: [String: Any]]
+    let forms6 = r6["協働形態別"]!["cells"] as! [String: Any]
+    #expect(forms6["A3"] as? String == "(提案書なし)" && number(forms6["B3"]) == 1)
+    #expect(forms6["A5"] as? String == "委託" && number(forms6["B5"]) == 2 && number(forms6["C5"]) == 4.5)
+    #expect(forms6["A6"] as? String == "補助・助成" && number(forms6["B6"]) == 1 && number(forms6["C6"]) == 5)
+    let categories6 = r6["部門別"]!["cells"] as! [String: Any]
+    #expect(categories6["A5"] as? String == "継続ステップアップ部門" && number(categories6["B5"]) == 3)
+    #expect(abs(number(categories6["C5"])! - 13.0 / 3.0) < 1e-9)           // (5+4+4) / 3
+
+    // The CSV columns 募集区分 / 募集の種類 / 協働の形態 are filled for every linked reflection.
+    for year in ["令和5年度", "令和6年度"] {
+        let rows = try csvRows(out.appendingPathComponent("ふりかえり_事業別_\(year).csv"))
+        #expect(Array(rows[0][6...8]) == ["募集区分", "募集の種類", "協働の形態"])
+        for row in rows.dropFirst() where row[3] != "健康ウォーキングマップづくり" {
+            #expect(row[6...8].allSatisfy { !$0.isEmpty }, "\(year) \(row[3]) has no proposal columns")
+        }
+        let tagengo = rows.first { $0[3] == "多言語情報提供事業" }
+        #expect(tagengo.map { Array($0[6...8]) } == ["継続ステップアップ部門", "自由テーマ型", "委託"])
+    }
+    let kosodate = try csvRows(out.appendingPathComponent("ふりかえり_事業別_令和5年度.csv")).first { $0[3] == "こそだてフェスタ@西東京" }
+    #expect(kosodate.map { Array($0[6...8]) } == ["新規チャレンジ部門", "テーマ設定型", "共催"])
 }
 
 @Test func processOutputHoldsNoPersonalDataEvenAnonymised() throws {

@@ -1,7 +1,6 @@
 import Aggregation
 import ArgumentParser
 import Foundation
-import Intake
 import Reports
 import Settings
 import Validation

@@ -1,7 +1,6 @@
 import Aggregation
 import ArgumentParser
 import Foundation
-import Intake
 import Reports
 import Settings
 import Validation
@@ -91,7 +90,7 @@ struct ProcessCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
 
-        let files = Self.fileValidator(settings: settings, language: language).validate(paths: paths)
+        let files = FileValidator.forWorkbooks(settings: settings, language: language).validate(paths: paths)
         let options = ReportOptions(
             encoding: csvEncoding, replaceUnencodable: replace, anonymize: anonymize,
             defaultFiscalYear: fiscalYear, onlyYear: fiscalYear,
@@ -111,13 +110,6 @@ struct ProcessCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(text.summary(files: files, report: report, outcome: outcome, output: output))
-    }
-
-    /// The production validator: the XLSX reader and the form extractor, as intake uses them.
-    static func fileValidator(settings: Settings, language: Language) -> FileValidator {
-        FileValidator(settings: settings, language: language) { path in
-            try StandardPipeline.readForms(path: path, settings: settings)
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 #
 #   FUZZ_SECONDS   seconds per target (default 600)
 #   FUZZ_TARGETS   which targets (default: all four)
-#   FUZZ_CORPUS    folder of reference workbooks for seeds (default ../shared/corpus)
+#   FUZZ_CORPUS    folder of reference workbooks for seeds (default: the vendored copy in Tests/Fixtures/shared/corpus)
 #
 # Each target runs with -rss_limit_mb=256 -timeout=1 and leak detection. Any crash, leak, timeout
 # or out-of-memory input is copied to Tests/Fixtures/fuzz-regressions/<target>/, where
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-600}
 TARGETS=${FUZZ_TARGETS:-"fuzz-workbook fuzz-shared-strings fuzz-worksheet fuzz-form-grid"}
-SHARED_CORPUS=${FUZZ_CORPUS:-../shared/corpus}
+SHARED_CORPUS=${FUZZ_CORPUS:-Tests/Fixtures/shared/corpus}
 SCRATCH=.build-fuzz
 SWIFT=${SWIFT:-swift}
 REGRESSIONS=Tests/Fixtures/fuzz-regressions

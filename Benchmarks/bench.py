@@ -5,8 +5,10 @@
 
 Generates N small workbooks in the seed's ふりかえりシート layout (XlsxWriter, cached under
 bench-out/), then runs every row of ROWS as a child process over all of them, in the same run:
-wall time (best of --repeat) and peak memory (the child's ru_maxrss from os.wait4). Ratios are
-against our reader. The floor is a C program (floor.c, compiled here with cc -O2) that only
+wall time (best of --repeat) and peak memory (the child's ru_maxrss from os.wait4). "wall × ours"
+is against our reader (inspect); "wall × floor" and "cpu × floor" are against the C floor, whose
+2× is the goal for inspect and validate (inspect runs before the floor, so its ratios are printed
+in the summary lines below the table). The floor is a C program (floor.c, compiled here with cc -O2) that only
 inflates each sheet and the shared strings and tokenizes them with libxml2 SAX.
 
 To add a row (validate, summary, run ...), append a Row to ROWS: a name and a function from
@@ -112,8 +114,8 @@ def build_rows(binary: str, floor: Optional[str]) -> List[Row]:
             lambda: python_has("python_calamine")),
         Row("openpyxl (read_only)", lambda files, tmp: [sys.executable, "-c", OPENPYXL] + files,
             lambda: python_has("openpyxl")),
-        # More rows go here, e.g.
-        # Row("furikaeri validate --json", lambda files, tmp: [binary, "validate", "--json"] + files),
+        Row("furikaeri validate --json", lambda files, tmp: [binary, "validate", "--json", "--files-from", list_file(files, tmp)]),
+        # More rows go here (summary, run ...).
     ]
 
 
@@ -173,6 +175,14 @@ def run_row(row: Row, files: List[str], repeat: int):
     return best, best_cpu, peak
 
 
+def floor_ratios(got, floor_result) -> str:
+    """The row's wall and CPU time as multiples of the C floor's (goal for our rows: ≤ 2.00 each);
+    blank until the floor row has run, so rows that run before it are summarised at the end."""
+    if not floor_result or floor_result[0] <= 0 or floor_result[1] <= 0:
+        return f"{'':>13} {'':>12}"
+    return f"{got[0] / floor_result[0]:13.2f} {got[1] / floor_result[1]:12.2f}"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/furikaeri"))
@@ -195,7 +205,8 @@ def main():
 
     results = {}
     print(f"CPUs: {os.cpu_count()}, load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"\n{'reader':34} {'wall s':>8} {'cpu s':>7} {'peak MiB':>9} {'wall × ours':>12} {'files/s':>8}")
+    print(f"\n{'reader':34} {'wall s':>8} {'cpu s':>7} {'peak MiB':>9} {'wall × ours':>12} {'files/s':>8}"
+          f" {'wall × floor':>13} {'cpu × floor':>12}")
     for row in rows:
         why = row.needs() if row.needs else None
         if why:
@@ -207,7 +218,8 @@ def main():
             continue
         results[row.name] = got
         ours = results.get(rows[0].name, got)[0]
-        print(f"{row.name:34} {got[0]:8.3f} {got[1]:7.3f} {got[2] / 2**20:9.1f} {got[0] / ours:12.2f} {len(files) / got[0]:8.0f}")
+        print(f"{row.name:34} {got[0]:8.3f} {got[1]:7.3f} {got[2] / 2**20:9.1f} {got[0] / ours:12.2f} {len(files) / got[0]:8.0f}"
+              f" {floor_ratios(got, results.get(rows[1].name))}")
 
     ours = results.get(rows[0].name)
     floor_result = results.get(rows[1].name)
@@ -217,6 +229,11 @@ def main():
         ratio = ours[0] / floor_result[0]
         print(f"ours / floor, wall:    {ratio:.2f}  (goal ≤ 2.00)  {'ok' if ratio <= 2 else 'OVER'}"
               f"   cpu: {ours[1] / floor_result[1]:.2f}")
+    validate = results.get("furikaeri validate --json")
+    if validate and floor_result:
+        wall, cpu = validate[0] / floor_result[0], validate[1] / floor_result[1]
+        print(f"validate / floor:      wall {wall:.2f}, cpu {cpu:.2f}  (goal ≤ 2.00 each)  "
+              f"{'ok' if wall <= 2 and cpu <= 2 else 'OVER'}")
     if ours and calamine:
         ratio = ours[0] / calamine[0]
         print(f"ours / calamine, wall: {ratio:.2f}  (goal ≤ 0.50)  {'ok' if ratio <= 0.5 else 'OVER'}"

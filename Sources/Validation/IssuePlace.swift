@@ -30,7 +30,7 @@ public struct IssuePlace: Hashable, Sendable {
             var label = TextChecks.trim(printed)
             // Drop trailing words that do not name the viewpoint (a column header), keeping
             // retyped labels such as `④ 目的の達成度` whole.
-            while let space = label.unicodeScalars.lastIndex(where: { $0.properties.isWhitespace }) {
+            while let space = label.unicodeScalars.lastIndex(where: { LabelText.isWhitespace($0) }) {
                 let after = String(label.unicodeScalars[label.unicodeScalars.index(after: space)...])
                 let before = TextChecks.trim(String(label.unicodeScalars[..<space]))
                 guard !after.contains(viewpoint.name), before.contains(viewpoint.name) else { break }

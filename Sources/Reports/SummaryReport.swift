@@ -89,18 +89,19 @@ public struct SummaryReport {
 
     private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
-        var builders: [() -> CSVTable] = []
+        var builders: [() -> CSVRows] = []
         for summary in summaries {
-            builders += [{ tables.projects(summary) }, { tables.viewpoints(summary) }, { tables.comments(summary) }]
+            builders += [{ tables.projectRows(summary) }, { tables.viewpointRows(summary) }, { tables.commentRows(summary) }]
         }
         let files = files, cross = crossYear
-        builders.append { tables.issues(files) }
-        if hasAnyYear { builders.append { tables.crossYear(cross) } }
+        builders.append { tables.issueRows(files) }
+        if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
+        // Rows are encoded as they are made: only the encoded bytes of each file are ever held.
         return builders.map { build in {
-            let table = build()
-            let (data, bad) = encoder.encode(table)
-            return (table.fileName, data, bad)
+            let rows = build()
+            let (data, bad) = encoder.encode(rows)
+            return (rows.fileName, data, bad)
         } }
     }
 
@@ -120,7 +121,7 @@ public struct SummaryReport {
         } catch {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
-        enum Job { case workbook(String, Error?), csv(String, Data, [UnencodableCharacter]) }
+        enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
         var jobs: [() -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
             let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear, files: self.files,
@@ -132,35 +133,36 @@ public struct SummaryReport {
                 return .workbook(name, error)
             }
         } }
-        jobs += csvJobs().map { job in { let r = job(); return .csv(r.name, r.data, r.unencodable) } }
+        // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
+        // held while the other files are made.
+        jobs += csvJobs().map { job in {
+            let r = job()
+            let path = AtomicFile.temporaryPath(directory: directory, name: r.name)
+            let stored = FileManager.default.createFile(atPath: path, contents: r.data)
+            return .csv(r.name, stored ? nil : ReportError.writeFailed(path: path, reason: "create"), r.unencodable)
+        } }
         let results = Parallel.map(jobs)
 
-        var workbooks: [String] = [], failure: Error?, csv: [(String, Data)] = [], problems: [UnencodableCharacter] = []
+        var workbooks: [String] = [], failure: Error?, csv: [String] = [], problems: [UnencodableCharacter] = []
         for result in results {
             switch result {
             case .workbook(let name, let error):
                 workbooks.append(name)
                 if let error, failure == nil { failure = error }
-            case .csv(let name, let data, let bad):
-                csv.append((name, data))
+            case .csv(let name, let error, let bad):
+                csv.append(name)
+                if let error, failure == nil { failure = error }
                 problems += bad
             }
         }
         if failure == nil, !problems.isEmpty, !options.replaceUnencodable { failure = ReportError.unencodable(problems) }
         if let failure {
-            for name in workbooks { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
+            for name in workbooks + csv { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
             if let error = failure as? ReportError { throw error }
             throw ReportError.writeFailed(path: directory, reason: "\(failure)")
         }
-        for name in workbooks { try AtomicFile.commit(directory: directory, name: name) }
-        for (name, data) in csv {
-            try AtomicFile.write(directory: directory, name: name) { path in
-                guard FileManager.default.createFile(atPath: path, contents: data) else {
-                    throw ReportError.writeFailed(path: path, reason: "create")
-                }
-            }
-        }
-        return Outcome(written: workbooks + csv.map(\.0), unencodable: problems)
+        for name in workbooks + csv { try AtomicFile.commit(directory: directory, name: name) }
+        return Outcome(written: workbooks + csv, unencodable: problems)
     }
 }
 
@@ -169,20 +171,6 @@ enum AtomicFile {
     /// `.NAME.PID.tmp` beside the final file: hidden, and on the same file system for the rename.
     static func temporaryPath(directory: String, name: String) -> String {
         (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
-    }
-
-    static func write(directory: String, name: String, _ body: (String) throws -> Void) throws {
-        let temporary = temporaryPath(directory: directory, name: name)
-        do {
-            try body(temporary)
-        } catch let error as ReportError {
-            unlink(temporary)
-            throw error
-        } catch {
-            unlink(temporary)
-            throw ReportError.writeFailed(path: (directory as NSString).appendingPathComponent(name), reason: "\(error)")
-        }
-        try commit(directory: directory, name: name)
     }
 
     /// Renames the temporary file into place.

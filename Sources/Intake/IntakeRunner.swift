@@ -273,7 +273,7 @@ public final class IntakeRunner {
         let temporary = (parent as NSString).appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)
         try DurableFiles.createDirectory(temporary)
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try outputs.writeOutputs(fiscalYear: fiscalYear, files: files, into: temporary)
+        try outputs.writeOutputs(fiscalYear: fiscalYear, files: consume files, into: temporary)
         try DurableFiles.createDirectory(destination)
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
         for name in names {

@@ -17,8 +17,9 @@ public protocol WorkbookChecking {
 public protocol YearOutputWriting {
     /// Writes every output of `fiscalYear` into `directory`, an empty folder; intake then moves each file
     /// into place atomically. `files` are the current submissions of `fiscalYear` and of every earlier
-    /// year (for the comparison across years), oldest year first, in a stable order.
-    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws
+    /// year (for the comparison across years), oldest year first, in a stable order. They are handed
+    /// over (`consuming`) so that a writer may free them as it goes: at 10,000 forms they are large.
+    func writeOutputs(fiscalYear: Int, files: consuming [FileResult], into directory: String) throws
 }
 
 /// What happened to one file, for the one line per file that `run` and `watch` print.

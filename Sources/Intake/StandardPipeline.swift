@@ -45,11 +45,12 @@ struct ValidatorChecker: WorkbookChecking {
 struct ReportsYearWriter: YearOutputWriting {
     var options: ReportOptions
 
-    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws {
+    func writeOutputs(fiscalYear: Int, files: consuming [FileResult], into directory: String) throws {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
-        let report = try SummaryReport(files: files, options: options)
+        // Handed over, so the forms' fields are freed once the report has its records.
+        let report = try SummaryReport(files: consume files, options: options)
         try report.write(to: directory)
     }
 }

@@ -1,4 +1,5 @@
 import Aggregation
+import Forms
 import Foundation
 import Validation
 
@@ -41,6 +42,9 @@ public struct SummaryReport {
     public var records: RecordSet
     public var summaries: [YearSummary]
     public var crossYear: CrossYearSummary
+    /// Every file of the run for the validation results (検証結果): path, status and issues. The forms
+    /// keep their sheet, kind and issues but no fields: those went into `records`, and 10,000 forms'
+    /// fields would otherwise stay in memory while the reports are written.
     public var files: [FileResult]
     public var redactor: Redactor
     public var options: ReportOptions
@@ -55,17 +59,16 @@ public struct SummaryReport {
 
     /// Aggregates the valid files' forms. Invalid and unreadable files appear only in the
     /// validation results.
-    public init(files: [FileResult], options: ReportOptions) throws {
+    ///
+    /// `files` is taken (`consuming`): a caller that hands its only copy over lets the forms' fields
+    /// be freed as soon as the records are built, before aggregation and writing.
+    public init(files: consuming [FileResult], options: ReportOptions) throws {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
-        self.files = files
         self.options = options
         // Personal values are masked in the records themselves, before anything is built from them.
-        // Building the records and indexing the personal values do not depend on each other.
-        var personal = PersonalDataScrubber(values: []), built = RecordSet()
-        _ = Parallel.map([
-            { personal = PersonalDataScrubber(files: files) },
-            { built = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files) },
-        ])
+        let (personal, built) = Self.personalValuesAndRecords(files, defaultFiscalYear: options.defaultFiscalYear)
+        // From here on only the validation results need the files: their fields are let go.
+        self.files = (consume files).map(Self.withoutFields)
         var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {
@@ -81,6 +84,28 @@ public struct SummaryReport {
     }
 
     private var hasAnyYear: Bool
+
+    /// The file with its forms' fields dropped; everything the validation results show is kept.
+    static func withoutFields(_ file: FileResult) -> FileResult {
+        var file = file
+        file.forms = file.forms.map { validated in
+            ValidatedForm(form: ExtractedForm(sheet: validated.form.sheet, kind: validated.form.kind, fields: [:]),
+                          issues: validated.issues)
+        }
+        return file
+    }
+
+    /// The personal values of every form and the valid forms' records. The two do not depend on
+    /// each other and are built side by side.
+    private static func personalValuesAndRecords(_ files: [FileResult], defaultFiscalYear: Int?)
+        -> (PersonalDataScrubber, RecordSet) {
+        var personal = PersonalDataScrubber(values: []), built = RecordSet()
+        _ = Parallel.map([
+            { personal = PersonalDataScrubber(files: files) },
+            { built = RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files) },
+        ])
+        return (personal, built)
+    }
 
     /// The CSV files, built and encoded in memory, in a fixed order.
     public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {

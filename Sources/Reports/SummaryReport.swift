@@ -63,12 +63,22 @@ public struct SummaryReport {
     /// `files` is taken (`consuming`): a caller that hands its only copy over lets the forms' fields
     /// be freed as soon as the records are built, before aggregation and writing.
     public init(files: consuming [FileResult], options: ReportOptions) throws {
-        if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
-        self.options = options
-        // Personal values are masked in the records themselves, before anything is built from them.
         let (personal, built) = Self.personalValuesAndRecords(files, defaultFiscalYear: options.defaultFiscalYear)
         // From here on only the validation results need the files: their fields are let go.
-        self.files = (consume files).map(Self.withoutFields)
+        try self.init(validationFiles: (consume files).map(Self.withoutFields), records: built, personal: personal,
+                      options: options)
+    }
+
+    /// Aggregates records built by the caller (with `RecordBuilder`, from the valid files' forms)
+    /// whose personal values are those of `personal`; `validationFiles` are every file of the run for
+    /// the validation results, whose forms need no fields. For callers that read forms one at a
+    /// time rather than holding them all.
+    public init(validationFiles files: [FileResult], records built: RecordSet, personal: PersonalDataScrubber,
+                options: ReportOptions) throws {
+        if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
+        self.options = options
+        self.files = files
+        // Personal values are masked in the records themselves, before anything is built from them.
         var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {

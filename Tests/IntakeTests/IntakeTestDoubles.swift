@@ -52,8 +52,8 @@ struct TextFormChecker: WorkbookChecking {
 /// An output writer for intake's unit tests: one line per current form, so tests can see what the
 /// outputs were given.
 struct ListingOutputWriter: YearOutputWriting {
-    func writeOutputs(fiscalYear: Int, files: consuming [FileResult], into directory: String) throws {
-        let lines = files.flatMap { file in
+    func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
+        let lines = try submissions.files().flatMap { file in
             file.forms.map { form in
                 let org = form.form["org_name"].map { "\($0.value)" } ?? ""
                 let project = form.form["project_name"].map { "\($0.value)" } ?? ""

@@ -4,7 +4,6 @@ import Foundation
 import Reports
 import Settings
 import Validation
-import XLSX
 
 /// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
@@ -17,18 +16,6 @@ public enum StandardPipeline {
     /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
     public static func outputs(settings: Settings, options: ReportOptions = ReportOptions()) -> YearOutputWriting {
         ReportsYearWriter(options: options)
-    }
-
-    /// Opens a workbook and extracts a form from each sheet that holds one.
-    public static func readForms(path: String, settings: Settings) throws -> WorkbookForms {
-        let workbook = try Workbook.open(path: path, limits: .default)
-        let extractor = FormExtractor(settings: settings)
-        var forms: [ExtractedForm] = []
-        for sheet in workbook.sheets {
-            let grid = try workbook.grid(sheetAt: sheet.index)
-            if let form = extractor.extract(grid) { forms.append(form) }
-        }
-        return WorkbookForms(sheetNames: workbook.sheets.map(\.name), forms: forms)
     }
 }
 

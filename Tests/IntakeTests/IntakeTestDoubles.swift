@@ -11,7 +11,7 @@ struct TextFormChecker: WorkbookChecking {
     func check(paths: [String]) -> [FileResult] {
         paths.map { path in
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            let sha = SHA256Hasher.hex(of: data)
+            let sha = SHA256.hex(of: data)
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text == "unreadable" {
                 let issue = ValidationIssue(severity: .error, code: "file.unreadable", field: "", sheet: "", cell: "",

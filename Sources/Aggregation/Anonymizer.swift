@@ -105,16 +105,22 @@ public struct PersonalDataScrubber: Sendable {
     public init(files: [FileResult]) {
         var found = Set<String>()
         for file in files {
-            for validated in file.forms {
-                for key in RecordBuilder.personalKeys {
-                    guard let reading = validated.form[key] else { continue }
-                    let text = RecordBuilder.text(reading.value).trimmingCharacters(in: .whitespacesAndNewlines)
-                    if text.count >= 2 { found.insert(text) }
-                    if case .text(let raw) = reading.raw, raw.count >= 2 { found.insert(raw) }
-                }
-            }
+            for validated in file.forms { found.formUnion(Self.personalValues(of: validated.form)) }
         }
         replacer = PhraseReplacer(found.map { (phrase: $0, replacement: Self.mask) })
+    }
+
+    /// The personal values of one form (value and cell text of 代表者, 所在地, 電話, メール), for
+    /// `init(values:)` when forms are read one at a time.
+    public static func personalValues(of form: ExtractedForm) -> [String] {
+        var found: [String] = []
+        for key in RecordBuilder.personalKeys {
+            guard let reading = form[key] else { continue }
+            let text = RecordBuilder.text(reading.value).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.count >= 2 { found.append(text) }
+            if case .text(let raw) = reading.raw, raw.count >= 2 { found.append(raw) }
+        }
+        return found
     }
 
     public init(values: [String]) {

@@ -15,6 +15,22 @@ public struct RecordSet: Hashable, Sendable {
         self.undated = undated
     }
 
+    /// The records of forms built one at a time (each with `RecordBuilder.records(from:)` over that one
+    /// form), joined in the given order as `records(from:)` over all of them would: proposals, then
+    /// reflections, then the undated proposals before the undated reflections. Only equal when
+    /// no reflection needs its proposal's year, which a `defaultFiscalYear` guarantees.
+    public init(joining parts: [(kind: FormKind, records: RecordSet)]) {
+        self.init()
+        for (kind, part) in parts where kind == .proposal {
+            proposals += part.proposals
+            undated += part.undated
+        }
+        for (kind, part) in parts where kind != .proposal {
+            submissions += part.submissions
+            undated += part.undated
+        }
+    }
+
     /// Every fiscal year that has a reflection or a proposal, ascending.
     public var fiscalYears: [Int] {
         Set(submissions.map(\.fiscalYear) + proposals.map(\.fiscalYear)).sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import Validation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,7 +58,7 @@ public enum DurableFiles {
         defer { close(input) }
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno) }
-        var hasher = SHA256Hasher()
+        var hasher = SHA256()
         var size: Int64 = 0
         var failure: IntakeFileError?
         let chunk = 256 * 1024

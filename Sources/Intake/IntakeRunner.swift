@@ -267,13 +267,13 @@ public final class IntakeRunner {
     /// Writes one year's outputs into `destination`: rendered in a temporary folder beside it, then
     /// each file renamed into place, so a reader never sees half a file.
     public func writeOutputs(fiscalYear: Int, into destination: String) throws {
-        let files = try ledger.currentFiles(throughYear: fiscalYear)
         let parent = (destination as NSString).deletingLastPathComponent
         try DurableFiles.createDirectory(parent)
         let temporary = (parent as NSString).appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)
         try DurableFiles.createDirectory(temporary)
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try outputs.writeOutputs(fiscalYear: fiscalYear, files: files, into: temporary)
+        try outputs.writeOutputs(fiscalYear: fiscalYear, submissions: YearSubmissions(ledger: ledger, fiscalYear: fiscalYear),
+                                 into: temporary)
         try DurableFiles.createDirectory(destination)
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
         for name in names {

@@ -1,3 +1,4 @@
+import Forms
 import Foundation
 import Validation
 #if canImport(Glibc)
@@ -16,9 +17,34 @@ public protocol WorkbookChecking {
 /// Writes the outputs (summary workbook, CSV) of one fiscal year.
 public protocol YearOutputWriting {
     /// Writes every output of `fiscalYear` into `directory`, an empty folder; intake then moves each file
-    /// into place atomically. `files` are the current submissions of `fiscalYear` and of every earlier
-    /// year (for the comparison across years), oldest year first, in a stable order.
-    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws
+    /// into place atomically. `submissions` reads the current submissions of `fiscalYear` and of every
+    /// earlier year (for the comparison across years), oldest year first, in a stable order.
+    func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws
+}
+
+/// The current submissions one year's outputs are made from, read from the ledger when asked:
+/// whole, or form by form so that 10,000 forms' fields are never all in memory.
+public struct YearSubmissions {
+    public let ledger: Ledger
+    /// The year written; its submissions and every earlier year's are read.
+    public let fiscalYear: Int
+
+    public init(ledger: Ledger, fiscalYear: Int) {
+        self.ledger = ledger
+        self.fiscalYear = fiscalYear
+    }
+
+    /// Every current submission as files with their forms' fields (`Ledger.currentFiles(throughYear:)`).
+    public func files() throws -> [FileResult] {
+        try ledger.currentFiles(throughYear: fiscalYear)
+    }
+
+    /// Form by form (`Ledger.mapCurrentForms(throughYear:_:)`): files without fields, and one value
+    /// per form in the files' order.
+    public func mapForms<Value>(_ transform: (_ path: String, _ form: ExtractedForm) throws -> Value)
+        throws -> (files: [FileResult], values: [Value]) {
+        try ledger.mapCurrentForms(throughYear: fiscalYear, transform)
+    }
 }
 
 /// What happened to one file, for the one line per file that `run` and `watch` print.

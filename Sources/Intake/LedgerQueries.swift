@@ -44,74 +44,166 @@ extension Ledger {
 
     private func currentFiles(years: ClosedRange<Int>) throws -> [FileResult] {
         try queue.read { db in
-            let range: StatementArguments = [years.lowerBound, years.upperBound]
-            let current = "s.fiscal_year BETWEEN ? AND ? AND s.superseded_by IS NULL"
-            // Labels, keys and sheet names repeat on every sheet: one copy of each.
-            var pool: [String: String] = [:]
-            func intern(_ text: String) -> String {
-                if let known = pool[text] { return known }
-                pool[text] = text
-                return text
+            let submissions = try Self.currentSubmissions(db, years: years)
+            var forms: [Int64: ExtractedForm] = [:]
+            try Self.forEachCurrentForm(db, years: years, submissions: submissions) { id, form in forms[id] = form }
+            return try Self.assembleFiles(db, years: years, submissions: submissions) { submission in
+                forms.removeValue(forKey: submission.id) ?? ExtractedForm(sheet: submission.sheet, kind: submission.kind, fields: [:])
             }
-            // All fields of the current submissions in one pass, grouped by submission.
-            var fieldsBySubmission: [Int64: [String: FieldReading]] = [:]
-            let fieldRows = try Row.fetchCursor(db, sql: """
-                SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
-                       fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
-                FROM fields fl JOIN submissions s ON s.id = fl.submission_id WHERE \(current)
-                """, arguments: range)
-            while let field = try fieldRows.next() {
-                let key = intern(field[1])
-                let rawText: String? = field[6]
-                var valueText: String? = field[9]
-                if let raw = rawText, valueText == raw { valueText = raw }  // share one buffer
-                let labelCell = (field[3] as String?).flatMap { CellReference(a1: $0) }
-                fieldsBySubmission[field[0], default: [:]][key] = FieldReading(
-                    key: key, label: intern(field[2]), labelCell: labelCell,
-                    cell: CellReference(a1: field[4]) ?? CellReference(row: 0, column: 0),
-                    raw: LedgerCoding.decodeRaw(kind: field[5], text: rawText, number: field[7]),
-                    value: LedgerCoding.decodeValue(kind: field[8], text: valueText, number: field[10]),
-                    normalisation: (field[11] as String?).map(intern))
-            }
-            var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT i.submission_id, i.severity, i.code, i.field, i.sheet, i.cell, i.message
-                FROM issues i JOIN submissions s ON s.id = i.submission_id WHERE \(current) ORDER BY i.rowid
-                """, arguments: range) {
-                issuesBySubmission[row[0], default: []].append(ValidationIssue(
-                    severity: Severity(rawValue: row[1]) ?? .warning, code: intern(row[2]), field: intern(row[3]),
-                    sheet: intern(row[4]), cell: row[5], message: row[6]))
-            }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
-                FROM submissions s JOIN files f ON f.id = s.file_id
-                WHERE \(current)
-                ORDER BY s.fiscal_year, s.org_key, s.project_key, s.kind, s.phase, f.sha256, s.sheet_index
-                """, arguments: range)
-            var order: [Int64] = []
-            var results: [Int64: FileResult] = [:]
-            for row in rows {
-                let submissionID: Int64 = row[0]
-                let fileID: Int64 = row[1]
-                if results[fileID] == nil {
-                    order.append(fileID)
-                    let fileIssues = try Self.issues(db, sql: "SELECT * FROM issues WHERE file_id = ? AND submission_id IS NULL AND sheet = '' ORDER BY rowid", fileID)
-                    results[fileID] = FileResult(path: row[4], sha256: row[5], status: .valid, issues: fileIssues, forms: [])
-                }
-                let kind = FormKind(rawValue: row[3]) ?? .reflection
-                var fields = fieldsBySubmission.removeValue(forKey: submissionID) ?? [:]
-                if fields["fiscal_year"] == nil {
-                    // The sheet gave no 実施年度: intake filed it under the year it was received; say so.
-                    let year: Int = row[6]
-                    fields["fiscal_year"] = FieldReading(
-                        key: "fiscal_year", label: "実施年度", labelCell: nil, cell: CellReference(row: 0, column: 0),
-                        raw: .empty, value: .fiscalYear(year), normalisation: "実施年度の記入がないため、受け付けた日の年度としました")
-                }
-                let issues = issuesBySubmission.removeValue(forKey: submissionID) ?? []
-                results[fileID]?.forms.append(ValidatedForm(form: ExtractedForm(sheet: intern(row[2]), kind: kind, fields: fields), issues: issues))
-            }
-            return order.compactMap { results[$0] }
         }
+    }
+
+    /// The current submissions of every fiscal year up to `fiscalYear` read form by form, without
+    /// holding every form: each form (with its file's original name) is turned into a value by
+    /// `transform` and let go. Returns the files of `currentFiles(throughYear:)`, in the same order,
+    /// whose forms keep their sheet, kind and issues but no fields, and the values in that same order.
+    public func mapCurrentForms<Value>(throughYear fiscalYear: Int,
+                                       _ transform: (_ path: String, _ form: ExtractedForm) throws -> Value)
+        throws -> (files: [FileResult], values: [Value]) {
+        try queue.read { db in
+            let years = Int.min...fiscalYear
+            let submissions = try Self.currentSubmissions(db, years: years)
+            var values: [Int64: Value] = [:]
+            try Self.forEachCurrentForm(db, years: years, submissions: submissions) { id, form in
+                values[id] = try transform(submissions.byID[id]?.path ?? "", form)
+            }
+            var ordered: [Value] = []
+            ordered.reserveCapacity(values.count)
+            let files = try Self.assembleFiles(db, years: years, submissions: submissions) { submission in
+                if let value = values.removeValue(forKey: submission.id) { ordered.append(value) }
+                return ExtractedForm(sheet: submission.sheet, kind: submission.kind, fields: [:])
+            }
+            return (files, ordered)
+        }
+    }
+
+    /// One current submission, without its fields.
+    private struct CurrentSubmission {
+        var id: Int64
+        var fileID: Int64
+        var sheet: String
+        var kind: FormKind
+        var path: String
+        var sha256: String
+        var fiscalYear: Int
+    }
+
+    /// The current submissions in the outputs' order (団体名, 事業名, kind, phase, sha256), and by id.
+    private struct CurrentSubmissions {
+        var ordered: [CurrentSubmission] = []
+        var byID: [Int64: CurrentSubmission] = [:]
+    }
+
+    private static func current(_ alias: String = "s") -> String {
+        "\(alias).fiscal_year BETWEEN ? AND ? AND \(alias).superseded_by IS NULL"
+    }
+
+    private static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {
+        var result = CurrentSubmissions()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
+            FROM submissions s JOIN files f ON f.id = s.file_id
+            WHERE \(current())
+            ORDER BY s.fiscal_year, s.org_key, s.project_key, s.kind, s.phase, f.sha256, s.sheet_index
+            """, arguments: [years.lowerBound, years.upperBound]) {
+            let submission = CurrentSubmission(id: row[0], fileID: row[1], sheet: row[2],
+                                               kind: FormKind(rawValue: row[3]) ?? .reflection,
+                                               path: row[4], sha256: row[5], fiscalYear: row[6])
+            result.ordered.append(submission)
+            result.byID[submission.id] = submission
+        }
+        return result
+    }
+
+    /// Builds each current form from its fields, one submission at a time (fields read in submission
+    /// order), and hands it to `body`; only one form's fields are held at once.
+    private static func forEachCurrentForm(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+                                           _ body: (Int64, ExtractedForm) throws -> Void) throws {
+        // Labels, keys and sheet names repeat on every sheet: one copy of each.
+        var pool: [String: String] = [:]
+        func intern(_ text: String) -> String {
+            if let known = pool[text] { return known }
+            pool[text] = text
+            return text
+        }
+        var seen = Set<Int64>()
+        func finish(_ id: Int64, _ fields: [String: FieldReading]) throws {
+            guard let submission = submissions.byID[id] else { return }
+            seen.insert(id)
+            var fields = fields
+            if fields["fiscal_year"] == nil {
+                // The sheet gave no 実施年度: intake filed it under the year it was received; say so.
+                fields["fiscal_year"] = FieldReading(
+                    key: "fiscal_year", label: "実施年度", labelCell: nil, cell: CellReference(row: 0, column: 0),
+                    raw: .empty, value: .fiscalYear(submission.fiscalYear),
+                    normalisation: "実施年度の記入がないため、受け付けた日の年度としました")
+            }
+            try body(id, ExtractedForm(sheet: intern(submission.sheet), kind: submission.kind, fields: fields))
+        }
+        let fieldRows = try Row.fetchCursor(db, sql: """
+            SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
+                   fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
+            FROM fields fl JOIN submissions s ON s.id = fl.submission_id WHERE \(current())
+            ORDER BY fl.submission_id
+            """, arguments: [years.lowerBound, years.upperBound])
+        var currentID: Int64?
+        var fields: [String: FieldReading] = [:]
+        while let field = try fieldRows.next() {
+            let id: Int64 = field[0]
+            if id != currentID {
+                if let currentID { try finish(currentID, fields) }
+                currentID = id
+                fields = [:]
+            }
+            let key = intern(field[1])
+            let rawText: String? = field[6]
+            var valueText: String? = field[9]
+            if let raw = rawText, valueText == raw { valueText = raw }  // share one buffer
+            let labelCell = (field[3] as String?).flatMap { CellReference(a1: $0) }
+            fields[key] = FieldReading(
+                key: key, label: intern(field[2]), labelCell: labelCell,
+                cell: CellReference(a1: field[4]) ?? CellReference(row: 0, column: 0),
+                raw: LedgerCoding.decodeRaw(kind: field[5], text: rawText, number: field[7]),
+                value: LedgerCoding.decodeValue(kind: field[8], text: valueText, number: field[10]),
+                normalisation: (field[11] as String?).map(intern))
+        }
+        if let currentID { try finish(currentID, fields) }
+        // Submissions without any field row still are forms.
+        for submission in submissions.ordered where !seen.contains(submission.id) { try finish(submission.id, [:]) }
+    }
+
+    /// The current files in the outputs' order, each with its file-level issues and its forms (made
+    /// by `form`) with their issues.
+    private static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+                                      form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
+        var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
+        var pool: [String: String] = [:]
+        func intern(_ text: String) -> String {
+            if let known = pool[text] { return known }
+            pool[text] = text
+            return text
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.submission_id, i.severity, i.code, i.field, i.sheet, i.cell, i.message
+            FROM issues i JOIN submissions s ON s.id = i.submission_id WHERE \(current()) ORDER BY i.rowid
+            """, arguments: [years.lowerBound, years.upperBound]) {
+            issuesBySubmission[row[0], default: []].append(ValidationIssue(
+                severity: Severity(rawValue: row[1]) ?? .warning, code: intern(row[2]), field: intern(row[3]),
+                sheet: intern(row[4]), cell: row[5], message: row[6]))
+        }
+        var order: [Int64] = []
+        var results: [Int64: FileResult] = [:]
+        for submission in submissions.ordered {
+            if results[submission.fileID] == nil {
+                order.append(submission.fileID)
+                let fileIssues = try issues(db, sql: "SELECT * FROM issues WHERE file_id = ? AND submission_id IS NULL AND sheet = '' ORDER BY rowid", submission.fileID)
+                results[submission.fileID] = FileResult(path: submission.path, sha256: submission.sha256, status: .valid,
+                                                        issues: fileIssues, forms: [])
+            }
+            let issues = issuesBySubmission.removeValue(forKey: submission.id) ?? []
+            results[submission.fileID]?.forms.append(ValidatedForm(form: try form(submission), issues: issues))
+        }
+        return order.compactMap { results[$0] }
     }
 
     private static func issues(_ db: Database, sql: String, _ id: Int64) throws -> [ValidationIssue] {

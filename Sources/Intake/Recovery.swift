@@ -1,4 +1,5 @@
 import Foundation
+import Validation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -141,7 +142,7 @@ public struct Recovery {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IntakeFileError.system(operation: "読み込み", path: path, errno: errno) }
         defer { close(fd) }
-        var hasher = SHA256Hasher()
+        var hasher = SHA256()
         let chunk = 256 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }

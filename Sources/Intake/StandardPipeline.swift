@@ -4,7 +4,6 @@ import Foundation
 import Reports
 import Settings
 import Validation
-import XLSX
 
 /// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
@@ -17,18 +16,6 @@ public enum StandardPipeline {
     /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
     public static func outputs(settings: Settings, options: ReportOptions = ReportOptions()) -> YearOutputWriting {
         ReportsYearWriter(options: options)
-    }
-
-    /// Opens a workbook and extracts a form from each sheet that holds one.
-    public static func readForms(path: String, settings: Settings) throws -> WorkbookForms {
-        let workbook = try Workbook.open(path: path, limits: .default)
-        let extractor = FormExtractor(settings: settings)
-        var forms: [ExtractedForm] = []
-        for sheet in workbook.sheets {
-            let grid = try workbook.grid(sheetAt: sheet.index)
-            if let form = extractor.extract(grid) { forms.append(form) }
-        }
-        return WorkbookForms(sheetNames: workbook.sheets.map(\.name), forms: forms)
     }
 }
 
@@ -45,11 +32,21 @@ struct ValidatorChecker: WorkbookChecking {
 struct ReportsYearWriter: YearOutputWriting {
     var options: ReportOptions
 
-    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws {
+    func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
-        let report = try SummaryReport(files: files, options: options)
+        // Each form becomes its record as it is read and is let go: 10,000 forms with every field
+        // would take ~130 MiB. With a default year, records built form by form equal those built
+        // from all forms at once (no reflection needs its proposal's year).
+        let builder = RecordBuilder(defaultFiscalYear: fiscalYear)
+        var personalValues: [String] = []
+        let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet) in
+            personalValues += PersonalDataScrubber.personalValues(of: form)
+            return (form.kind, builder.records(from: [(path, form)]))
+        }
+        let report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts),
+                                       personal: PersonalDataScrubber(values: personalValues), options: options)
         try report.write(to: directory)
     }
 }

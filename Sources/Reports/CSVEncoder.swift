@@ -39,13 +39,19 @@ public struct CSVEncoder {
 
     /// The file's bytes, and the characters that CP932 could not hold (replaced or left out).
     public func encode(_ table: CSVTable) -> (data: Data, unencodable: [UnencodableCharacter]) {
+        encode(CSVRows(table))
+    }
+
+    /// The bytes of rows produced one at a time: each row is encoded as soon as it is made, so a
+    /// table of 100,000 rows never exists in memory as fields, only as its encoded bytes.
+    public func encode(_ rows: CSVRows) -> (data: Data, unencodable: [UnencodableCharacter]) {
         let converter = encoding == .cp932 ? CP932Converter() : nil
         // Bytes in an array, one Data at the end: appending to Data piecemeal is slow on Linux.
         var out: [UInt8] = []
-        out.reserveCapacity(table.rows.count * 256)
+        out.reserveCapacity(rows.expectedCount * 256)
         if encoding == .utf8 { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         var problems: [UnencodableCharacter] = []
-        for row in table.renderedFields() {
+        func append(_ row: [CSVField]) {
             for (index, field) in row.enumerated() {
                 if index > 0 { out.append(0x2C) }
                 let (text, origin): (String, TextOrigin?)
@@ -56,10 +62,12 @@ public struct CSVEncoder {
                 guard let converter else { out.append(contentsOf: text.utf8); continue }
                 let (bytes, bad) = converter.convert(text, replacement: Self.replacement)
                 out.append(contentsOf: bytes)
-                problems += bad.map { UnencodableCharacter(character: $0, origin: origin, csvFile: table.fileName) }
+                problems += bad.map { UnencodableCharacter(character: $0, origin: origin, csvFile: rows.fileName) }
             }
             out.append(contentsOf: [0x0D, 0x0A])
         }
+        append(rows.header.map { CSVField.text($0) })
+        rows.produce(append)
         return (Data(out), problems)
     }
 }

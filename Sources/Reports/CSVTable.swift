@@ -59,6 +59,42 @@ public struct CSVTable: Hashable, Sendable {
     public func renderedFields() -> [[CSVField]] {
         [header.map { CSVField.text($0) }] + rows
     }
+
+    /// The table collected from rows produced one at a time.
+    public init(_ rows: CSVRows) {
+        var collected: [[CSVField]] = []
+        collected.reserveCapacity(rows.expectedCount)
+        rows.produce { collected.append($0) }
+        self.init(fileName: rows.fileName, header: rows.header, rows: collected)
+    }
+}
+
+/// A CSV file whose rows are made on demand, one at a time, for the encoder to turn into bytes
+/// straight away: the reports' large tables (one row per reflection and viewpoint) are never held
+/// as fields.
+public struct CSVRows {
+    /// The file name inside the output folder.
+    public var fileName: String
+    public var header: [String]
+    /// Roughly how many rows `produce` makes, to size buffers.
+    public var expectedCount: Int
+    /// Calls its argument with each row, in order.
+    public var produce: (([CSVField]) -> Void) -> Void
+
+    public init(fileName: String, header: [String], expectedCount: Int = 0,
+                produce: @escaping (([CSVField]) -> Void) -> Void) {
+        self.fileName = fileName
+        self.header = header
+        self.expectedCount = expectedCount
+        self.produce = produce
+    }
+
+    /// The rows of a table already in memory.
+    public init(_ table: CSVTable) {
+        self.init(fileName: table.fileName, header: table.header, expectedCount: table.rows.count) { emit in
+            for row in table.rows { emit(row) }
+        }
+    }
 }
 
 /// Protection against CSV formula injection (CWE-1236).

@@ -16,60 +16,76 @@ public struct CSVTables {
     }
 
     /// The wide table: one row per reflection, the seven scores, the mean and the comments.
-    public func projects(_ summary: YearSummary) -> CSVTable {
+    public func projects(_ summary: YearSummary) -> CSVTable { CSVTable(projectRows(summary)) }
+
+    /// The rows of `projects`, made one at a time.
+    public func projectRows(_ summary: YearSummary) -> CSVRows {
         let year = FiscalYearLabel.japanese(summary.fiscalYear)
-        let rows = summary.projects.map { row -> [CSVField] in
-            let s = row.submission
-            return identity(year, row) + [text(row.department, s, "department"), text(row.category),
-                                          text(row.proposalType), text(row.collaborationForm)]
-                + Viewpoint.allCases.map { CSVField.integer(s.scores[$0]) }
-                + [.decimal(row.mean), text(s.orgComment, s, "org_comment"), text(s.cityComment, s, "city_comment"),
-                   text(s.outlook, s, "outlook")]
+        return CSVRows(fileName: OutputNames.projectsCSV(summary.fiscalYear), header: Columns.projectsCSV,
+                       expectedCount: summary.projects.count) { emit in
+            for row in summary.projects {
+                let s = row.submission
+                emit(identity(year, row) + [text(row.department, s, "department"), text(row.category),
+                                            text(row.proposalType), text(row.collaborationForm)]
+                    + Viewpoint.allCases.map { CSVField.integer(s.scores[$0]) }
+                    + [.decimal(row.mean), text(s.orgComment, s, "org_comment"), text(s.cityComment, s, "city_comment"),
+                       text(s.outlook, s, "outlook")])
+            }
         }
-        return CSVTable(fileName: OutputNames.projectsCSV(summary.fiscalYear), header: Columns.projectsCSV, rows: rows)
     }
 
     /// The long table: one row per reflection and viewpoint.
-    public func viewpoints(_ summary: YearSummary) -> CSVTable {
+    public func viewpoints(_ summary: YearSummary) -> CSVTable { CSVTable(viewpointRows(summary)) }
+
+    /// The rows of `viewpoints`, made one at a time.
+    public func viewpointRows(_ summary: YearSummary) -> CSVRows {
         let year = FiscalYearLabel.japanese(summary.fiscalYear)
-        var rows: [[CSVField]] = []
-        rows.reserveCapacity(summary.projects.count * 7)
-        for row in summary.projects {
-            let s = row.submission
-            for v in Viewpoint.allCases {
-                let org = s.scores[v], city = s.cityScores[v]
-                let gap = org.flatMap { o in city.map { o - $0 } }
-                rows.append(identity(year, row) + [
-                    .integer(v.number), .text(v.name), .integer(org), .integer(city), .integer(gap),
-                    text(s.viewpointComments[v] ?? "", s, "comments.\(v.rawValue)"),
-                ])
+        return CSVRows(fileName: OutputNames.viewpointsCSV(summary.fiscalYear), header: Columns.viewpointsCSV,
+                       expectedCount: summary.projects.count * Viewpoint.allCases.count) { emit in
+            for row in summary.projects {
+                let s = row.submission
+                for v in Viewpoint.allCases {
+                    let org = s.scores[v], city = s.cityScores[v]
+                    let gap = org.flatMap { o in city.map { o - $0 } }
+                    emit(identity(year, row) + [
+                        .integer(v.number), .text(v.name), .integer(org), .integer(city), .integer(gap),
+                        text(s.viewpointComments[v] ?? "", s, "comments.\(v.rawValue)"),
+                    ])
+                }
             }
         }
-        return CSVTable(fileName: OutputNames.viewpointsCSV(summary.fiscalYear), header: Columns.viewpointsCSV, rows: rows)
     }
 
     /// Every non-empty comment, one per row.
-    public func comments(_ summary: YearSummary) -> CSVTable {
+    public func comments(_ summary: YearSummary) -> CSVTable { CSVTable(commentRows(summary)) }
+
+    /// The rows of `comments`, made one at a time.
+    public func commentRows(_ summary: YearSummary) -> CSVRows {
         let year = FiscalYearLabel.japanese(summary.fiscalYear)
-        var rows: [[CSVField]] = []
-        for row in summary.projects {
-            for item in CommentItem.items(of: row.submission) {
-                rows.append(identity(year, row) + [.text(item.kind), .text(item.viewpoint),
-                                                   text(item.text, row.submission, item.field)])
+        return CSVRows(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV,
+                       expectedCount: summary.projects.count * 4) { emit in
+            for row in summary.projects {
+                for item in CommentItem.items(of: row.submission) {
+                    emit(identity(year, row) + [.text(item.kind), .text(item.viewpoint),
+                                                text(item.text, row.submission, item.field)])
+                }
             }
         }
-        return CSVTable(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV, rows: rows)
     }
 
     /// Every issue of every file in the run, valid or not.
-    public func issues(_ files: [FileResult]) -> CSVTable {
-        let rows = IssueRow.rows(files, scrubber: scrubber).map { issue -> [CSVField] in
-            let origin = tracksOrigins ? TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell) : nil
-            return [.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
-                    .text(issue.field), .text(issue.sheet, origin: origin), .text(issue.cell),
-                    .text(issue.message, origin: origin)]
+    public func issues(_ files: [FileResult]) -> CSVTable { CSVTable(issueRows(files)) }
+
+    /// The rows of `issues`, made one at a time.
+    public func issueRows(_ files: [FileResult]) -> CSVRows {
+        CSVRows(fileName: OutputNames.issuesCSV, header: Columns.issuesCSV, expectedCount: files.count) { emit in
+            for issue in IssueRow.rows(files, scrubber: scrubber) {
+                let origin = tracksOrigins ? TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell) : nil
+                emit([.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
+                      .text(issue.field), .text(issue.sheet, origin: origin), .text(issue.cell),
+                      .text(issue.message, origin: origin)])
+            }
         }
-        return CSVTable(fileName: OutputNames.issuesCSV, header: Columns.issuesCSV, rows: rows)
     }
 
     /// Each viewpoint's mean by fiscal year, and the number of reflections.

@@ -1,4 +1,5 @@
 import Aggregation
+import Forms
 import Foundation
 import Validation
 
@@ -41,6 +42,9 @@ public struct SummaryReport {
     public var records: RecordSet
     public var summaries: [YearSummary]
     public var crossYear: CrossYearSummary
+    /// Every file of the run for the validation results (検証結果): path, status and issues. The forms
+    /// keep their sheet, kind and issues but no fields: those went into `records`, and 10,000 forms'
+    /// fields would otherwise stay in memory while the reports are written.
     public var files: [FileResult]
     public var redactor: Redactor
     public var options: ReportOptions
@@ -55,17 +59,26 @@ public struct SummaryReport {
 
     /// Aggregates the valid files' forms. Invalid and unreadable files appear only in the
     /// validation results.
-    public init(files: [FileResult], options: ReportOptions) throws {
+    ///
+    /// `files` is taken (`consuming`): a caller that hands its only copy over lets the forms' fields
+    /// be freed as soon as the records are built, before aggregation and writing.
+    public init(files: consuming [FileResult], options: ReportOptions) throws {
+        let (personal, built) = Self.personalValuesAndRecords(files, defaultFiscalYear: options.defaultFiscalYear)
+        // From here on only the validation results need the files: their fields are let go.
+        try self.init(validationFiles: (consume files).map(Self.withoutFields), records: built, personal: personal,
+                      options: options)
+    }
+
+    /// Aggregates records built by the caller (with `RecordBuilder`, from the valid files' forms)
+    /// whose personal values are those of `personal`; `validationFiles` are every file of the run for
+    /// the validation results, whose forms need no fields. For callers that read forms one at a
+    /// time rather than holding them all.
+    public init(validationFiles files: [FileResult], records built: RecordSet, personal: PersonalDataScrubber,
+                options: ReportOptions) throws {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
-        self.files = files
         self.options = options
+        self.files = files
         // Personal values are masked in the records themselves, before anything is built from them.
-        // Building the records and indexing the personal values do not depend on each other.
-        var personal = PersonalDataScrubber(values: []), built = RecordSet()
-        _ = Parallel.map([
-            { personal = PersonalDataScrubber(files: files) },
-            { built = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear).records(from: files) },
-        ])
         var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {
@@ -82,6 +95,28 @@ public struct SummaryReport {
 
     private var hasAnyYear: Bool
 
+    /// The file with its forms' fields dropped; everything the validation results show is kept.
+    static func withoutFields(_ file: FileResult) -> FileResult {
+        var file = file
+        file.forms = file.forms.map { validated in
+            ValidatedForm(form: ExtractedForm(sheet: validated.form.sheet, kind: validated.form.kind, fields: [:]),
+                          issues: validated.issues)
+        }
+        return file
+    }
+
+    /// The personal values of every form and the valid forms' records. The two do not depend on
+    /// each other and are built side by side.
+    private static func personalValuesAndRecords(_ files: [FileResult], defaultFiscalYear: Int?)
+        -> (PersonalDataScrubber, RecordSet) {
+        var personal = PersonalDataScrubber(values: []), built = RecordSet()
+        _ = Parallel.map([
+            { personal = PersonalDataScrubber(files: files) },
+            { built = RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files) },
+        ])
+        return (personal, built)
+    }
+
     /// The CSV files, built and encoded in memory, in a fixed order.
     public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {
         Parallel.map(csvJobs())
@@ -89,18 +124,19 @@ public struct SummaryReport {
 
     private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
-        var builders: [() -> CSVTable] = []
+        var builders: [() -> CSVRows] = []
         for summary in summaries {
-            builders += [{ tables.projects(summary) }, { tables.viewpoints(summary) }, { tables.comments(summary) }]
+            builders += [{ tables.projectRows(summary) }, { tables.viewpointRows(summary) }, { tables.commentRows(summary) }]
         }
         let files = files, cross = crossYear
-        builders.append { tables.issues(files) }
-        if hasAnyYear { builders.append { tables.crossYear(cross) } }
+        builders.append { tables.issueRows(files) }
+        if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
+        // Rows are encoded as they are made: only the encoded bytes of each file are ever held.
         return builders.map { build in {
-            let table = build()
-            let (data, bad) = encoder.encode(table)
-            return (table.fileName, data, bad)
+            let rows = build()
+            let (data, bad) = encoder.encode(rows)
+            return (rows.fileName, data, bad)
         } }
     }
 
@@ -120,7 +156,7 @@ public struct SummaryReport {
         } catch {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
-        enum Job { case workbook(String, Error?), csv(String, Data, [UnencodableCharacter]) }
+        enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
         var jobs: [() -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
             let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear, files: self.files,
@@ -132,35 +168,36 @@ public struct SummaryReport {
                 return .workbook(name, error)
             }
         } }
-        jobs += csvJobs().map { job in { let r = job(); return .csv(r.name, r.data, r.unencodable) } }
+        // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
+        // held while the other files are made.
+        jobs += csvJobs().map { job in {
+            let r = job()
+            let path = AtomicFile.temporaryPath(directory: directory, name: r.name)
+            let stored = FileManager.default.createFile(atPath: path, contents: r.data)
+            return .csv(r.name, stored ? nil : ReportError.writeFailed(path: path, reason: "create"), r.unencodable)
+        } }
         let results = Parallel.map(jobs)
 
-        var workbooks: [String] = [], failure: Error?, csv: [(String, Data)] = [], problems: [UnencodableCharacter] = []
+        var workbooks: [String] = [], failure: Error?, csv: [String] = [], problems: [UnencodableCharacter] = []
         for result in results {
             switch result {
             case .workbook(let name, let error):
                 workbooks.append(name)
                 if let error, failure == nil { failure = error }
-            case .csv(let name, let data, let bad):
-                csv.append((name, data))
+            case .csv(let name, let error, let bad):
+                csv.append(name)
+                if let error, failure == nil { failure = error }
                 problems += bad
             }
         }
         if failure == nil, !problems.isEmpty, !options.replaceUnencodable { failure = ReportError.unencodable(problems) }
         if let failure {
-            for name in workbooks { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
+            for name in workbooks + csv { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
             if let error = failure as? ReportError { throw error }
             throw ReportError.writeFailed(path: directory, reason: "\(failure)")
         }
-        for name in workbooks { try AtomicFile.commit(directory: directory, name: name) }
-        for (name, data) in csv {
-            try AtomicFile.write(directory: directory, name: name) { path in
-                guard FileManager.default.createFile(atPath: path, contents: data) else {
-                    throw ReportError.writeFailed(path: path, reason: "create")
-                }
-            }
-        }
-        return Outcome(written: workbooks + csv.map(\.0), unencodable: problems)
+        for name in workbooks + csv { try AtomicFile.commit(directory: directory, name: name) }
+        return Outcome(written: workbooks + csv, unencodable: problems)
     }
 }
 
@@ -169,20 +206,6 @@ enum AtomicFile {
     /// `.NAME.PID.tmp` beside the final file: hidden, and on the same file system for the rename.
     static func temporaryPath(directory: String, name: String) -> String {
         (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
-    }
-
-    static func write(directory: String, name: String, _ body: (String) throws -> Void) throws {
-        let temporary = temporaryPath(directory: directory, name: name)
-        do {
-            try body(temporary)
-        } catch let error as ReportError {
-            unlink(temporary)
-            throw error
-        } catch {
-            unlink(temporary)
-            throw ReportError.writeFailed(path: (directory as NSString).appendingPathComponent(name), reason: "\(error)")
-        }
-        try commit(directory: directory, name: name)
     }
 
     /// Renames the temporary file into place.

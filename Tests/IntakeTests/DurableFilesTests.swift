@@ -1,4 +1,5 @@
 import Foundation
+import Validation
 import Intake
 import Testing
 import TestSupport
@@ -10,7 +11,7 @@ import TestSupport
     let bytes = Data((0..<300_000).map { UInt8($0 % 256) })
     try bytes.write(to: URL(fileURLWithPath: source))
     let result = try DurableFiles.copy(from: source, to: root.path + "/out/a.xlsx")
-    #expect(result.sha256 == SHA256Hasher.hex(of: bytes) && result.size == Int64(bytes.count))
+    #expect(result.sha256 == SHA256.hex(of: bytes) && result.size == Int64(bytes.count))
     #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
     try Data("other".utf8).write(to: URL(fileURLWithPath: root.path + "/other"))
     #expect(throws: IntakeFileError.self) { try DurableFiles.copy(from: root.path + "/other", to: root.path + "/out/a.xlsx") }

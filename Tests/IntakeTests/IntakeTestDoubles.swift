@@ -11,7 +11,7 @@ struct TextFormChecker: WorkbookChecking {
     func check(paths: [String]) -> [FileResult] {
         paths.map { path in
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            let sha = SHA256Hasher.hex(of: data)
+            let sha = SHA256.hex(of: data)
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text == "unreadable" {
                 let issue = ValidationIssue(severity: .error, code: "file.unreadable", field: "", sheet: "", cell: "",
@@ -52,8 +52,8 @@ struct TextFormChecker: WorkbookChecking {
 /// An output writer for intake's unit tests: one line per current form, so tests can see what the
 /// outputs were given.
 struct ListingOutputWriter: YearOutputWriting {
-    func writeOutputs(fiscalYear: Int, files: [FileResult], into directory: String) throws {
-        let lines = files.flatMap { file in
+    func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
+        let lines = try submissions.files().flatMap { file in
             file.forms.map { form in
                 let org = form.form["org_name"].map { "\($0.value)" } ?? ""
                 let project = form.form["project_name"].map { "\($0.value)" } ?? ""

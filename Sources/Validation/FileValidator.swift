@@ -86,18 +86,7 @@ public struct FileValidator: Sendable {
     /// Validates the given files in parallel across cores; results come back in the files' order.
     public func validate(files: [String]) -> [FileResult] {
         _ = Self.heapKeptBetweenFiles
-        let results = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: files.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        // Each iteration writes only its own slot, so no lock is needed.
-        let slots = SendableBuffer(buffer: results)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.buffer[index] = validateFile(at: files[index])
-        }
-        return results.map { $0! }
+        return Parallel.map(count: files.count) { validateFile(at: files[$0]) }
     }
 
     /// Tells glibc not to hand freed heap memory back to the system after every file.
@@ -189,8 +178,3 @@ public struct FileValidator: Sendable {
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
-
-/// A buffer shared by `concurrentPerform` iterations that each write a different index.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-}

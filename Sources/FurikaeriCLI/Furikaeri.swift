@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `furikaeri` command: reads ふりかえりシート and 企画提案書, checks them, keeps them and reports.
 @main
@@ -10,4 +11,19 @@ struct Furikaeri: ParsableCommand {
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
             InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self,
         ])
+
+    /// Runs the command, with every usage error (a missing option value, a bad choice) ending in
+    /// exit status 2 as the commands document, instead of the argument parser's own 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

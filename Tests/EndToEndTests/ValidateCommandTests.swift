@@ -94,6 +94,14 @@ private let cleanReflection: [String: Any] = [
         #expect(result.err.contains("--lang"))
     }
 
+    @Test func optionWithoutItsValueIsAUsageError() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try furikaeri(["validate", "--lang"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.err.contains("--lang"))
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

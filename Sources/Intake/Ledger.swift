@@ -280,7 +280,7 @@ extension Ledger {
 extension Ledger {
     /// Puts every file back to "inbox copy may remain", as a kill between commit and removal leaves it.
     /// For recovery tests only.
-    public func markAllInboxStoredForTesting() throws {
+    func markAllInboxStoredForTesting() throws {
         try queue.write { db in try db.execute(sql: "UPDATE files SET inbox_state = 'stored'") }
     }
 }

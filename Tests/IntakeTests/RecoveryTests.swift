@@ -1,5 +1,5 @@
 import Foundation
-import Intake
+@testable import Intake
 import Testing
 
 @Test func recoveryRemovesHalfCopiesAndUncommittedCopiesButNotForeignFiles() throws {

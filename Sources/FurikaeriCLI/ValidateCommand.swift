@@ -69,18 +69,63 @@ struct ValidateCommand: ParsableCommand {
                              "These files or folders do not exist: \(list). Check the paths.", language: language)
         }
         let validator = FileValidator.forWorkbooks(settings: settings, language: language)
-        let results = validator.validate(files: expansion.files)
-        if json {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(4096 * max(results.count, 1))
-            ValidationJSON.document(results).encode(into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(Data(bytes))
-        } else {
-            FileHandle.standardOutput.write(Data(HumanReport.render(results, language: language).utf8))
+        let tally = json ? Self.streamJSON(expansion.files, validator: validator)
+                         : Self.streamHuman(expansion.files, validator: validator, language: language)
+        if tally.exitStatus != 0 { throw ExitCode(tally.exitStatus) }
+    }
+
+    /// Files are validated and written a batch at a time, so memory stays flat however many files
+    /// there are; the output is the same as for one batch, in the files' order.
+    static let batchSize = 256
+
+    /// Validates `files` batch by batch, calling `emit` with each batch's results in order.
+    static func inBatches(_ files: [String], validator: FileValidator, _ emit: ([FileResult]) -> Void) -> ValidationTally {
+        var tally = ValidationTally()
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let results = validator.validate(files: Array(files[start..<min(files.count, start + batchSize)]))
+            for result in results { tally.add(result) }
+            emit(results)
         }
-        let status = HumanReport.exitStatus(results)
-        if status != 0 { throw ExitCode(status) }
+        return tally
+    }
+
+    /// Writes the `--json` document (`{"files":[...],"summary":{...}}`, keys in order) as files are
+    /// validated; each file's object is encoded on the worker cores.
+    static func streamJSON(_ files: [String], validator: FileValidator) -> ValidationTally {
+        let out = FileHandle.standardOutput
+        out.write(Data(#"{"files":["#.utf8))
+        var first = true
+        let tally = inBatches(files, validator: validator) { results in
+            let encoded = Parallel.map(count: results.count) { index -> [UInt8] in
+                var bytes: [UInt8] = []
+                results[index].jsonObject().encode(into: &bytes)
+                return bytes
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(encoded.reduce(results.count) { $0 + $1.count })
+            for object in encoded {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                bytes.append(contentsOf: object)
+            }
+            out.write(Data(bytes))
+        }
+        var closing = Array(#"],"summary":"#.utf8)
+        ValidationJSON.summary(tally).encode(into: &closing)
+        closing.append(contentsOf: "}\n".utf8)
+        out.write(Data(closing))
+        return tally
+    }
+
+    /// Writes the human report, grouped by file, as files are validated; the total comes last.
+    static func streamHuman(_ files: [String], validator: FileValidator, language: Language) -> ValidationTally {
+        let out = FileHandle.standardOutput
+        let tally = inBatches(files, validator: validator) { results in
+            let lines = results.flatMap { HumanReport.fileLines($0, language: language) }
+            if !lines.isEmpty { out.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
+        }
+        out.write(Data((HumanReport.totalLines(tally, language: language) + "\n").utf8))
+        return tally
     }
 
     /// Paths listed one a line (blank lines skipped); nil when the list cannot be read.

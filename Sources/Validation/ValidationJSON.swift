@@ -13,11 +13,16 @@ public enum ValidationJSON {
 
     /// `{"files", "valid", "invalid", "unreadable"}` counts.
     public static func summary(_ results: [FileResult]) -> JSONValue {
+        summary(ValidationTally(results))
+    }
+
+    /// `{"files", "valid", "invalid", "unreadable"}` counts from a running tally.
+    public static func summary(_ tally: ValidationTally) -> JSONValue {
         .object([
-            "files": .int(results.count),
-            "valid": .int(results.filter { $0.status == .valid }.count),
-            "invalid": .int(results.filter { $0.status == .invalid }.count),
-            "unreadable": .int(results.filter { $0.status == .unreadable }.count),
+            "files": .int(tally.files),
+            "valid": .int(tally.valid),
+            "invalid": .int(tally.invalid),
+            "unreadable": .int(tally.unreadable),
         ])
     }
 

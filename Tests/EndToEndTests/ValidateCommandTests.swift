@@ -413,3 +413,32 @@ private func readmeMistakes() throws -> [(file: String, sheet: String, cell: Str
         }
     }
 }
+
+extension ValidateCommandTests {
+    /// More files than one batch (`ValidateCommand.batchSize`, 256): the streamed output is one
+    /// document with every file once, in path order, and the totals of all batches.
+    @Test func manyFilesStreamAsOneDocumentInPathOrder() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let valid = TestPaths.samples.appendingPathComponent("P05_こそだてフェスタ_企画提案書.xlsx")
+        let invalid = TestPaths.samples.appendingPathComponent("R06_アート展_最終.xlsx")
+        var names: [String] = []
+        for i in 0..<600 {
+            let name = String(format: "f%04d.xlsx", i)
+            try FileManager.default.copyItem(at: i % 100 == 7 ? invalid : valid, to: directory.appendingPathComponent(name))
+            names.append(name)
+        }
+        let result = try furikaeri(["validate", "--json", "."], in: directory)
+        #expect(result.status == 1)
+        let document = try parse(result.out)
+        let files = try #require(document["files"] as? [[String: Any]])
+        #expect(files.map { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "" } == names)
+        let summary = try #require(document["summary"] as? [String: Int])
+        #expect(summary == ["files": 600, "valid": 594, "invalid": 6, "unreadable": 0])
+
+        let human = try furikaeri(["validate", "."], in: directory)
+        #expect(human.status == 1)
+        #expect(human.out.components(separatedBy: "\n").filter { $0.hasPrefix("✗") }.count == 6)
+        #expect(human.out.hasSuffix("\n合計 600ファイル: 受付可 594・不備あり 6・読み取れない 0（エラー 6件・警告 0件）\n"))
+    }
+}

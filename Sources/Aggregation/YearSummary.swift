@@ -1,3 +1,4 @@
+import Validation
 import Forms
 
 /// What a breakdown groups by.
@@ -111,10 +112,15 @@ public struct Aggregator: Sendable {
             if a.phase != b.phase { return a.phase < b.phase }
             return a.source < b.source
         }
-        let rows = order.map { i in
-            let s = submissions[i]
-            return ProjectRow(projectID: ids[s.projectKey]!, submission: s, proposal: proposalByKey[s.projectKey], options: options)
-        }
+        // Rows are independent of each other: built in parallel chunks, joined in order.
+        let chunkSize = 512
+        let rows = Parallel.map(count: (order.count + chunkSize - 1) / chunkSize) { chunk in
+            order[chunk * chunkSize..<min(order.count, (chunk + 1) * chunkSize)].map { i in
+                let s = submissions[i]
+                return ProjectRow(projectID: ids[s.projectKey]!, submission: s, proposal: proposalByKey[s.projectKey],
+                                  options: options)
+            }
+        }.flatMap { $0 }
 
         // One pass over the rows gathers every viewpoint's scores (index = position in allCases).
         let viewpoints = Viewpoint.allCases
@@ -145,7 +151,7 @@ public struct Aggregator: Sendable {
         return YearSummary(
             fiscalYear: year, projects: rows, proposals: orderedProposals,
             viewpointStatistics: viewpointStats, cityStatistics: cityStats, allScores: all,
-            breakdowns: BreakdownDimension.allCases.map { breakdown($0, rows) },
+            breakdowns: Parallel.map(count: BreakdownDimension.allCases.count) { breakdown(BreakdownDimension.allCases[$0], rows) },
             unlinkedReflections: rows.filter { $0.proposal == nil }, missingReflections: missing)
     }
 

@@ -69,17 +69,41 @@ public struct RecordBuilder: Sendable {
         // A reflection without a year takes its proposal's year when exactly one proposal matches.
         var proposalYears: [ProjectKey: Set<Int>] = [:]
         for p in set.proposals { proposalYears[p.projectKey, default: []].insert(p.fiscalYear) }
-        for (path, form) in forms where form.kind == .reflection {
-            let source = SourceLocation(file: path, sheet: form.sheet)
-            let key = ProjectKey(orgName: Self.text(form, "org_name"), projectName: Self.text(form, "project_name"))
-            let linkedYear = proposalYears[key].flatMap { $0.count == 1 ? $0.first : nil }
-            if let year = Self.fiscalYear(form) ?? defaultFiscalYear ?? linkedYear {
-                set.submissions.append(submission(form, year: year, source: source))
-            } else {
-                set.undated.append(source)
+        // Each reflection's record depends only on its form and the proposals' years, so they are
+        // built in parallel (in chunks, in order) and appended in the given order.
+        let reflections = forms.filter { $0.1.kind == .reflection }
+        let chunkSize = 512
+        let chunks = Parallel.map(count: (reflections.count + chunkSize - 1) / chunkSize) { chunk in
+            reflections[chunk * chunkSize..<min(reflections.count, (chunk + 1) * chunkSize)].map { path, form in
+                reflectionRecord(form, path: path, proposalYears: proposalYears)
+            }
+        }
+        for chunk in chunks {
+            for record in chunk {
+                switch record {
+                case .dated(let submission): set.submissions.append(submission)
+                case .undated(let source): set.undated.append(source)
+                }
             }
         }
         return set
+    }
+
+    /// A reflection's record, or its location when no fiscal year can be found for it.
+    private enum ReflectionRecord {
+        case dated(Submission)
+        case undated(SourceLocation)
+    }
+
+    /// The record of one reflection. A reflection without a year takes its proposal's year when
+    /// exactly one proposal matches.
+    private func reflectionRecord(_ form: ExtractedForm, path: String,
+                                  proposalYears: [ProjectKey: Set<Int>]) -> ReflectionRecord {
+        let source = SourceLocation(file: path, sheet: form.sheet)
+        let key = ProjectKey(orgName: Self.text(form, "org_name"), projectName: Self.text(form, "project_name"))
+        let linkedYear = proposalYears[key].flatMap { $0.count == 1 ? $0.first : nil }
+        guard let year = Self.fiscalYear(form) ?? defaultFiscalYear ?? linkedYear else { return .undated(source) }
+        return .dated(submission(form, year: year, source: source))
     }
 
     func submission(_ form: ExtractedForm, year: Int, source: SourceLocation) -> Submission {

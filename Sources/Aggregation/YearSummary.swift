@@ -1,3 +1,4 @@
+import Validation
 import Forms
 
 /// What a breakdown groups by.
@@ -103,20 +104,42 @@ public struct Aggregator: Sendable {
         let keys = Set(submissions.map(\.projectKey)).union(proposalByKey.keys)
         let ids = ProjectIDs.assign(fiscalYear: year, keys: keys)
 
-        let rows = submissions
-            .sorted { a, b in
-                if a.projectKey != b.projectKey { return a.projectKey < b.projectKey }
-                if a.phase != b.phase { return a.phase < b.phase }
-                return a.source < b.source
-            }
-            .map { ProjectRow(projectID: ids[$0.projectKey]!, submission: $0, proposal: proposalByKey[$0.projectKey], options: options) }
-
-        var viewpointStats: [Viewpoint: ScoreStatistics] = [:], cityStats: [Viewpoint: ScoreStatistics] = [:]
-        for v in Viewpoint.allCases {
-            viewpointStats[v] = ScoreStatistics(scores: rows.compactMap { $0.submission.scores[v] })
-            cityStats[v] = ScoreStatistics(scores: rows.compactMap { $0.submission.cityScores[v] })
+        // Indices are sorted rather than the submissions themselves: a submission is large and
+        // moving it costs retains and releases on every swap.
+        let order = submissions.indices.sorted { i, j in
+            let a = submissions[i], b = submissions[j]
+            if a.projectKey != b.projectKey { return a.projectKey < b.projectKey }
+            if a.phase != b.phase { return a.phase < b.phase }
+            return a.source < b.source
         }
-        let all = ScoreStatistics(scores: rows.flatMap { r in Viewpoint.allCases.compactMap { r.submission.scores[$0] } })
+        // Rows are independent of each other: built in parallel chunks, joined in order.
+        let chunkSize = 512
+        let rows = Parallel.map(count: (order.count + chunkSize - 1) / chunkSize) { chunk in
+            order[chunk * chunkSize..<min(order.count, (chunk + 1) * chunkSize)].map { i in
+                let s = submissions[i]
+                return ProjectRow(projectID: ids[s.projectKey]!, submission: s, proposal: proposalByKey[s.projectKey],
+                                  options: options)
+            }
+        }.flatMap { $0 }
+
+        // One pass over the rows gathers every viewpoint's scores (index = position in allCases).
+        let viewpoints = Viewpoint.allCases
+        var groupScores = [[Int]](repeating: [], count: viewpoints.count)
+        var cityScores = [[Int]](repeating: [], count: viewpoints.count)
+        var allScores: [Int] = []
+        for row in rows {
+            let scores = row.submission.scores, city = row.submission.cityScores
+            for (i, v) in viewpoints.enumerated() {
+                if let score = scores[v] { groupScores[i].append(score); allScores.append(score) }
+                if let score = city[v] { cityScores[i].append(score) }
+            }
+        }
+        var viewpointStats: [Viewpoint: ScoreStatistics] = [:], cityStats: [Viewpoint: ScoreStatistics] = [:]
+        for (i, v) in viewpoints.enumerated() {
+            viewpointStats[v] = ScoreStatistics(scores: groupScores[i])
+            cityStats[v] = ScoreStatistics(scores: cityScores[i])
+        }
+        let all = ScoreStatistics(scores: allScores)
 
         var phasesByKey: [ProjectKey: [Phase]] = [:]
         for row in rows { phasesByKey[row.submission.projectKey, default: []].append(row.submission.phase) }
@@ -128,7 +151,7 @@ public struct Aggregator: Sendable {
         return YearSummary(
             fiscalYear: year, projects: rows, proposals: orderedProposals,
             viewpointStatistics: viewpointStats, cityStatistics: cityStats, allScores: all,
-            breakdowns: BreakdownDimension.allCases.map { breakdown($0, rows) },
+            breakdowns: Parallel.map(count: BreakdownDimension.allCases.count) { breakdown(BreakdownDimension.allCases[$0], rows) },
             unlinkedReflections: rows.filter { $0.proposal == nil }, missingReflections: missing)
     }
 
@@ -140,17 +163,22 @@ public struct Aggregator: Sendable {
         var meanSum = 0.0, meanCount = 0
     }
 
+    /// Adds one row's scores and mean to a group's running sums.
+    private static func add(_ row: ProjectRow, to t: inout GroupTotals) {
+        t.count += 1
+        let scores = row.submission.scores
+        for (i, v) in Viewpoint.allCases.enumerated() {
+            if let score = scores[v] { t.sums[i] += score; t.counts[i] += 1 }
+        }
+        if let mean = row.mean { t.meanSum += mean; t.meanCount += 1 }
+    }
+
     func breakdown(_ dimension: BreakdownDimension, _ rows: [ProjectRow]) -> Breakdown {
         var totals: [String: GroupTotals] = [:]
         for row in rows {
             let label = dimension.label(of: row)
-            var t = totals[label] ?? GroupTotals()
-            t.count += 1
-            for (i, v) in Viewpoint.allCases.enumerated() {
-                if let score = row.submission.scores[v] { t.sums[i] += score; t.counts[i] += 1 }
-            }
-            if let mean = row.mean { t.meanSum += mean; t.meanCount += 1 }
-            totals[label] = t
+            // Updated in place with one lookup: copying the totals out and back would copy their arrays.
+            Self.add(row, to: &totals[label, default: GroupTotals()])
         }
         let groups = totals.keys.sorted(by: ByteOrder.less).map { label -> GroupSummary in
             let t = totals[label]!

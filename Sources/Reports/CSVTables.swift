@@ -146,7 +146,9 @@ struct IssueRow {
     /// field is replaced, since it may quote the value.
     static func rows(_ files: [FileResult], scrubber: Redactor) -> [IssueRow] {
         var rows: [IssueRow] = []
-        for file in files.sorted(by: { ByteOrder.less($0.path, $1.path) }) {
+        // Indices are sorted, not the files: moving a FileResult costs retains on every swap.
+        for index in files.indices.sorted(by: { ByteOrder.less(files[$0].path, files[$1].path) }) {
+            let file = files[index]
             let status = statusLabels[file.status] ?? file.status.rawValue
             let issues = file.issues + file.forms.flatMap(\.issues)
             if issues.isEmpty {

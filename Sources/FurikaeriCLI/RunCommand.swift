@@ -40,12 +40,7 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressLine()
         do {
             let workspace = Workspace(root: self.workspace)
-            let settings = try workspace.loadSettings()
-            var session = try IntakeSession(
-                workspace: workspace, settings: settings,
-                checker: StandardPipeline.checker(settings: settings, language: language),
-                outputs: StandardPipeline.outputs(settings: settings),
-                lockTimeout: wait)
+            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait)
             session.batchSize = max(1, batchSize)
             let result = try session.pass(
                 command: "run",

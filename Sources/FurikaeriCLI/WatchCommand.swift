@@ -40,14 +40,9 @@ struct WatchCommand: ParsableCommand {
         defer { sources.forEach { $0.cancel() } }
         do {
             let workspace = Workspace(root: self.workspace)
-            let settings = try workspace.loadSettings()
-            var session = try IntakeSession(
-                workspace: workspace, settings: settings,
-                checker: StandardPipeline.checker(settings: settings, language: language),
-                outputs: StandardPipeline.outputs(settings: settings),
-                lockTimeout: 24 * 3600)
+            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)
             session.batchSize = 16
-            let seconds = interval ?? settings.intake.watchIntervalSeconds
+            let seconds = interval ?? session.settings.intake.watchIntervalSeconds
             print("監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）")
             var previous: [String: FileSnapshot]?
             while !stop.isRequested {

@@ -19,6 +19,17 @@ public enum StandardPipeline {
     }
 }
 
+extension IntakeSession {
+    /// A session over `workspace` with the workspace's own settings file, the production validator
+    /// and the Reports writers: what `run` and `watch` both take the inbox with.
+    public static func standard(workspace: Workspace, language: Language, lockTimeout: Double) throws -> IntakeSession {
+        let settings = try workspace.loadSettings()
+        return try IntakeSession(workspace: workspace, settings: settings,
+                                 checker: StandardPipeline.checker(settings: settings, language: language),
+                                 outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+    }
+}
+
 /// `FileValidator` as intake's checker: files validated in parallel, results in the files' order.
 struct ValidatorChecker: WorkbookChecking {
     let validator: FileValidator

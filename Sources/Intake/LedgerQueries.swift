@@ -191,25 +191,31 @@ extension Ledger {
                 severity: Severity(rawValue: row[1]) ?? .warning, code: intern(row[2]), field: intern(row[3]),
                 sheet: intern(row[4]), cell: row[5], message: row[6]))
         }
+        // File-level issues (no sheet) of the files holding current submissions, in one query rather
+        // than one per file.
+        var issuesByFile: [Int64: [ValidationIssue]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.file_id, i.severity, i.code, i.field, i.sheet, i.cell, i.message
+            FROM issues i
+            WHERE i.submission_id IS NULL AND i.sheet = ''
+              AND i.file_id IN (SELECT s.file_id FROM submissions s WHERE \(current()))
+            ORDER BY i.rowid
+            """, arguments: [years.lowerBound, years.upperBound]) {
+            issuesByFile[row[0], default: []].append(ValidationIssue(
+                severity: Severity(rawValue: row[1]) ?? .warning, code: row[2], field: row[3],
+                sheet: row[4], cell: row[5], message: row[6]))
+        }
         var order: [Int64] = []
         var results: [Int64: FileResult] = [:]
         for submission in submissions.ordered {
             if results[submission.fileID] == nil {
                 order.append(submission.fileID)
-                let fileIssues = try issues(db, sql: "SELECT * FROM issues WHERE file_id = ? AND submission_id IS NULL AND sheet = '' ORDER BY rowid", submission.fileID)
                 results[submission.fileID] = FileResult(path: submission.path, sha256: submission.sha256, status: .valid,
-                                                        issues: fileIssues, forms: [])
+                                                        issues: issuesByFile[submission.fileID] ?? [], forms: [])
             }
             let issues = issuesBySubmission.removeValue(forKey: submission.id) ?? []
             results[submission.fileID]?.forms.append(ValidatedForm(form: try form(submission), issues: issues))
         }
         return order.compactMap { results[$0] }
-    }
-
-    private static func issues(_ db: Database, sql: String, _ id: Int64) throws -> [ValidationIssue] {
-        try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
-            ValidationIssue(severity: Severity(rawValue: row["severity"]) ?? .warning, code: row["code"],
-                            field: row["field"], sheet: row["sheet"], cell: row["cell"], message: row["message"])
-        }
     }
 }

@@ -62,6 +62,8 @@ public struct LedgerCommitSummary: Equatable, Sendable {
 /// The workspace's SQLite ledger (through GRDB): every file taken, every submission, every run.
 public final class Ledger {
     let queue: DatabaseQueue
+    /// The ledger file, for the extra read-only connections of a parallel read.
+    let path: String
 
     /// Opens (creating and migrating when needed) the ledger at `path`.
     public init(path: String) throws {
@@ -73,6 +75,7 @@ public final class Ledger {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
+        self.path = path
         try LedgerSchema.migrator.migrate(queue)
     }
 

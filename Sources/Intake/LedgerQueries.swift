@@ -53,32 +53,8 @@ extension Ledger {
         }
     }
 
-    /// The current submissions of every fiscal year up to `fiscalYear` read form by form, without
-    /// holding every form: each form (with its file's original name) is turned into a value by
-    /// `transform` and let go. Returns the files of `currentFiles(throughYear:)`, in the same order,
-    /// whose forms keep their sheet, kind and issues but no fields, and the values in that same order.
-    public func mapCurrentForms<Value>(throughYear fiscalYear: Int,
-                                       _ transform: (_ path: String, _ form: ExtractedForm) throws -> Value)
-        throws -> (files: [FileResult], values: [Value]) {
-        try queue.read { db in
-            let years = Int.min...fiscalYear
-            let submissions = try Self.currentSubmissions(db, years: years)
-            var values: [Int64: Value] = [:]
-            try Self.forEachCurrentForm(db, years: years, submissions: submissions) { id, form in
-                values[id] = try transform(submissions.byID[id]?.path ?? "", form)
-            }
-            var ordered: [Value] = []
-            ordered.reserveCapacity(values.count)
-            let files = try Self.assembleFiles(db, years: years, submissions: submissions) { submission in
-                if let value = values.removeValue(forKey: submission.id) { ordered.append(value) }
-                return ExtractedForm(sheet: submission.sheet, kind: submission.kind, fields: [:])
-            }
-            return (files, ordered)
-        }
-    }
-
     /// One current submission, without its fields.
-    private struct CurrentSubmission {
+    struct CurrentSubmission {
         var id: Int64
         var fileID: Int64
         var sheet: String
@@ -89,7 +65,7 @@ extension Ledger {
     }
 
     /// The current submissions in the outputs' order (団体名, 事業名, kind, phase, sha256), and by id.
-    private struct CurrentSubmissions {
+    struct CurrentSubmissions {
         var ordered: [CurrentSubmission] = []
         var byID: [Int64: CurrentSubmission] = [:]
     }
@@ -98,7 +74,7 @@ extension Ledger {
         "\(alias).fiscal_year BETWEEN ? AND ? AND \(alias).superseded_by IS NULL"
     }
 
-    private static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {
+    static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {
         var result = CurrentSubmissions()
         for row in try Row.fetchAll(db, sql: """
             SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
@@ -117,8 +93,11 @@ extension Ledger {
 
     /// Builds each current form from its fields, one submission at a time (fields read in submission
     /// order), and hands it to `body`; only one form's fields are held at once.
-    private static func forEachCurrentForm(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
-                                           _ body: (Int64, ExtractedForm) throws -> Void) throws {
+    ///
+    /// `ids` limits the submissions read (a part of a read in parallel, `mapCurrentForms`).
+    static func forEachCurrentForm(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+                                   ids: ClosedRange<Int64> = Int64.min...Int64.max,
+                                   _ body: (Int64, ExtractedForm) throws -> Void) throws {
         // Labels, keys and sheet names repeat on every sheet: one copy of each.
         var pool: [String: String] = [:]
         func intern(_ text: String) -> String {
@@ -143,9 +122,10 @@ extension Ledger {
         let fieldRows = try Row.fetchCursor(db, sql: """
             SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
                    fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
-            FROM fields fl JOIN submissions s ON s.id = fl.submission_id WHERE \(current())
+            FROM fields fl JOIN submissions s ON s.id = fl.submission_id
+            WHERE \(current()) AND fl.submission_id BETWEEN ? AND ?
             ORDER BY fl.submission_id
-            """, arguments: [years.lowerBound, years.upperBound])
+            """, arguments: [years.lowerBound, years.upperBound, ids.lowerBound, ids.upperBound])
         var currentID: Int64?
         var fields: [String: FieldReading] = [:]
         while let field = try fieldRows.next() {
@@ -169,12 +149,14 @@ extension Ledger {
         }
         if let currentID { try finish(currentID, fields) }
         // Submissions without any field row still are forms.
-        for submission in submissions.ordered where !seen.contains(submission.id) { try finish(submission.id, [:]) }
+        for submission in submissions.ordered where ids.contains(submission.id) && !seen.contains(submission.id) {
+            try finish(submission.id, [:])
+        }
     }
 
     /// The current files in the outputs' order, each with its file-level issues and its forms (made
     /// by `form`) with their issues.
-    private static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+    static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
                                       form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
         var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
         var pool: [String: String] = [:]

@@ -134,7 +134,7 @@ public final class Ledger {
         let file: PreparedInsert
         let submission: PreparedInsert
         let supersede: PreparedInsert
-        let field: PreparedInsert
+        let fields: PreparedInsert
         let score: PreparedInsert
         let issue: PreparedInsert
 
@@ -155,11 +155,7 @@ public final class Ledger {
                 WHERE kind = ? AND fiscal_year = ? AND org_key = ? AND project_key = ? AND phase = ?
                   AND superseded_by IS NULL AND id <> ?
                 """)
-            field = try PreparedInsert(db, sql: """
-                INSERT INTO fields (submission_id, key, label, label_cell, cell, raw_kind, raw_text, raw_number,
-                                    value_kind, value_text, value_number, normalisation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
             score = try PreparedInsert(db, sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)")
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
@@ -229,35 +225,22 @@ public final class Ledger {
             row.add(id)
         }
         summary.superseded += db.changesCount
+        // The fields in one packed row; the scores also row by row, for `status`.
+        try statements.fields.run { row in
+            row.add(id)
+            row.add(FieldPacking.pack(form.fields))
+        }
         for key in form.fields.keys.sorted() {
-            guard let reading = form.fields[key] else { continue }
-            let raw = LedgerCoding.encode(reading.raw)
-            let value = LedgerCoding.encode(reading.value)
-            try statements.field.run { row in
-                row.add(id)
-                row.add(key)
-                row.add(reading.label)
-                row.add(reading.labelCell?.a1)
-                row.add(reading.cell.a1)
-                row.add(raw.kind)
-                row.add(raw.text)
-                row.add(raw.number)
-                row.add(value.kind)
-                row.add(value.text)
-                row.add(value.number)
-                row.add(reading.normalisation)
-            }
             let side = key.hasPrefix("scores.") ? "org" : key.hasPrefix("city_scores.") ? "city" : nil
-            if let side {
-                var score: Int?
-                if case .integer(let s) = reading.value { score = s }
-                let viewpoint = String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count))
-                try statements.score.run { row in
-                    row.add(id)
-                    row.add(side)
-                    row.add(viewpoint)
-                    row.add(score)
-                }
+            guard let side, let reading = form.fields[key] else { continue }
+            var score: Int?
+            if case .integer(let s) = reading.value { score = s }
+            let viewpoint = String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count))
+            try statements.score.run { row in
+                row.add(id)
+                row.add(side)
+                row.add(viewpoint)
+                row.add(score)
             }
         }
         return id

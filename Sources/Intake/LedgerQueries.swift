@@ -91,7 +91,7 @@ extension Ledger {
         return result
     }
 
-    /// Builds each current form from its fields, one submission at a time (fields read in submission
+    /// Builds each current form from its packed fields, one submission at a time (in submission
     /// order), and hands it to `body`; only one form's fields are held at once.
     ///
     /// `ids` limits the submissions read (a part of a read in parallel, `mapCurrentForms`).
@@ -119,36 +119,19 @@ extension Ledger {
             }
             try body(id, ExtractedForm(sheet: intern(submission.sheet), kind: submission.kind, fields: fields))
         }
-        let fieldRows = try Row.fetchCursor(db, sql: """
-            SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
-                   fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
-            FROM fields fl JOIN submissions s ON s.id = fl.submission_id
-            WHERE \(current()) AND fl.submission_id BETWEEN ? AND ?
-            ORDER BY fl.submission_id
+        let packedRows = try Row.fetchCursor(db, sql: """
+            SELECT p.submission_id, p.packed
+            FROM submission_fields p JOIN submissions s ON s.id = p.submission_id
+            WHERE \(current()) AND p.submission_id BETWEEN ? AND ?
+            ORDER BY p.submission_id
             """, arguments: [years.lowerBound, years.upperBound, ids.lowerBound, ids.upperBound])
-        var currentID: Int64?
-        var fields: [String: FieldReading] = [:]
-        while let field = try fieldRows.next() {
-            let id: Int64 = field[0]
-            if id != currentID {
-                if let currentID { try finish(currentID, fields) }
-                currentID = id
-                fields = [:]
+        while let row = try packedRows.next() {
+            let fields = try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { try FieldPacking.unpack($0, intern: intern) }
             }
-            let key = intern(field[1])
-            let rawText: String? = field[6]
-            var valueText: String? = field[9]
-            if let raw = rawText, valueText == raw { valueText = raw }  // share one buffer
-            let labelCell = (field[3] as String?).flatMap { CellReference(a1: $0) }
-            fields[key] = FieldReading(
-                key: key, label: intern(field[2]), labelCell: labelCell,
-                cell: CellReference(a1: field[4]) ?? CellReference(row: 0, column: 0),
-                raw: LedgerCoding.decodeRaw(kind: field[5], text: rawText, number: field[7]),
-                value: LedgerCoding.decodeValue(kind: field[8], text: valueText, number: field[10]),
-                normalisation: (field[11] as String?).map(intern))
+            try finish(row[0], fields)
         }
-        if let currentID { try finish(currentID, fields) }
-        // Submissions without any field row still are forms.
+        // Submissions without packed fields still are forms.
         for submission in submissions.ordered where ids.contains(submission.id) && !seen.contains(submission.id) {
             try finish(submission.id, [:])
         }
@@ -157,7 +140,7 @@ extension Ledger {
     /// The current files in the outputs' order, each with its file-level issues and its forms (made
     /// by `form`) with their issues.
     static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
-                                      form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
+                              form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
         var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
         var pool: [String: String] = [:]
         func intern(_ text: String) -> String {

@@ -65,6 +65,11 @@ struct PreparedInsert {
             add(value.map(Int64.init))
         }
 
+        mutating func add(_ bytes: [UInt8]) {
+            _ = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt($0.count), transient) }
+            index += 1
+        }
+
         mutating func add(_ value: Double?) {
             if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
             index += 1

@@ -13,7 +13,8 @@ import XLSX
 /// label cell (optional), cell, raw value and field value (each a kind, an optional text and an optional
 /// number) and normalisation (optional). Counts and cell rows/columns are unsigned LEB128 varints,
 /// texts a varint byte count and UTF-8, numbers 8 bytes of IEEE 754 (little-endian), and an optional
-/// value a byte 0 (absent) or 1 followed by the value.
+/// value a byte 0 (absent) or 1 followed by the value. A field value's text that is the raw value's
+/// text (most texts: comments are read as typed) is the byte 2 instead, so it is stored once.
 enum FieldPacking {
     static let version: UInt8 = 1
 
@@ -29,8 +30,9 @@ enum FieldPacking {
             writer.text(reading.label)
             writer.optional(reading.labelCell) { $0.cell($1) }
             writer.cell(reading.cell)
-            writer.coded(LedgerCoding.encode(reading.raw))
-            writer.coded(LedgerCoding.encode(reading.value))
+            let raw = LedgerCoding.encode(reading.raw)
+            writer.coded(raw)
+            writer.coded(LedgerCoding.encode(reading.value), rawText: raw.text)
             writer.optional(reading.normalisation) { $0.text($1) }
         }
         return writer.bytes
@@ -55,8 +57,7 @@ enum FieldPacking {
             let labelCell = try reader.optional { try $0.cell() }
             let cell = try reader.cell()
             let raw = try reader.coded()
-            var value = try reader.coded()
-            if let rawText = raw.text, value.text == rawText { value.text = rawText }  // share one buffer
+            let value = try reader.coded(rawText: raw.text)
             let normalisation = try reader.optional { try $0.text() }.map(intern)
             fields[key] = FieldReading(
                 key: key, label: label, labelCell: labelCell, cell: cell,
@@ -97,9 +98,14 @@ enum FieldPacking {
             varint(UInt64(max(cell.column, 0)))
         }
 
-        mutating func coded(_ coded: (kind: String, text: String?, number: Double?)) {
+        /// A kind, text and number; a text equal to `rawText` is written as the byte 2.
+        mutating func coded(_ coded: (kind: String, text: String?, number: Double?), rawText: String? = nil) {
             text(coded.kind)
-            optional(coded.text) { $0.text($1) }
+            if let rawText, coded.text == rawText {
+                bytes.append(2)
+            } else {
+                optional(coded.text) { $0.text($1) }
+            }
             optional(coded.number) { $0.number($1) }
         }
 
@@ -156,8 +162,17 @@ enum FieldPacking {
             return CellReference(row: Int(row), column: Int(column))
         }
 
-        mutating func coded() throws -> (kind: String, text: String?, number: Double?) {
-            (try text(), try optional { try $0.text() }, try optional { try $0.number() })
+        /// A kind, text and number; the byte 2 for the text means `rawText` (sharing its buffer).
+        mutating func coded(rawText: String? = nil) throws -> (kind: String, text: String?, number: Double?) {
+            let kind = try text()
+            let text: String?
+            if offset < bytes.count, bytes[offset] == 2, let rawText {
+                offset += 1
+                text = rawText
+            } else {
+                text = try optional { try $0.text() }
+            }
+            return (kind, text, try optional { try $0.number() })
         }
 
         mutating func optional<T>(_ read: (inout Reader) throws -> T) throws -> T? {

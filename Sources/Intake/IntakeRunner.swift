@@ -15,7 +15,7 @@ public final class IntakeRunner {
     public let ledger: Ledger
     private let checker: WorkbookChecking
     private let outputs: YearOutputWriting
-    /// Files validated and committed together.
+    /// The most files validated and committed together (batches grow up to it, see `batches`).
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
@@ -38,9 +38,7 @@ public final class IntakeRunner {
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
         var acceptedYears = try ledger.acceptedFileYears()
-        let batches = stride(from: 0, to: files.count, by: batchSize).map {
-            Array(files[$0..<min($0 + batchSize, files.count)])
-        }
+        let batches = Self.batches(of: files, upTo: batchSize)
         // The next batch is validated (CPU) while this one is copied, synced and committed (disk).
         var pending = batches.first.map(startChecking)
         var done = 0
@@ -65,6 +63,22 @@ public final class IntakeRunner {
     }
 
     private let inboxRemovals = InboxRemovals()
+
+    /// The files in batches that double from 32 files up to `limit`: the first is validated soon so
+    /// that copying and committing start early; later ones are large, as each batch costs a sync of
+    /// the file system, a ledger commit and folder syncs whatever its size.
+    static func batches(of files: [InboxFile], upTo limit: Int) -> [[InboxFile]] {
+        var batches: [[InboxFile]] = []
+        var size = min(32, max(1, limit))
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + size)
+            batches.append(Array(files[start..<end]))
+            start = end
+            size = min(size * 2, max(1, limit))
+        }
+        return batches
+    }
 
     /// Validation and copying of one batch running in the background.
     private final class Checking: @unchecked Sendable {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Validation
 #if canImport(Glibc)
@@ -11,8 +10,9 @@ import Darwin
 /// each into a hidden temporary file at the top of the folder it will most likely be stored under
 /// (`archive/` for a valid workbook, `rejected/` otherwise).
 ///
-/// Copying (and hashing) thousands of small files costs file creations in the kernel; done here, in
-/// parallel, the main thread is left to sync, rename and commit. Nothing about the order changes:
+/// Copying (and hashing) thousands of small files costs file creations in the kernel; done here, the
+/// main thread is left to sync, rename and commit. One file at a time: creations in one folder take
+/// the folder's lock, and two threads copying side by side mostly spun waiting for each other. Nothing about the order changes:
 /// a copy only gets its final name in the batch's publish step, after the batch is durable and before
 /// the commit. The temporary names carry `DurableFiles.temporaryPrefix`, so a kill leaves nothing
 /// that `Recovery` does not already remove, and copies a batch does not take are removed by `discard`.
@@ -28,30 +28,25 @@ struct StagedCopies {
     /// The device of each folder looked at: the staging folders and the destinations.
     private var devices: [String: UInt64]
 
-    /// Copies every file of `files`, in parallel, to where `results` says it will likely go.
+    /// Copies every file of `files` to where `results` says it will likely go.
     static func make(of files: [InboxFile], results: [String: FileResult], workspace: Workspace) -> StagedCopies {
         var devices: [String: UInt64] = [:]
         for folder in [workspace.archive, workspace.rejected] {
             try? DurableFiles.createDirectory(folder)
             if let device = deviceNumber(of: folder) { devices[folder] = device }
         }
-        let made = UnsafeMutableBufferPointer<Copy?>.allocate(capacity: files.count)
-        made.initialize(repeating: nil)
-        defer { made.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+        var copies: [String: Copy] = [:]
+        for file in files {
             let folder = stagingFolder(for: results[file.path], workspace: workspace)
             do {
                 let (temporary, result) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
-                made[index] = .copied(temporary: temporary, result: result)
+                copies[file.path] = .copied(temporary: temporary, result: result)
             } catch let error as IntakeFileError {
-                made[index] = .failed(error)
+                copies[file.path] = .failed(error)
             } catch {
-                made[index] = .failed(.system(operation: "書き込み", path: folder, errno: EIO))
+                copies[file.path] = .failed(.system(operation: "書き込み", path: folder, errno: EIO))
             }
         }
-        var copies: [String: Copy] = [:]
-        for (file, copy) in zip(files, made) { copies[file.path] = copy }
         return StagedCopies(copies: copies, devices: devices)
     }
 

@@ -47,6 +47,15 @@ struct FieldPackingTests {
         #expect(try [UInt8]([1, 0]).withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }.isEmpty)
     }
 
+    @Test func aTextReadAsTypedIsStoredOnce() throws {
+        let comment = String(repeating: "地域の課題に沿った取り組みでした。", count: 10)
+        let fields = ["org_comment": FieldReading(key: "org_comment", label: "団体のコメント", labelCell: nil,
+                                                  cell: CellReference(row: 15, column: 3), raw: .text(comment), value: .text(comment))]
+        let packed = FieldPacking.pack(fields)
+        #expect(packed.count < comment.utf8.count + 100)
+        #expect(try packed.withUnsafeBytes { try FieldPacking.unpack($0) { $0 } } == fields)
+    }
+
     @Test func damagedPackedFieldsAreAnErrorNotACrash() {
         let packed = FieldPacking.pack(Self.fields)
         for cut in [0, 1, 2, packed.count / 2, packed.count - 1] {

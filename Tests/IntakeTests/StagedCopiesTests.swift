@@ -87,3 +87,13 @@ struct StagedCopiesTests {
         #expect(t.files(under: "inbox").isEmpty)
     }
 }
+
+/// Batches start small and double up to the limit, keeping every file once and in order.
+@Test func batchesDoubleFromASmallFirstOneUpToTheLimit() {
+    let files = (0..<1000).map { InboxFile(path: "/in/\($0)", relativePath: "\($0)", snapshot: FileSnapshot(size: 1, modifiedNanoseconds: 0)) }
+    let batches = IntakeRunner.batches(of: files, upTo: 256)
+    #expect(batches.map(\.count) == [32, 64, 128, 256, 256, 256, 8])
+    #expect(batches.flatMap { $0 } == files)
+    #expect(IntakeRunner.batches(of: files, upTo: 3).allSatisfy { $0.count == 3 || $0.count == 1 })
+    #expect(IntakeRunner.batches(of: [], upTo: 64).isEmpty)
+}

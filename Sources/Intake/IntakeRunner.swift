@@ -39,7 +39,8 @@ public final class IntakeRunner {
         var counts = RunCounts()
         var acceptedYears = try ledger.acceptedFileYears()
         let batches = Self.batches(of: files, upTo: batchSize)
-        // The next batch is validated (CPU) while this one is copied, synced and committed (disk).
+        // The next batch is validated and copied in the background while this one is synced, renamed
+        // into place and committed.
         var pending = batches.first.map(startChecking)
         var done = 0
         // A batch cut short (a stop, an error) leaves copies of files it did not take: removed here.

@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
     var lang: String = "ja"
 
     @Option(name: .long, help: ArgumentHelp("一度に検証・記録するファイル数", visibility: .hidden))
-    var batchSize: Int = 128
+    var batchSize: Int = 512
 
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }

@@ -15,7 +15,7 @@ public final class IntakeRunner {
     public let ledger: Ledger
     private let checker: WorkbookChecking
     private let outputs: YearOutputWriting
-    /// Files validated and committed together.
+    /// The most files validated and committed together (batches grow up to it, see `batches`).
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
@@ -38,22 +38,25 @@ public final class IntakeRunner {
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
         var acceptedYears = try ledger.acceptedFileYears()
-        let batches = stride(from: 0, to: files.count, by: batchSize).map {
-            Array(files[$0..<min($0 + batchSize, files.count)])
-        }
-        // The next batch is validated (CPU) while this one is copied, synced and committed (disk).
+        let batches = Self.batches(of: files, upTo: batchSize)
+        // The next batch is validated and copied in the background while this one is synced, renamed
+        // into place and committed.
         var pending = batches.first.map(startChecking)
         var done = 0
+        // A batch cut short (a stop, an error) leaves copies of files it did not take: removed here.
+        defer {
+            if var copies = pending?.wait().copies { copies.discard() }  // never leave work running behind us
+        }
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
-            let results = checking.wait()
+            var (results, copies) = checking.wait()
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
-            counts += try processBatch(batch, results: results, runID: runID, acceptedYears: &acceptedYears,
-                                       onEvent: onEvent, shouldStop: shouldStop)
+            defer { copies.discard() }
+            counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
+                                       acceptedYears: &acceptedYears, onEvent: onEvent, shouldStop: shouldStop)
             done += batch.count
             onProgress(done, files.count)
         }
-        _ = pending?.wait()  // never leave a validation running behind us
         let folders = try inboxRemovals.finish()
         try ledger.markAllInboxRemoved(runID: runID)
         removeEmptySubfolders(of: folders)
@@ -62,37 +65,59 @@ public final class IntakeRunner {
 
     private let inboxRemovals = InboxRemovals()
 
-    /// Validation of one batch running in the background.
+    /// The files in batches that double from 32 files up to `limit`: the first is validated soon so
+    /// that copying and committing start early; later ones are large, as each batch costs a sync of
+    /// the file system, a ledger commit and folder syncs whatever its size.
+    static func batches(of files: [InboxFile], upTo limit: Int) -> [[InboxFile]] {
+        var batches: [[InboxFile]] = []
+        var size = min(32, max(1, limit))
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + size)
+            batches.append(Array(files[start..<end]))
+            start = end
+            size = min(size * 2, max(1, limit))
+        }
+        return batches
+    }
+
+    /// Validation and copying of one batch running in the background.
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
-        private var results: [String: FileResult] = [:]
+        private var outcome: (results: [String: FileResult], copies: StagedCopies) = ([:], .none)
+        private var taken = false
 
-        init(_ work: @escaping () -> [String: FileResult]) {
+        init(_ work: @escaping () -> (results: [String: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                results = work()
+                outcome = work()
                 finished.signal()
             }
         }
 
-        func wait() -> [String: FileResult] {
+        /// The batch's results and copies; the copies are handed out once (later waits get none,
+        /// so no copy is both used and discarded).
+        func wait() -> (results: [String: FileResult], copies: StagedCopies) {
             finished.wait()
             finished.signal()  // later waits return at once
-            return results
+            defer { taken = true }
+            return taken ? (outcome.results, .none) : outcome
         }
     }
 
+    /// Validates a batch, then copies its files beside where they will likely be stored, off the main thread.
     private func startChecking(_ batch: [InboxFile]) -> Checking {
         let workbooks = batch.filter(\.isXLSX)
         let checker = self.checker
+        let workspace = self.workspace
         return Checking {
             var byPath: [String: FileResult] = [:]
             for (file, result) in zip(workbooks, checker.check(paths: workbooks.map(\.path))) { byPath[file.path] = result }
-            return byPath
+            return (byPath, StagedCopies.make(of: batch, results: byPath, workspace: workspace))
         }
     }
 
-    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult], runID: Int64,
-                              acceptedYears: inout [String: Int],
+    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult],
+                              copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
 
         var counts = RunCounts()
@@ -104,7 +129,7 @@ public final class IntakeRunner {
             let placement: Placement?
             var leftReason: String?
             do {
-                placement = try stage(file, result: resultByPath[file.path], receivedAt: receivedAt,
+                placement = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
                                       acceptedYears: acceptedYears, reserved: &reserved)
             } catch IntakeFileError.system(_, let path, let code) where path == file.path {
                 // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
@@ -169,7 +194,7 @@ public final class IntakeRunner {
 
     /// Decides where a file goes and copies it (with its note) to temporary files beside its final
     /// name, reserving that name; nil when the file changed meanwhile and must wait for the next look.
-    private func stage(_ file: InboxFile, result: FileResult?, receivedAt: Date,
+    private func stage(_ file: InboxFile, result: FileResult?, copies: inout StagedCopies, receivedAt: Date,
                        acceptedYears: [String: Int], reserved: inout Set<String>) throws -> Placement? {
         let name = (file.relativePath as NSString).lastPathComponent
         let subfolder = (file.relativePath as NSString).deletingLastPathComponent
@@ -204,10 +229,12 @@ public final class IntakeRunner {
             note = RejectionNote.notXLSX(originalName: file.relativePath)
         }
 
-        try DurableFiles.createDirectory(folder)
+        try createDirectoryOnce(folder)
         let storedName = DurableFiles.unusedName(for: name, in: folder, alsoAvoiding: reserved)
         let stored = (folder as NSString).appendingPathComponent(storedName)
-        let (temporary, copy) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
+        // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
+        let (temporary, copy) = try copies.take(file.path, for: folder)
+            ?? DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
         // Still the file we looked at? If it changed while we read it, it is still being written.
         let unchanged = FileSnapshot.of(file.path) == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
@@ -235,6 +262,15 @@ public final class IntakeRunner {
         let event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
                                 fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
         return Placement(file: file, entry: entry, event: event, publications: publications)
+    }
+
+    /// Folders known to exist, so that each is looked at once per run rather than once per file.
+    private var existingFolders = Set<String>()
+
+    private func createDirectoryOnce(_ folder: String) throws {
+        guard !existingFolders.contains(folder) else { return }
+        try DurableFiles.createDirectory(folder)
+        existingFolders.insert(folder)
     }
 
     /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).

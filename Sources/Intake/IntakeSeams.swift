@@ -39,9 +39,9 @@ public struct YearSubmissions {
         try ledger.currentFiles(throughYear: fiscalYear)
     }
 
-    /// Form by form (`Ledger.mapCurrentForms(throughYear:_:)`): files without fields, and one value
-    /// per form in the files' order.
-    public func mapForms<Value>(_ transform: (_ path: String, _ form: ExtractedForm) throws -> Value)
+    /// Form by form (`Ledger.mapCurrentForms(throughYear:parts:_:)`): files without fields, and one
+    /// value per form in the files' order. `transform` is called from several threads at once.
+    public func mapForms<Value>(_ transform: @Sendable (_ path: String, _ form: ExtractedForm) throws -> Value)
         throws -> (files: [FileResult], values: [Value]) {
         try ledger.mapCurrentForms(throughYear: fiscalYear, transform)
     }

@@ -62,6 +62,8 @@ public struct LedgerCommitSummary: Equatable, Sendable {
 /// The workspace's SQLite ledger (through GRDB): every file taken, every submission, every run.
 public final class Ledger {
     let queue: DatabaseQueue
+    /// The ledger file, for the extra read-only connections of a parallel read.
+    let path: String
 
     /// Opens (creating and migrating when needed) the ledger at `path`.
     public init(path: String) throws {
@@ -73,6 +75,7 @@ public final class Ledger {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
+        self.path = path
         try LedgerSchema.migrator.migrate(queue)
     }
 
@@ -117,7 +120,8 @@ public final class Ledger {
     public func commit(_ entries: [LedgerEntry], runID: Int64) throws -> LedgerCommitSummary {
         try queue.write { db in
             var summary = LedgerCommitSummary()
-            for entry in entries { try insert(entry, runID: runID, db: db, summary: &summary) }
+            let statements = try CommitStatements(db)
+            for entry in entries { try insert(entry, runID: runID, db: db, statements: statements, summary: &summary) }
             for year in summary.affectedYears {
                 try db.execute(sql: "INSERT OR IGNORE INTO stale_outputs (fiscal_year) VALUES (?)", arguments: [year])
             }
@@ -125,79 +129,135 @@ public final class Ledger {
         }
     }
 
-    private func insert(_ entry: LedgerEntry, runID: Int64, db: Database, summary: inout LedgerCommitSummary) throws {
+    /// The statements a commit runs for every row, prepared once per commit.
+    private struct CommitStatements {
+        let file: PreparedInsert
+        let submission: PreparedInsert
+        let supersede: PreparedInsert
+        let fields: PreparedInsert
+        let score: PreparedInsert
+        let issue: PreparedInsert
+
+        init(_ db: Database) throws {
+            file = try PreparedInsert(db, sql: """
+                INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
+                                   stored_path, note_path, duplicate_of, inbox_state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored')
+                """)
+            submission = try PreparedInsert(db, sql: """
+                INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name, phase,
+                                         org_key, project_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            // A resubmission: the earlier current submission with the same identity steps aside.
+            supersede = try PreparedInsert(db, sql: """
+                UPDATE submissions SET superseded_by = ?
+                WHERE kind = ? AND fiscal_year = ? AND org_key = ? AND project_key = ? AND phase = ?
+                  AND superseded_by IS NULL AND id <> ?
+                """)
+            fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
+            score = try PreparedInsert(db, sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)")
+            issue = try PreparedInsert(db, sql: """
+                INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+
+    private func insert(_ entry: LedgerEntry, runID: Int64, db: Database, statements: CommitStatements,
+                        summary: inout LedgerCommitSummary) throws {
         var duplicateID: Int64?
         if let sha = entry.duplicateOf {
             duplicateID = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE sha256 = ? AND outcome = 'accepted' ORDER BY id LIMIT 1", arguments: [sha])
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
-                               stored_path, note_path, duplicate_of, inbox_state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored')
-            """).execute(arguments: [runID, entry.sha256, entry.size, entry.originalName,
-                                     LedgerCoding.timestamp(entry.receivedAt), entry.outcome.rawValue,
-                                     entry.status?.rawValue, entry.fiscalYear, entry.storedPath,
-                                     entry.notePath, duplicateID])
+        try statements.file.run { row in
+            row.add(runID)
+            row.add(entry.sha256)
+            row.add(entry.size)
+            row.add(entry.originalName)
+            row.add(LedgerCoding.timestamp(entry.receivedAt))
+            row.add(entry.outcome.rawValue)
+            row.add(entry.status?.rawValue)
+            row.add(entry.fiscalYear)
+            row.add(entry.storedPath)
+            row.add(entry.notePath)
+            row.add(duplicateID)
+        }
         let fileID = db.lastInsertedRowID
         guard let result = entry.result else { return }
-        for issue in result.issues { try insertIssue(issue, fileID: fileID, submissionID: nil, db: db) }
+        for issue in result.issues { try insertIssue(issue, fileID: fileID, submissionID: nil, statements: statements) }
         for (index, validated) in result.forms.enumerated() {
             var submissionID: Int64?
             if entry.outcome == .accepted, index < entry.identities.count {
                 submissionID = try insertSubmission(validated.form, index: index, identity: entry.identities[index],
-                                                    fileID: fileID, db: db, summary: &summary)
+                                                    fileID: fileID, db: db, statements: statements, summary: &summary)
             }
-            for issue in validated.issues { try insertIssue(issue, fileID: fileID, submissionID: submissionID, db: db) }
+            for issue in validated.issues {
+                try insertIssue(issue, fileID: fileID, submissionID: submissionID, statements: statements)
+            }
         }
     }
 
     private func insertSubmission(_ form: ExtractedForm, index: Int, identity: SubmissionIdentity, fileID: Int64,
-                                  db: Database, summary: inout LedgerCommitSummary) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name, phase,
-                                     org_key, project_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [fileID, form.sheet, index, identity.kind.rawValue, identity.fiscalYear,
-                                     identity.orgName, identity.projectName, identity.phase,
-                                     identity.orgKey, identity.projectKey])
+                                  db: Database, statements: CommitStatements,
+                                  summary: inout LedgerCommitSummary) throws -> Int64 {
+        try statements.submission.run { row in
+            row.add(fileID)
+            row.add(form.sheet)
+            row.add(index)
+            row.add(identity.kind.rawValue)
+            row.add(identity.fiscalYear)
+            row.add(identity.orgName)
+            row.add(identity.projectName)
+            row.add(identity.phase)
+            row.add(identity.orgKey)
+            row.add(identity.projectKey)
+        }
         let id = db.lastInsertedRowID
         summary.affectedYears.insert(identity.fiscalYear)
-        // A resubmission: the earlier current submission with the same identity steps aside.
-        try db.cachedStatement(sql: """
-            UPDATE submissions SET superseded_by = ?
-            WHERE kind = ? AND fiscal_year = ? AND org_key = ? AND project_key = ? AND phase = ?
-              AND superseded_by IS NULL AND id <> ?
-            """).execute(arguments: [id, identity.kind.rawValue, identity.fiscalYear, identity.orgKey,
-                                     identity.projectKey, identity.phase, id])
+        try statements.supersede.run { row in
+            row.add(id)
+            row.add(identity.kind.rawValue)
+            row.add(identity.fiscalYear)
+            row.add(identity.orgKey)
+            row.add(identity.projectKey)
+            row.add(identity.phase)
+            row.add(id)
+        }
         summary.superseded += db.changesCount
-        let fieldInsert = try db.cachedStatement(sql: """
-            INSERT INTO fields (submission_id, key, label, label_cell, cell, raw_kind, raw_text, raw_number,
-                                value_kind, value_text, value_number, normalisation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let scoreInsert = try db.cachedStatement(sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)")
+        // The fields in one packed row; the scores also row by row, for `status`.
+        try statements.fields.run { row in
+            row.add(id)
+            row.add(FieldPacking.pack(form.fields))
+        }
         for key in form.fields.keys.sorted() {
-            guard let reading = form.fields[key] else { continue }
-            let raw = LedgerCoding.encode(reading.raw)
-            let value = LedgerCoding.encode(reading.value)
-            try fieldInsert.execute(arguments: [id, key, reading.label, reading.labelCell?.a1, reading.cell.a1,
-                                                raw.kind, raw.text, raw.number, value.kind, value.text, value.number,
-                                                reading.normalisation])
-            for (prefix, side) in [("scores.", "org"), ("city_scores.", "city")] where key.hasPrefix(prefix) {
-                var score: Int?
-                if case .integer(let s) = reading.value { score = s }
-                try scoreInsert.execute(arguments: [id, side, String(key.dropFirst(prefix.count)), score])
+            let side = key.hasPrefix("scores.") ? "org" : key.hasPrefix("city_scores.") ? "city" : nil
+            guard let side, let reading = form.fields[key] else { continue }
+            var score: Int?
+            if case .integer(let s) = reading.value { score = s }
+            let viewpoint = String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count))
+            try statements.score.run { row in
+                row.add(id)
+                row.add(side)
+                row.add(viewpoint)
+                row.add(score)
             }
         }
         return id
     }
 
-    private func insertIssue(_ issue: ValidationIssue, fileID: Int64, submissionID: Int64?, db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [fileID, submissionID, issue.sheet, issue.severity.rawValue, issue.code,
-                                     issue.field, issue.cell, issue.message])
+    private func insertIssue(_ issue: ValidationIssue, fileID: Int64, submissionID: Int64?,
+                             statements: CommitStatements) throws {
+        try statements.issue.run { row in
+            row.add(fileID)
+            row.add(submissionID)
+            row.add(issue.sheet)
+            row.add(issue.severity.rawValue)
+            row.add(issue.code)
+            row.add(issue.field)
+            row.add(issue.cell)
+            row.add(issue.message)
+        }
     }
 
     // MARK: Inbox bookkeeping

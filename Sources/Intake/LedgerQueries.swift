@@ -53,32 +53,8 @@ extension Ledger {
         }
     }
 
-    /// The current submissions of every fiscal year up to `fiscalYear` read form by form, without
-    /// holding every form: each form (with its file's original name) is turned into a value by
-    /// `transform` and let go. Returns the files of `currentFiles(throughYear:)`, in the same order,
-    /// whose forms keep their sheet, kind and issues but no fields, and the values in that same order.
-    public func mapCurrentForms<Value>(throughYear fiscalYear: Int,
-                                       _ transform: (_ path: String, _ form: ExtractedForm) throws -> Value)
-        throws -> (files: [FileResult], values: [Value]) {
-        try queue.read { db in
-            let years = Int.min...fiscalYear
-            let submissions = try Self.currentSubmissions(db, years: years)
-            var values: [Int64: Value] = [:]
-            try Self.forEachCurrentForm(db, years: years, submissions: submissions) { id, form in
-                values[id] = try transform(submissions.byID[id]?.path ?? "", form)
-            }
-            var ordered: [Value] = []
-            ordered.reserveCapacity(values.count)
-            let files = try Self.assembleFiles(db, years: years, submissions: submissions) { submission in
-                if let value = values.removeValue(forKey: submission.id) { ordered.append(value) }
-                return ExtractedForm(sheet: submission.sheet, kind: submission.kind, fields: [:])
-            }
-            return (files, ordered)
-        }
-    }
-
     /// One current submission, without its fields.
-    private struct CurrentSubmission {
+    struct CurrentSubmission {
         var id: Int64
         var fileID: Int64
         var sheet: String
@@ -89,7 +65,7 @@ extension Ledger {
     }
 
     /// The current submissions in the outputs' order (団体名, 事業名, kind, phase, sha256), and by id.
-    private struct CurrentSubmissions {
+    struct CurrentSubmissions {
         var ordered: [CurrentSubmission] = []
         var byID: [Int64: CurrentSubmission] = [:]
     }
@@ -98,7 +74,7 @@ extension Ledger {
         "\(alias).fiscal_year BETWEEN ? AND ? AND \(alias).superseded_by IS NULL"
     }
 
-    private static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {
+    static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {
         var result = CurrentSubmissions()
         for row in try Row.fetchAll(db, sql: """
             SELECT s.id, s.file_id, s.sheet, s.kind, f.original_name, f.sha256, s.fiscal_year
@@ -115,10 +91,13 @@ extension Ledger {
         return result
     }
 
-    /// Builds each current form from its fields, one submission at a time (fields read in submission
+    /// Builds each current form from its packed fields, one submission at a time (in submission
     /// order), and hands it to `body`; only one form's fields are held at once.
-    private static func forEachCurrentForm(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
-                                           _ body: (Int64, ExtractedForm) throws -> Void) throws {
+    ///
+    /// `ids` limits the submissions read (a part of a read in parallel, `mapCurrentForms`).
+    static func forEachCurrentForm(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+                                   ids: ClosedRange<Int64> = Int64.min...Int64.max,
+                                   _ body: (Int64, ExtractedForm) throws -> Void) throws {
         // Labels, keys and sheet names repeat on every sheet: one copy of each.
         var pool: [String: String] = [:]
         func intern(_ text: String) -> String {
@@ -140,42 +119,28 @@ extension Ledger {
             }
             try body(id, ExtractedForm(sheet: intern(submission.sheet), kind: submission.kind, fields: fields))
         }
-        let fieldRows = try Row.fetchCursor(db, sql: """
-            SELECT fl.submission_id, fl.key, fl.label, fl.label_cell, fl.cell, fl.raw_kind, fl.raw_text, fl.raw_number,
-                   fl.value_kind, fl.value_text, fl.value_number, fl.normalisation
-            FROM fields fl JOIN submissions s ON s.id = fl.submission_id WHERE \(current())
-            ORDER BY fl.submission_id
-            """, arguments: [years.lowerBound, years.upperBound])
-        var currentID: Int64?
-        var fields: [String: FieldReading] = [:]
-        while let field = try fieldRows.next() {
-            let id: Int64 = field[0]
-            if id != currentID {
-                if let currentID { try finish(currentID, fields) }
-                currentID = id
-                fields = [:]
+        let packedRows = try Row.fetchCursor(db, sql: """
+            SELECT p.submission_id, p.packed
+            FROM submission_fields p JOIN submissions s ON s.id = p.submission_id
+            WHERE \(current()) AND p.submission_id BETWEEN ? AND ?
+            ORDER BY p.submission_id
+            """, arguments: [years.lowerBound, years.upperBound, ids.lowerBound, ids.upperBound])
+        while let row = try packedRows.next() {
+            let fields = try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { try FieldPacking.unpack($0, intern: intern) }
             }
-            let key = intern(field[1])
-            let rawText: String? = field[6]
-            var valueText: String? = field[9]
-            if let raw = rawText, valueText == raw { valueText = raw }  // share one buffer
-            let labelCell = (field[3] as String?).flatMap { CellReference(a1: $0) }
-            fields[key] = FieldReading(
-                key: key, label: intern(field[2]), labelCell: labelCell,
-                cell: CellReference(a1: field[4]) ?? CellReference(row: 0, column: 0),
-                raw: LedgerCoding.decodeRaw(kind: field[5], text: rawText, number: field[7]),
-                value: LedgerCoding.decodeValue(kind: field[8], text: valueText, number: field[10]),
-                normalisation: (field[11] as String?).map(intern))
+            try finish(row[0], fields)
         }
-        if let currentID { try finish(currentID, fields) }
-        // Submissions without any field row still are forms.
-        for submission in submissions.ordered where !seen.contains(submission.id) { try finish(submission.id, [:]) }
+        // Submissions without packed fields still are forms.
+        for submission in submissions.ordered where ids.contains(submission.id) && !seen.contains(submission.id) {
+            try finish(submission.id, [:])
+        }
     }
 
     /// The current files in the outputs' order, each with its file-level issues and its forms (made
     /// by `form`) with their issues.
-    private static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
-                                      form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
+    static func assembleFiles(_ db: Database, years: ClosedRange<Int>, submissions: CurrentSubmissions,
+                              form: (CurrentSubmission) throws -> ExtractedForm) throws -> [FileResult] {
         var issuesBySubmission: [Int64: [ValidationIssue]] = [:]
         var pool: [String: String] = [:]
         func intern(_ text: String) -> String {
@@ -191,25 +156,31 @@ extension Ledger {
                 severity: Severity(rawValue: row[1]) ?? .warning, code: intern(row[2]), field: intern(row[3]),
                 sheet: intern(row[4]), cell: row[5], message: row[6]))
         }
+        // File-level issues (no sheet) of the files holding current submissions, in one query rather
+        // than one per file.
+        var issuesByFile: [Int64: [ValidationIssue]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.file_id, i.severity, i.code, i.field, i.sheet, i.cell, i.message
+            FROM issues i
+            WHERE i.submission_id IS NULL AND i.sheet = ''
+              AND i.file_id IN (SELECT s.file_id FROM submissions s WHERE \(current()))
+            ORDER BY i.rowid
+            """, arguments: [years.lowerBound, years.upperBound]) {
+            issuesByFile[row[0], default: []].append(ValidationIssue(
+                severity: Severity(rawValue: row[1]) ?? .warning, code: row[2], field: row[3],
+                sheet: row[4], cell: row[5], message: row[6]))
+        }
         var order: [Int64] = []
         var results: [Int64: FileResult] = [:]
         for submission in submissions.ordered {
             if results[submission.fileID] == nil {
                 order.append(submission.fileID)
-                let fileIssues = try issues(db, sql: "SELECT * FROM issues WHERE file_id = ? AND submission_id IS NULL AND sheet = '' ORDER BY rowid", submission.fileID)
                 results[submission.fileID] = FileResult(path: submission.path, sha256: submission.sha256, status: .valid,
-                                                        issues: fileIssues, forms: [])
+                                                        issues: issuesByFile[submission.fileID] ?? [], forms: [])
             }
             let issues = issuesBySubmission.removeValue(forKey: submission.id) ?? []
             results[submission.fileID]?.forms.append(ValidatedForm(form: try form(submission), issues: issues))
         }
         return order.compactMap { results[$0] }
-    }
-
-    private static func issues(_ db: Database, sql: String, _ id: Int64) throws -> [ValidationIssue] {
-        try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
-            ValidationIssue(severity: Severity(rawValue: row["severity"]) ?? .warning, code: row["code"],
-                            field: row["field"], sheet: row["sheet"], cell: row["cell"], message: row["message"])
-        }
     }
 }

@@ -1,7 +1,11 @@
+import Foundation
+import Forms
 import GRDB
+import XLSX
 
 /// The ledger's tables, created and upgraded by GRDB migrations (never edit a shipped migration;
-/// add a new one).
+/// add a new one). v1 kept one `fields` row per field; v2 packs a form's fields into one
+/// `submission_fields` row (see `FieldPacking`).
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -88,6 +92,48 @@ enum LedgerSchema {
                 CREATE TABLE stale_outputs (fiscal_year INTEGER PRIMARY KEY);
                 """)
         }
+        migrator.registerMigration("v2: fields packed one row per submission") { db in
+            try db.execute(sql: """
+                CREATE TABLE submission_fields (
+                    submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                    packed BLOB NOT NULL                -- every field of the form (FieldPacking)
+                );
+                """)
+            try packFieldRows(db)
+            try db.execute(sql: "DROP TABLE fields")
+        }
         return migrator
+    }
+
+    /// Moves every `fields` row of a v1 ledger into its submission's packed value, read back as v1's
+    /// reader read it (a cell that does not parse was taken as A1).
+    private static func packFieldRows(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
+        func store(_ id: Int64, _ fields: [String: FieldReading]) throws {
+            try insert.execute(arguments: [id, Data(FieldPacking.pack(fields))])
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT submission_id, key, label, label_cell, cell, raw_kind, raw_text, raw_number,
+                   value_kind, value_text, value_number, normalisation
+            FROM fields ORDER BY submission_id, rowid
+            """)
+        var currentID: Int64?
+        var fields: [String: FieldReading] = [:]
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id != currentID {
+                if let currentID { try store(currentID, fields) }
+                currentID = id
+                fields = [:]
+            }
+            let key: String = row[1]
+            fields[key] = FieldReading(
+                key: key, label: row[2], labelCell: (row[3] as String?).flatMap { CellReference(a1: $0) },
+                cell: CellReference(a1: row[4]) ?? CellReference(row: 0, column: 0),
+                raw: LedgerCoding.decodeRaw(kind: row[5], text: row[6], number: row[7]),
+                value: LedgerCoding.decodeValue(kind: row[8], text: row[9], number: row[10]),
+                normalisation: row[11])
+        }
+        if let currentID { try store(currentID, fields) }
     }
 }

@@ -50,14 +50,15 @@ struct ReportsYearWriter: YearOutputWriting {
         // Each form becomes its record as it is read and is let go: 10,000 forms with every field
         // would take ~130 MiB. With a default year, records built form by form equal those built
         // from all forms at once (no reflection needs its proposal's year).
+        // Forms are read on several threads: each hands back its own personal values (a set in the end,
+        // so their order does not matter).
         let builder = RecordBuilder(defaultFiscalYear: fiscalYear)
-        var personalValues: [String] = []
-        let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet) in
-            personalValues += PersonalDataScrubber.personalValues(of: form)
-            return (form.kind, builder.records(from: [(path, form)]))
+        let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet, personal: [String]) in
+            (form.kind, builder.records(from: [(path, form)]), PersonalDataScrubber.personalValues(of: form))
         }
-        let report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts),
-                                       personal: PersonalDataScrubber(values: personalValues), options: options)
+        let report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
+                                       personal: PersonalDataScrubber(values: parts.flatMap(\.personal)),
+                                       options: options)
         try report.write(to: directory)
     }
 }

@@ -11,13 +11,8 @@ public enum IntakeFileError: Error, Equatable, CustomStringConvertible {
     /// A system call failed on a path.
     case system(operation: String, path: String, errno: Int32)
 
-    public var description: String {
-        switch self {
-        case .system(let operation, let path, let code):
-            let reason = String(cString: strerror(code))
-            return "「\(path)」の\(operation)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
-        }
-    }
+    /// The Japanese message (`message(in:)` for either language).
+    public var description: String { message(in: .ja) }
 }
 
 /// Crash-safe file primitives: every step is either done and durable, or not visible at all.

@@ -127,20 +127,20 @@ public final class IntakeRunner {
         for file in batch where !shouldStop() {
             let receivedAt = now()
             let placement: Placement?
-            var leftReason: String?
+            var unreadable: Int32?
             do {
                 placement = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
                                       acceptedYears: acceptedYears, reserved: &reserved)
             } catch IntakeFileError.system(_, let path, let code) where path == file.path {
                 // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
                 placement = nil
-                leftReason = "読み取れません: \(String(cString: strerror(code)))。ファイルの権限を確かめてください"
+                unreadable = code
             }
             guard let placed = placement else {
                 counts.waiting += 1
                 var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
                                         fiscalYear: nil, errorCount: 0, superseded: 0)
-                event.reason = leftReason
+                event.unreadableErrno = unreadable
                 onEvent(event)
                 continue
             }

@@ -59,8 +59,6 @@ public struct IntakeEvent: Equatable, Sendable {
     public var errorCount: Int
     /// Earlier submissions this one replaced.
     public var superseded: Int
-    /// Why a file was left in the inbox, when not because it is still being written.
-    public var reason: String?
 
     /// The system error that kept the file from being read, when that is why it was left.
     public var unreadableErrno: Int32?

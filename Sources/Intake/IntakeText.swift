@@ -120,7 +120,7 @@ extension IntakeEvent {
             return "rejected \(relativePath) → \(stored) (not an .xlsx file; see \(note))"
         case (nil, .ja):
             let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。ファイルの権限を確かめてください" }
-            return "保留 \(relativePath)（\(why ?? reason ?? "書き込み中または変更中のため、次回に回します")）"
+            return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
             let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)); check the file's permissions" }
             return "left \(relativePath) (\(why ?? "still being written or changed; tried again next time"))"

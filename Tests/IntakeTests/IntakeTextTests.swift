@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import Validation
+@testable import Intake
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The lines and messages intake prints, in both languages.
+@Suite struct IntakeTextTests {
+    @Test func aFileLeftBecauseItCannotBeReadSaysSoInEitherLanguage() {
+        var event = IntakeEvent(relativePath: "課/a.xlsx", outcome: nil, storedPath: nil, fiscalYear: nil,
+                                errorCount: 0, superseded: 0)
+        #expect(event.line(in: .ja) == "保留 課/a.xlsx（書き込み中または変更中のため、次回に回します）")
+        #expect(event.line(in: .en) == "left 課/a.xlsx (still being written or changed; tried again next time)")
+        event.unreadableErrno = EACCES
+        let reason = String(cString: strerror(EACCES))
+        #expect(event.line(in: .ja) == "保留 課/a.xlsx（読み取れません: \(reason)。ファイルの権限を確かめてください）")
+        #expect(event.line(in: .en) == "left 課/a.xlsx (cannot be read: \(reason); check the file's permissions)")
+        #expect(event.line == event.line(in: .ja))
+    }
+
+    @Test func acceptedAndRejectedLinesNameWhereTheFileWent() {
+        var event = IntakeEvent(relativePath: "a.xlsx", outcome: .accepted, storedPath: "archive/2024/a.xlsx",
+                                fiscalYear: 2024, errorCount: 0, superseded: 1)
+        #expect(event.line(in: .ja) == "受付 a.xlsx → archive/2024/a.xlsx（令和6年度、再提出として前の版を置き換え）")
+        #expect(event.line(in: .en) == "accepted a.xlsx → archive/2024/a.xlsx (FY2024, replaces the earlier version)")
+        event.outcome = .rejected
+        event.storedPath = "rejected/a.xlsx"
+        event.errorCount = 1
+        #expect(event.line(in: .en) == "rejected a.xlsx → rejected/a.xlsx (1 error; see rejected/a.xlsx.エラー.txt)")
+    }
+
+    @Test func fileErrorsNameTheOperationInEitherLanguage() {
+        let error = IntakeFileError.system(operation: "名前の変更", path: "archive/2024/a.xlsx", errno: ENOSPC)
+        let reason = String(cString: strerror(ENOSPC))
+        #expect(error.description == "「archive/2024/a.xlsx」の名前の変更に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。")
+        #expect(error.message(in: .en) == "Renaming \"archive/2024/a.xlsx\" failed (\(reason)). Check the free disk space and the permissions.")
+        #expect(IntakeErrorText.message(error, language: .en) == error.message(in: .en))
+    }
+
+    @Test func theSummaryLineCountsEachOutcome() {
+        var counts = RunCounts()
+        counts.accepted = 3
+        counts.rejected = 1
+        counts.duplicates = 1
+        counts.waiting = 2
+        let result = IntakePassResult(counts: counts, recovery: RecoveryReport(), yearsWritten: [2023, 2024], settling: [:])
+        #expect(result.summaryLine == "完了: 受付 3件、差戻 1件、重複 1件、保留 2件（書き込み中のため次回）。出力を更新した年度: 令和5年度、令和6年度")
+        #expect(result.summaryLine(in: .en)
+                == "Done: 3 accepted, 1 rejected, 1 duplicate, 2 left for next time (still being written). Outputs updated for FY2023, FY2024")
+    }
+}

@@ -1,4 +1,7 @@
 import CZip
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A read-only zip archive on libzip, with parts looked up by name ASCII-case-insensitively and
 /// inflated in chunks against a shared `ReadBudget`.
@@ -12,14 +15,49 @@ final class ZipArchive {
     /// Whether the archive has no entries (libzip opens an empty file as an empty archive).
     var isEmpty: Bool { indexByName.isEmpty }
 
+    /// The file's bytes when the archive was opened from memory: libzip reads them in place.
+    private let contents: FileBytes?
+
     /// Opens `path`, telling a damaged zip from a file that is not a zip at all.
     init(path: String, budget: ReadBudget) throws {
+        _ = Self.timeZoneLoadedOnce
         self.budget = budget
+        contents = nil
         var code: Int32 = 0
         guard let za = zip_open(path, ZIP_RDONLY, &code) else {
             throw try Self.openError(code: code, path: path)
         }
         handle = za
+        try indexEntries()
+    }
+
+    /// libzip could not open bytes in memory as an archive; opening the file by its path tells why.
+    struct NotOpenedFromMemory: Error {}
+
+    /// Opens a file already read into memory, without reading it from disk again. Throws
+    /// `NotOpenedFromMemory` when libzip refuses the bytes, so that the caller can open the path
+    /// and get the same error, worded the same, as `init(path:budget:)` gives.
+    init(contents: FileBytes, budget: ReadBudget) throws {
+        _ = Self.timeZoneLoadedOnce
+        self.budget = budget
+        self.contents = contents
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        // libzip only reads the buffer (`freep` 0): `contents` owns it and outlives the archive.
+        guard let source = zip_source_buffer_create(contents.bytes.baseAddress, zip_uint64_t(contents.count), 0, &error)
+        else { throw NotOpenedFromMemory() }
+        guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            throw NotOpenedFromMemory()
+        }
+        handle = za
+        try indexEntries()
+    }
+
+    /// Checks the entry count against the limit and indexes the entries by normalised name.
+    private func indexEntries() throws {
+        let za = handle
         let count = zip_get_num_entries(za, 0)
         if count > Int64(budget.limits.maxEntries) {
             // Fully initialised here, so deinit closes the archive.
@@ -32,6 +70,21 @@ final class ZipArchive {
     }
 
     deinit { zip_discard(handle) }
+
+    /// Makes glibc load the local time zone once instead of at every `mktime`.
+    ///
+    /// libzip 1.7 turns every entry's DOS time into a `time_t` with `mktime` when it opens an
+    /// archive, and with `TZ` unset glibc's `mktime` stats `/etc/localtime` again on each call:
+    /// one system call per zip entry, about 5 % of the time of validating thousands of small
+    /// workbooks. `:/etc/localtime` is the zone glibc uses when `TZ` is unset, so nothing reads
+    /// differently; a `TZ` the user set is left alone. Runs once, before the first archive opens.
+    static let timeZoneLoadedOnce: Bool = {
+        #if canImport(Glibc)
+        return setenv("TZ", ":/etc/localtime", 0) == 0
+        #else
+        return false
+        #endif
+    }()
 
     /// Why libzip could not open `path`. The first bytes are only looked at now, on failure, so
     /// a good workbook costs no extra read.

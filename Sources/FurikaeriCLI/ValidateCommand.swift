@@ -98,7 +98,7 @@ struct ValidateCommand: ParsableCommand {
         let tally = inBatches(files, validator: validator) { results in
             let encoded = Parallel.map(count: results.count) { index -> [UInt8] in
                 var bytes: [UInt8] = []
-                results[index].jsonObject().encode(into: &bytes)
+                results[index].writeJSON(into: &bytes)
                 return bytes
             }
             var bytes: [UInt8] = []

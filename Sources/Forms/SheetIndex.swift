@@ -2,10 +2,13 @@ import XLSX
 
 /// What the extractor knows of labels, folded once: used to skip cells that cannot be labels.
 struct LabelVocabulary: Sendable {
-    /// Keys that may stand before a colon with the value after it (`団体名：…`).
-    var inlineLabelKeys: Set<String>
+    /// Every label key either form knows: a cell printing one is a label, so a value scan stops
+    /// at it, and such a key may stand before a colon with the value after it (`団体名：…`).
+    var labelKeys: Set<LabelKey>
     /// The first character of every label key and viewpoint name.
     var firstScalars: Set<Unicode.Scalar>
+    /// Cell text already folded, shared by every sheet the extractor reads.
+    var labelTexts = LabelTextCache()
 }
 
 /// One sheet's cells indexed by normalised label text, built once per sheet so that finding a
@@ -13,11 +16,11 @@ struct LabelVocabulary: Sendable {
 struct SheetIndex {
     let grid: SheetGrid
     /// Text cells by `LabelText.keyWithoutParentheses`, in reading order. Only short cells: labels are short.
-    private(set) var cellsByKey: [String: [CellReference]] = [:]
-    /// The label key of every short text cell.
-    private(set) var keyByCell: [CellReference: String] = [:]
+    private var cellsByKey: [LabelKey: [CellReference]] = [:]
+    /// Short text cells whose key is one of the vocabulary's label keys.
+    private(set) var labelCells: Set<CellReference> = []
     /// `label：value` in one cell, by the label's key: the cell and the text after the colon.
-    private(set) var inlineByKey: [String: [(cell: CellReference, value: String)]] = [:]
+    private var inlineByKey: [LabelKey: [(cell: CellReference, value: String)]] = [:]
     /// Every text cell's normalised start (the first `prefixLength` characters), for viewpoint rows.
     private(set) var prefixes: [(cell: CellReference, text: LabelText)] = []
     /// The last row and column holding a value or a merge: the sheet's used area.
@@ -66,16 +69,19 @@ struct SheetIndex {
                   let first = text.unicodeScalars.first(where: { !LabelText.isLeadingNoise($0) }) else { continue }
             // Text starting with a character no label starts with (most values) is not folded at all.
             if first.value > 0x7F, LabelText.isLeftAloneByNFKC(first), !vocabulary.firstScalars.contains(first) { continue }
-            let isShort = text.unicodeScalars.count <= Self.maxLabelLength
-            let label = LabelText(isShort ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.prefixLength))))
+            // Counting stops past the limit: free text can be long.
+            let isShort = text.unicodeScalars.prefix(Self.maxLabelLength + 1).count <= Self.maxLabelLength
+            let label = vocabulary.labelTexts.labelText(
+                isShort ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.prefixLength))))
             prefixes.append((ref, label))
             if isShort {
-                cellsByKey[label.keyWithoutParentheses, default: []].append(ref)
-                keyByCell[ref] = label.keyWithoutParentheses
+                let key = LabelKey(label.keyWithoutParentheses)
+                cellsByKey[key, default: []].append(ref)
+                if vocabulary.labelKeys.contains(key) { labelCells.insert(ref) }
             }
             if label.key.utf8.contains(UInt8(ascii: ":")), let colon = label.key.firstIndex(of: ":") {
-                let head = LabelText.removingParentheses(String(label.key[..<colon]))
-                if vocabulary.inlineLabelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
+                let head = LabelKey(LabelText.removingParentheses(String(label.key[..<colon])))
+                if vocabulary.labelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
                     inlineByKey[head, default: []].append((ref, value))
                 }
             }
@@ -92,9 +98,10 @@ struct SheetIndex {
     }
 
     /// Cells whose label key (without parentheses) is `key`, in reading order.
-    func cells(forKey key: String) -> [CellReference] { cellsByKey[key] ?? [] }
+    func cells(forKey key: String) -> [CellReference] { cellsByKey[LabelKey(key)] ?? [] }
 
-    func inline(forKey key: String) -> [(cell: CellReference, value: String)] { inlineByKey[key] ?? [] }
+    /// Cells printing `key：value`, in reading order, with the text after the colon.
+    func inline(forKey key: String) -> [(cell: CellReference, value: String)] { inlineByKey[LabelKey(key)] ?? [] }
 
     /// Whether `ref` lies within the rows and columns that hold anything.
     func isInsideUsedArea(_ ref: CellReference) -> Bool { ref.row <= lastRow && ref.column <= lastColumn }

@@ -3,14 +3,12 @@ import XLSX
 /// Reads fields off one indexed sheet; remembers which label cells are already taken.
 struct SheetReading {
     let index: SheetIndex
-    let knownLabelKeys: Set<String>
     let viewpointCells: Set<CellReference>
     /// Cells already used as a label or header.
     var consumed: Set<CellReference> = []
 
-    init(index: SheetIndex, knownLabelKeys: Set<String>, viewpointCells: Set<CellReference>) {
+    init(index: SheetIndex, viewpointCells: Set<CellReference>) {
         self.index = index
-        self.knownLabelKeys = knownLabelKeys
         self.viewpointCells = viewpointCells
     }
 
@@ -25,9 +23,7 @@ struct SheetReading {
 
     /// Whether the cell prints a label of either form (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
-        if viewpointCells.contains(cell) { return true }
-        guard let key = index.keyByCell[cell] else { return false }
-        return knownLabelKeys.contains(key)
+        viewpointCells.contains(cell) || index.labelCells.contains(cell)
     }
 
     /// Whether a cell is a printed hint for the person filling in (`※正式名称で`, `例：令和6年度`),

@@ -117,6 +117,9 @@ final class Relationships: SAXHandler, SAXSessionOwner {
 
 extension String {
     func trimmingASCIIWhitespace() -> String {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        // Most values have nothing to trim: say so without copying them.
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
         let bytes = Array(utf8)
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 { start += 1 }

@@ -103,6 +103,11 @@ final class ZipArchive {
 
     /// A part name as the archive is searched: `\` becomes `/`, a leading `/` goes, ASCII lower case.
     static func normalise(_ name: String) -> String {
+        // Names as Excel writes them (`xl/worksheets/sheet1.xml`) are already normal: no copy.
+        if name.utf8.first != UInt8(ascii: "/"),
+           !name.utf8.contains(where: { $0 == UInt8(ascii: "\\") || ($0 >= 65 && $0 <= 90) }) {
+            return name
+        }
         var bytes = Array(name.utf8)
         var start = 0
         for i in bytes.indices {

@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A label key (`LabelText.keyWithoutParentheses`) hashed and compared byte by byte.
+///
+/// Keys are folded by `LabelText` the same way on both sides (the sheet's cells and the form
+/// definitions), so equal keys have equal bytes. `String`'s own hashing and `==` would check
+/// Unicode normalisation again on every look-up of a Japanese key: that was the costliest part of
+/// indexing a sheet.
+struct LabelKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: LabelKey, rhs: LabelKey) -> Bool {
+        let a = lhs.text.utf8, b = rhs.text.utf8
+        guard a.count == b.count else { return false }
+        let same = a.withContiguousStorageIfAvailable { pa in
+            b.withContiguousStorageIfAvailable { pb in pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 }
+        }
+        return (same ?? nil) ?? a.elementsEqual(b)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let utf8 = text.utf8
+        let hashed: Void? = utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in utf8 { hasher.combine(byte) } }
+    }
+}

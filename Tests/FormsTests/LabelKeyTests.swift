@@ -1,0 +1,23 @@
+import Testing
+@testable import Forms
+
+@Suite struct LabelKeyTests {
+    @Test func keysWithTheSameBytesAreEqualAndHashAlike() {
+        let a = LabelKey("団体のコメント"), b = LabelKey(String("x団体のコメント".dropFirst()))
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        #expect(LabelKey("団体名") != LabelKey("団体"))
+        #expect(LabelKey("") == LabelKey(""))
+        let table: [LabelKey: Int] = [LabelKey("事業名"): 1, LabelKey("org_name"): 2]
+        #expect(table[LabelKey("事業名")] == 1 && table[LabelKey("org_name")] == 2 && table[LabelKey("事業")] == nil)
+    }
+
+    @Test func cachedFoldingGivesWhatFoldingGives() {
+        let cache = LabelTextCache(capacity: 3)
+        let texts = ["＊団体のコメント（今後に向けての課題）：", "①協働の有効性", "1. 実施年度", " ＊市のコメント ", "Org Name"]
+        for _ in 0..<2 {
+            for text in texts { #expect(cache.labelText(text) == LabelText(text), "\(text)") }
+        }
+        #expect(cache.count == 3, "stops growing at its capacity")
+    }
+}

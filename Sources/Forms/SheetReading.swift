@@ -128,17 +128,15 @@ struct SheetReading {
             func cell(_ column: Int) -> CellReference {
                 index.anchor(of: CellReference(row: labelCell.row, column: column))
             }
+            let keys = ViewpointKeyPaths.of(viewpoint)
             if let column = table.scoreColumn {
-                fields["scores.\(viewpoint.rawValue)"] = reading("scores.\(viewpoint.rawValue)", label, labelCell,
-                                                                 cell(column), .score)
+                fields[keys.score] = reading(keys.score, label, labelCell, cell(column), .score)
             }
             if let column = table.cityScoreColumn {
-                fields["city_scores.\(viewpoint.rawValue)"] = reading("city_scores.\(viewpoint.rawValue)",
-                                                                      label + " 市の評価", labelCell, cell(column), .score)
+                fields[keys.cityScore] = reading(keys.cityScore, label + " 市の評価", labelCell, cell(column), .score)
             }
             if let column = table.commentColumn {
-                fields["comments.\(viewpoint.rawValue)"] = reading("comments.\(viewpoint.rawValue)",
-                                                                   label + " 団体のコメント", labelCell, cell(column), .text)
+                fields[keys.comment] = reading(keys.comment, label + " 団体のコメント", labelCell, cell(column), .text)
             }
         }
         return fields
@@ -164,4 +162,19 @@ struct SheetReading {
         }
         return viewpoint.label
     }
+}
+
+/// The key paths of one viewpoint's fields (`scores.achievement` and so on), built once rather
+/// than for every sheet.
+struct ViewpointKeyPaths: Sendable {
+    let score: String
+    let cityScore: String
+    let comment: String
+
+    private static let all: [ViewpointKeyPaths] = Viewpoint.allCases.map {
+        ViewpointKeyPaths(score: "scores.\($0.rawValue)", cityScore: "city_scores.\($0.rawValue)",
+                          comment: "comments.\($0.rawValue)")
+    }
+
+    static func of(_ viewpoint: Viewpoint) -> ViewpointKeyPaths { all[viewpoint.number - 1] }
 }

@@ -67,6 +67,9 @@ final class SAXSession {
     private(set) var failure: XLSXError?
     /// Set by `reset`: the next chunk starts a new document.
     private var needsReset = false
+    /// Whether the last document fed was parsed to its end without an error: only then may the
+    /// parser be kept for another workbook.
+    private(set) var finishedCleanly = false
 
     private static let initialised: Bool = { xmlInitParser(); return true }()
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -119,6 +122,7 @@ final class SAXSession {
     /// Parses one more chunk; `last` ends the document.
     func feed(_ chunk: UnsafeRawBufferPointer, last: Bool) throws {
         guard let context else { return }
+        finishedCleanly = false
         let status: Int32
         if needsReset {
             resetContext(context, firstChunk: chunk)
@@ -135,7 +139,19 @@ final class SAXSession {
             }
             throw XLSXError.malformedXML(part: partName, detail: detail)
         }
+        finishedCleanly = last
     }
+
+    /// Whether the parser may be kept for another workbook: its last document ended cleanly, and
+    /// the names libxml2 has collected across documents stay few (hostile files could otherwise
+    /// grow a kept parser without bound).
+    var isReusable: Bool {
+        guard finishedCleanly, let context, let dict = context.pointee.dict else { return false }
+        return xmlDictSize(dict) <= Self.maxKeptNames
+    }
+
+    /// Names a kept parser may have collected; real workbooks use a few hundred.
+    static let maxKeptNames = 20_000
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
     func parse(_ entry: any PartByteSource) throws {

@@ -55,8 +55,10 @@ final class ZipArchive {
         try indexEntries()
     }
 
-    /// Checks the entry count against the limit and indexes the entries by normalised name.
+    /// Checks the entry count against the limit and indexes the entries by normalised name; takes
+    /// the thread's spare parser for the parts.
     private func indexEntries() throws {
+        defer { spareSession = SAXSessionPool.take() }
         let za = handle
         let count = zip_get_num_entries(za, 0)
         if count > Int64(budget.limits.maxEntries) {
@@ -69,7 +71,10 @@ final class ZipArchive {
         }
     }
 
-    deinit { zip_discard(handle) }
+    deinit {
+        zip_discard(handle)
+        if let spareSession { SAXSessionPool.keep(spareSession) }
+    }
 
     /// Makes glibc load the local time zone once instead of at every `mktime`.
     ///

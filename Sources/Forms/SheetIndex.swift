@@ -26,6 +26,9 @@ struct SheetIndex {
     /// The last row and column holding a value or a merge: the sheet's used area.
     private(set) var lastRow = 0
     private(set) var lastColumn = 0
+    /// The cells and small merged ranges by position, when the used area is small enough.
+    private var table: CellTable?
+    /// Small merged ranges by cell when there is no `table`.
     private var mergeByCell: [CellReference: CellRange] = [:]
     private var largeMerges: [CellRange] = []
 
@@ -41,9 +44,12 @@ struct SheetIndex {
     /// sheet with 100,000 overlapping ones would otherwise cost gigabytes and minutes.
     static let maxMerges = 1_000
 
-    init(grid: SheetGrid, vocabulary: LabelVocabulary) {
+    /// Indexes `grid`; `tableLimit` bounds the used area laid out as a `CellTable` (tests lower it
+    /// to check the dictionary path gives the same answers).
+    init(grid: SheetGrid, vocabulary: LabelVocabulary, tableLimit: Int = CellTable.maxCells) {
         self.grid = grid
         var indexed = 0
+        var smallMerges: [CellRange] = []
         for range in grid.merged.prefix(Self.maxMerges) {
             lastRow = max(lastRow, range.end.row)
             lastColumn = max(lastColumn, range.end.column)
@@ -51,11 +57,7 @@ struct SheetIndex {
             let columns = range.end.column - range.start.column + 1
             if rows * columns <= Self.mergeIndexLimit && indexed + rows * columns <= Self.mergeIndexBudget {
                 indexed += rows * columns
-                for r in range.start.row...range.end.row {
-                    for c in range.start.column...range.end.column {
-                        mergeByCell[CellReference(row: r, column: c)] = range
-                    }
-                }
+                smallMerges.append(range)
             } else {
                 largeMerges.append(range)
             }
@@ -89,6 +91,21 @@ struct SheetIndex {
         for key in cellsByKey.keys { cellsByKey[key]!.sort() }
         for key in inlineByKey.keys { inlineByKey[key]!.sort { $0.cell < $1.cell } }
         prefixes.sort { $0.cell < $1.cell }
+        indexMerges(smallMerges, tableLimit: tableLimit)
+    }
+
+    /// Lays out the cells and the small merged ranges (in the sheet's order, a later range over an
+    /// earlier one) once the used area is known.
+    private mutating func indexMerges(_ smallMerges: [CellRange], tableLimit: Int) {
+        table = CellTable(grid: grid, lastRow: lastRow, lastColumn: lastColumn, smallMerges: smallMerges, maxCells: tableLimit)
+        guard table == nil else { return }
+        for range in smallMerges {
+            for r in range.start.row...range.end.row {
+                for c in range.start.column...range.end.column {
+                    mergeByCell[CellReference(row: r, column: c)] = range
+                }
+            }
+        }
     }
 
     /// The printed text after the first colon of either width, trimmed.
@@ -108,8 +125,22 @@ struct SheetIndex {
 
     /// The merged range covering `ref`, if any.
     func merged(containing ref: CellReference) -> CellRange? {
-        if let range = mergeByCell[ref] { return range }
+        if let table {
+            // Every small merged range lies inside the table.
+            if table.contains(ref), let range = table.smallMerge(at: ref) { return range }
+        } else if let range = mergeByCell[ref] {
+            return range
+        }
         return largeMerges.first { $0.contains(ref) }
+    }
+
+    /// Whether cells are looked up by position (the used area is small enough).
+    var hasTable: Bool { table != nil }
+
+    /// The value stored in `ref` itself (not through its merged range).
+    func cell(_ ref: CellReference) -> CellValue {
+        if let table, table.contains(ref) { return table.value(at: ref) }
+        return grid[ref]
     }
 
     /// The range a cell occupies: its merged range, or the cell alone.
@@ -121,13 +152,13 @@ struct SheetIndex {
     func anchor(of ref: CellReference) -> CellReference { merged(containing: ref)?.start ?? ref }
 
     /// The value held for `ref` (through its merged range's top-left cell).
-    func value(at ref: CellReference) -> CellValue { grid[anchor(of: ref)] }
+    func value(at ref: CellReference) -> CellValue { cell(anchor(of: ref)) }
 
     /// The label as printed: trimmed, line breaks and runs of spaces collapsed to one space.
     func printedText(at ref: CellReference) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in ValueReader.displayText(grid[ref]).unicodeScalars {
+        for scalar in ValueReader.displayText(cell(ref)).unicodeScalars {
             if LabelText.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue

@@ -50,7 +50,7 @@ struct SheetReading {
             let foreign = direction == .right ? anchor.row != span.start.row : anchor.column != span.start.column
             if foreign { break }
             if first == nil { first = anchor }
-            let value = index.grid[anchor]
+            let value = index.cell(anchor)
             if !value.isBlank {
                 if isLabel(anchor) || isHint(value) {
                     return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
@@ -144,7 +144,7 @@ struct SheetReading {
 
     private func reading(_ key: String, _ label: String, _ labelCell: CellReference, _ cell: CellReference,
                          _ type: FieldType) -> FieldReading {
-        let raw = index.grid[cell]
+        let raw = index.cell(cell)
         let (value, note) = ValueReader.read(raw, as: type)
         return FieldReading(key: key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
                             normalisation: note)

@@ -90,23 +90,29 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Writes the `--json` document (`{"files":[...],"summary":{...}}`, keys in order) as files are
-    /// validated; each file's object is encoded on the worker cores.
+    /// validated, a batch at a time; each file's object is encoded (and its result counted and
+    /// freed) on the worker core that validated it.
     static func streamJSON(_ files: [String], validator: FileValidator) -> ValidationTally {
         let out = FileHandle.standardOutput
         out.write(Data(#"{"files":["#.utf8))
+        var tally = ValidationTally()
         var first = true
-        let tally = inBatches(files, validator: validator) { results in
-            let encoded = Parallel.map(count: results.count) { index -> [UInt8] in
-                var bytes: [UInt8] = []
-                results[index].writeJSON(into: &bytes)
-                return bytes
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            let encoded = validator.validate(files: batch) { result -> (tally: ValidationTally, json: [UInt8]) in
+                var counted = ValidationTally()
+                counted.add(result)
+                var json: [UInt8] = []
+                result.writeJSON(into: &json)
+                return (counted, json)
             }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(encoded.reduce(results.count) { $0 + $1.count })
-            for object in encoded {
+            bytes.reserveCapacity(encoded.reduce(encoded.count) { $0 + $1.json.count })
+            for file in encoded {
+                tally.add(file.tally)
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
-                bytes.append(contentsOf: object)
+                bytes.append(contentsOf: file.json)
             }
             out.write(Data(bytes))
         }

@@ -71,7 +71,8 @@ public enum PathExpansion {
         return last[last.index(after: dot)...].lowercased()
     }
 
+    /// Code-point order, compared on UTF-8 bytes (whose order is the code points' order).
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

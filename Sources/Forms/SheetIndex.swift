@@ -156,9 +156,12 @@ struct SheetIndex {
 
     /// The label as printed: trimmed, line breaks and runs of spaces collapsed to one space.
     func printedText(at ref: CellReference) -> String {
+        let text = ValueReader.displayText(cell(ref))
+        // Text without any whitespace (most labels) is printed as it is.
+        if !text.unicodeScalars.contains(where: LabelText.isWhitespace) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in ValueReader.displayText(cell(ref)).unicodeScalars {
+        for scalar in text.unicodeScalars {
             if LabelText.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import XLSX
 
 /// Reads fields off one indexed sheet; remembers which label cells are already taken.
@@ -30,6 +35,15 @@ struct SheetReading {
     /// not a value: a blank field with a hint beside it stays blank.
     func isHint(_ value: CellValue) -> Bool {
         guard case .text(let text) = value else { return false }
+        // The usual value starts with neither whitespace nor a character a hint's first character
+        // can be canonically equivalent to (※, 例 or its compatibility ideograph U+F9B5, （, ():
+        // no need to walk its characters.
+        if let first = text.unicodeScalars.first, !LabelText.isWhitespace(first) {
+            switch first.value {
+            case 0x203B, 0x4F8B, 0xF9B5, 0xFF08, 0x28: break
+            default: return false
+            }
+        }
         let start = text.drop { $0.isWhitespace }
         return start.hasPrefix("※") || start.hasPrefix("例：") || start.hasPrefix("例:") || start.hasPrefix("（例")
             || start.hasPrefix("(例")
@@ -154,13 +168,20 @@ struct SheetReading {
     /// the printed text up to the end of the viewpoint's name, or the standard label when the name
     /// is not printed as such.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
-        let printed = index.printedText(at: cell)
-        let bytes = Array(printed.utf8), name = Array(viewpoint.name.utf8)
-        guard bytes.count >= name.count else { return viewpoint.label }
-        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
-            return String(decoding: bytes[..<(start + name.count)], as: UTF8.self)
+        var printed = index.printedText(at: cell)
+        var name = viewpoint.name
+        let end: Int? = printed.withUTF8 { bytes in
+            name.withUTF8 { needle in
+                guard bytes.count >= needle.count else { return nil }
+                for start in 0...(bytes.count - needle.count)
+                where needle.isEmpty || memcmp(bytes.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
+                    return start + needle.count
+                }
+                return nil
+            }
         }
-        return viewpoint.label
+        guard let end else { return viewpoint.label }
+        return String(decoding: printed.utf8.prefix(end), as: UTF8.self)
     }
 }
 

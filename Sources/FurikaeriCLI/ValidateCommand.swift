@@ -138,6 +138,12 @@ struct ValidateCommand: ParsableCommand {
     static func readPathList(_ source: String) -> [String]? {
         let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: source)
         guard let data else { return nil }
+        // An ASCII list (the usual) is split on its line-break bytes without walking characters;
+        // "\r\n" leaves an empty piece, dropped like blank lines, so the lines are the same.
+        if !data.contains(where: { $0 >= 0x80 }) {
+            return data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 

@@ -162,3 +162,14 @@ private enum FakeReaderError: LocalizedReaderError {
         #expect(FileValidator.snakeCase("unsafeXML") == "unsafe_xml")
     }
 }
+
+@Test func pathOrderIsCodePointOrder() {
+    let paths = ["", "a", "a/b", "a/b.xlsx", "A", "ab", "é", "e\u{301}", "日本/a", "日本", "z", "\u{10000}", "\u{FFFF}",
+                 "in/シート2.xlsx", "in/シート10.xlsx", "in/sheet.xlsx", "in/sheet.xlsx "]
+    for a in paths {
+        for b in paths {
+            #expect(PathExpansion.codePointOrder(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars),
+                    "\(a) < \(b)")
+        }
+    }
+}

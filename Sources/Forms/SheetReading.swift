@@ -136,7 +136,8 @@ struct SheetReading {
 
     /// Reads the viewpoint table: `scores.*`, `city_scores.*` and `comments.*`.
     func readTable(_ table: LocatedViewpointTable) -> [String: FieldReading] {
-        var fields: [String: FieldReading] = [:]
+        // Room for the three viewpoint families and the other fields the form adds afterwards.
+        var fields = [String: FieldReading](minimumCapacity: 3 * Viewpoint.allCases.count + 16)
         for (viewpoint, labelCell) in table.rows {
             let label = printedViewpointLabel(viewpoint, at: labelCell)
             func cell(_ column: Int) -> CellReference {

@@ -103,6 +103,7 @@ struct ValidateCommand: ParsableCommand {
                 var counted = ValidationTally()
                 counted.add(result)
                 var json: [UInt8] = []
+                json.reserveCapacity(4096)  // a form's object is a few KiB: grown once, not step by step
                 result.writeJSON(into: &json)
                 return (counted, json)
             }

@@ -105,7 +105,8 @@ public final class Workbook {
     /// the merged ranges.
     public func grid(sheetAt index: Int) throws -> SheetGrid {
         var reader = try cellReader(sheetAt: index)
-        var cells: [CellReference: CellValue] = [:]
+        // Room for a form's worth of cells from the start, instead of growing (and rehashing) in steps.
+        var cells = [CellReference: CellValue](minimumCapacity: 128)
         while let cell = try reader.nextCell() {
             switch cell.value {
             case .empty: continue

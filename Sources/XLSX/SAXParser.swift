@@ -167,21 +167,21 @@ final class SAXSession {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let localname else { return }
-            let s = session(ctx)
-            s.handler.startElement(XMLName(pointer: localname),
-                                   XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            withSession(ctx) {
+                $0.handler.startElement(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let localname else { return }
-            session(ctx).handler.endElement(XMLName(pointer: localname))
+            withSession(ctx) { $0.handler.endElement(XMLName(pointer: localname)) }
         }
         sax.characters = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            session(ctx).handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withSession(ctx) { $0.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         sax.cdataBlock = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            session(ctx).handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withSession(ctx) { $0.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         // Any DTD construct ends the parse: real workbooks never carry one.
         sax.internalSubset = { ctx, _, _, _ in refuse(ctx) }
@@ -204,6 +204,13 @@ final class SAXSession {
 @inline(__always)
 private func session(_ ctx: UnsafeMutableRawPointer?) -> SAXSession {
     Unmanaged<SAXSession>.fromOpaque(ctx!).takeUnretainedValue()
+}
+
+/// Calls `body` with the session behind a SAX callback's context pointer, without retaining and
+/// releasing it for every event (the session outlives its parse).
+@inline(__always)
+private func withSession(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXSession) -> Void) {
+    Unmanaged<SAXSession>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
 }
 
 /// Stops the parse of a document that declares DTD constructs.

@@ -30,3 +30,16 @@ struct LabelKey: Hashable, Sendable {
         if hashed == nil { for byte in utf8 { hasher.combine(byte) } }
     }
 }
+
+extension String {
+    /// Whether the string's UTF-8 bytes start with `prefix`'s: a byte comparison, as label keys
+    /// (already folded) are compared, without walking either string.
+    func hasUTF8Prefix(_ prefix: String) -> Bool {
+        let a = utf8, b = prefix.utf8
+        guard a.count >= b.count else { return false }
+        let same = a.withContiguousStorageIfAvailable { pa in
+            b.withContiguousStorageIfAvailable { pb in pb.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pb.count) == 0 }
+        }
+        return (same ?? nil) ?? a.starts(with: b)
+    }
+}

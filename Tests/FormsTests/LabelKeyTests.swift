@@ -21,3 +21,11 @@ import Testing
         #expect(cache.count == 3, "stops growing at its capacity")
     }
 }
+
+@Test func utf8PrefixMatchesByteForByte() {
+    let cases: [(String, String)] = [("協働の有効性について", "協働の有効性"), ("協働", "協働の有効性"), ("abc", ""), ("", ""),
+                                     ("", "a"), ("e\u{301}x", "é"), ("éx", "é"), ("目的の設定", "目的の共有")]
+    for (text, prefix) in cases {
+        #expect(text.hasUTF8Prefix(prefix) == text.utf8.starts(with: prefix.utf8), "\(text) / \(prefix)")
+    }
+}

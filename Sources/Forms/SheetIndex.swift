@@ -15,8 +15,11 @@ struct LabelVocabulary: Sendable {
 /// field is a dictionary look-up rather than a scan of the grid.
 struct SheetIndex {
     let grid: SheetGrid
-    /// Text cells by `LabelText.keyWithoutParentheses`, in reading order. Only short cells: labels are short.
+    /// Short text cells (labels are short) by `LabelText.keyWithoutParentheses`, in reading order,
+    /// for the keys of the vocabulary.
     private var cellsByKey: [LabelKey: [CellReference]] = [:]
+    /// Short text cells whose key is none of the vocabulary's, with their keys: values, mostly.
+    private var otherShortCells: [(cell: CellReference, key: LabelKey)] = []
     /// Short text cells whose key is one of the vocabulary's label keys.
     private(set) var labelCells: Set<CellReference> = []
     /// `label：value` in one cell, by the label's key: the cell and the text after the colon.
@@ -71,15 +74,18 @@ struct SheetIndex {
                   let first = text.unicodeScalars.first(where: { !LabelText.isLeadingNoise($0) }) else { continue }
             // Text starting with a character no label starts with (most values) is not folded at all.
             if first.value > 0x7F, LabelText.isLeftAloneByNFKC(first), !vocabulary.firstScalars.contains(first) { continue }
-            // Counting stops past the limit: free text can be long.
-            let isShort = text.unicodeScalars.prefix(Self.maxLabelLength + 1).count <= Self.maxLabelLength
+            let isShort = Self.isShort(text)
             let label = vocabulary.labelTexts.labelText(
                 isShort ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.prefixLength))))
             prefixes.append((ref, label))
             if isShort {
                 let key = LabelKey(label.keyWithoutParentheses)
-                cellsByKey[key, default: []].append(ref)
-                if vocabulary.labelKeys.contains(key) { labelCells.insert(ref) }
+                if vocabulary.labelKeys.contains(key) {
+                    cellsByKey[key, default: []].append(ref)
+                    labelCells.insert(ref)
+                } else {
+                    otherShortCells.append((ref, key))
+                }
             }
             if label.key.utf8.contains(UInt8(ascii: ":")), let colon = label.key.firstIndex(of: ":") {
                 let head = LabelKey(LabelText.removingParentheses(String(label.key[..<colon])))
@@ -114,8 +120,22 @@ struct SheetIndex {
         return String(text[text.index(after: colon)...]).trimmedOfSpaces
     }
 
+    /// Whether a cell's text is short enough to be a label: at most `maxLabelLength` scalars,
+    /// counted only when its UTF-8 length (one to four bytes a scalar) leaves it open.
+    static func isShort(_ text: String) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= maxLabelLength { return true }
+        if bytes > 4 * maxLabelLength { return false }
+        return text.unicodeScalars.prefix(maxLabelLength + 1).count <= maxLabelLength
+    }
+
     /// Cells whose label key (without parentheses) is `key`, in reading order.
-    func cells(forKey key: String) -> [CellReference] { cellsByKey[LabelKey(key)] ?? [] }
+    func cells(forKey key: String) -> [CellReference] {
+        let labelKey = LabelKey(key)
+        if let cells = cellsByKey[labelKey] { return cells }
+        // A key the forms do not know (no caller asks for one today): scanned, not indexed.
+        return otherShortCells.filter { $0.key == labelKey }.map(\.cell).sorted()
+    }
 
     /// Cells printing `key：value`, in reading order, with the text after the colon.
     func inline(forKey key: String) -> [(cell: CellReference, value: String)] { inlineByKey[LabelKey(key)] ?? [] }

@@ -34,3 +34,13 @@ import XLSX
         #expect(withTable.cell(CellReference(a1: "H2")!) == .text(" "))
     }
 }
+
+@Test func shortLabelTextIsCountedInScalars() {
+    let limit = SheetIndex.maxLabelLength
+    for text in ["", "団体名", String(repeating: "a", count: limit), String(repeating: "a", count: limit + 1),
+                 String(repeating: "あ", count: limit), String(repeating: "あ", count: limit + 1),
+                 String(repeating: "😀", count: limit), String(repeating: "😀", count: limit + 1),
+                 String(repeating: "e\u{301}", count: 30), String(repeating: "e\u{301}", count: 31)] {
+        #expect(SheetIndex.isShort(text) == (text.unicodeScalars.count <= limit), "\(text.unicodeScalars.count) scalars")
+    }
+}

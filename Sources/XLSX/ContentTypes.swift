@@ -84,10 +84,10 @@ final class Relationships: SAXHandler, SAXSessionOwner {
 
     /// The relationships of `source` (`""` for the package itself); empty when there are none.
     static func read(of source: String, from archive: ZipArchive) throws -> Relationships {
-        let rels = Relationships(source: source)
         let part = source.isEmpty ? "_rels/.rels" : PartName.relationships(of: source)
-        try parsePart(part, in: archive, with: rels)
-        return rels
+        return try parseRememberedPart(part, key: "rels\u{0}\(part)\u{0}\(source)", in: archive) {
+            Relationships(source: source)
+        } ?? Relationships(source: source)
     }
 
     /// The relationship with id `id`.

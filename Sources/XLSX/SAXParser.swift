@@ -87,8 +87,11 @@ final class SAXSession {
         context = ctxt
     }
 
+    /// Small parts parsed before, with their results, by key (see `parseRememberedPart`).
+    var rememberedParts: [String: RememberedPart] = [:]
+
     /// The chunk buffer for `parse`, kept with the parser as it is reused from part to part.
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
@@ -231,14 +234,7 @@ extension String {
 @discardableResult
 func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHandler & SAXSessionOwner) throws -> Bool {
     guard let entry = try archive.openEntry(partName) else { return false }
-    let session: SAXSession
-    if let spare = archive.spareSession {
-        spare.reset(partName: partName, handler: handler)
-        session = spare
-    } else {
-        session = try SAXSession(partName: partName, handler: handler)
-        archive.spareSession = session
-    }
+    let session = try archive.session(for: partName, handler: handler)
     handler.session = session
     defer { handler.session = nil }
     do {

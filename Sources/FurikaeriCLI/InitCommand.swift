@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Intake
 import Templates
+import Validation
 
 /// `furikaeri init DIR`: creates a workspace.
 struct InitCommand: ParsableCommand {
@@ -16,17 +17,36 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "作成する作業フォルダ")
     var directory: String
 
+    @Option(name: .long, help: "メッセージの言語: ja または en")
+    var lang: String = "ja"
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
+    }
+
     func run() throws {
+        let language = Language(rawValue: lang) ?? .ja
         let workspace = Workspace(root: directory)
+        let inbox = workspace.relative(workspace.inbox)
         do {
             let created = try workspace.create()
             let templates = try WorkspaceTemplates.write(into: workspace, settings: try workspace.loadSettings())
-            for path in created + templates { print("作成: \(workspace.relative(path))") }
-            print("作業フォルダを用意しました: \(workspace.root)")
-            print("シートを \(workspace.relative(workspace.inbox))/ に入れて、furikaeri run --workspace \(directory) を実行してください。")
+            for path in created + templates {
+                print(language == .ja ? "作成: \(workspace.relative(path))" : "created: \(workspace.relative(path))")
+            }
+            switch language {
+            case .ja:
+                print("作業フォルダを用意しました: \(workspace.root)")
+                print("シートを \(inbox)/ に入れて、furikaeri run --workspace \(directory) を実行してください。")
+            case .en:
+                print("The workspace is ready: \(workspace.root)")
+                print("Put the sheets into \(inbox)/ and run furikaeri run --workspace \(directory) --lang en.")
+            }
         } catch {
-            let reason = (error as? TemplateError)?.japaneseMessage ?? IntakeErrorText.message(error)
-            printError("作業フォルダを作れませんでした: \(reason)")
+            let template = error as? TemplateError
+            let reason = (language == .ja ? template?.japaneseMessage : template?.englishMessage)
+                ?? IntakeErrorText.message(error, language: language)
+            printError(language == .ja ? "作業フォルダを作れませんでした: \(reason)" : "Could not create the workspace: \(reason)")
             throw ExitCode(1)
         }
     }

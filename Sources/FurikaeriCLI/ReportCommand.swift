@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Intake
 import Reports
+import Validation
 
 /// `furikaeri report --workspace DIR --year FY`: the yearly review from the ledger.
 struct ReportCommand: ParsableCommand {
@@ -35,7 +36,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数")
     var wait: Double = 60
 
+    @Option(name: .long, help: "メッセージの言語: ja または en")
+    var lang: String = "ja"
+
     func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
         guard FiscalYearLabel.parse(year) != nil else {
             throw ValidationError("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。")
         }
@@ -45,15 +50,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let language = Language(rawValue: lang) ?? .ja
         let fiscalYear = FiscalYearLabel.parse(year) ?? 0
         let workspace = Workspace(root: self.workspace)
         guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).description)
+            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
             throw ExitCode(2)
         }
         do {
             let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
-                printError("別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(wait)) 秒）…")
+                printError(IntakeText.waitingForLock(seconds: wait, language))
             }
             defer { lock.release() }
             let ledger = try Ledger(path: workspace.ledgerFile)
@@ -61,14 +67,23 @@ struct ReportCommand: ParsableCommand {
                                         replaceUnencodable: replace, anonymize: anonymize)
             let review = YearlyReview(workspace: workspace, fiscalYear: fiscalYear, options: options)
             let written = try review.write(ledger: ledger, to: output)
-            for name in written.names { print("作成: \((written.directory as NSString).appendingPathComponent(name))") }
-            print("\(FiscalYear.japaneseName(fiscalYear)): シート \(written.submissions)件、未提出 \(written.missing)件。"
-                  + "出力先: \(written.directory)")
+            for name in written.names {
+                let path = (written.directory as NSString).appendingPathComponent(name)
+                print(language == .ja ? "作成: \(path)" : "created: \(path)")
+            }
+            switch language {
+            case .ja:
+                print("\(FiscalYear.japaneseName(fiscalYear)): シート \(written.submissions)件、未提出 \(written.missing)件。"
+                      + "出力先: \(written.directory)")
+            case .en:
+                print("FY\(fiscalYear): \(written.submissions) sheet(s), \(written.missing) reflection(s) not yet received. "
+                      + "Written to \(written.directory)")
+            }
         } catch let error as ReportError {
-            printError(ReportErrorText.message(error))
+            printError(ReportErrorText.message(error, language: language))
             throw ExitCode(1)
         } catch {
-            printError(IntakeErrorText.message(error))
+            printError(IntakeErrorText.message(error, language: language))
             throw ExitCode(error is WorkspaceLockError ? 3 : 1)
         }
     }

@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
     var batchSize: Int = 128
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください。") }
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
         guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
     }
 
@@ -44,20 +44,20 @@ struct RunCommand: ParsableCommand {
             session.batchSize = max(1, batchSize)
             let result = try session.pass(
                 command: "run",
-                onWaitForLock: { printError("別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(wait)) 秒）…") },
+                onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
                 onEvent: { event in
                     // A file left for a reason other than settling needs staff: always shown.
-                    guard (verbose && event.outcome != nil) || event.reason != nil else { return }
+                    guard (verbose && event.outcome != nil) || event.reason != nil || event.unreadableErrno != nil else { return }
                     progress.clear()
-                    print(event.line)
+                    print(event.line(in: language))
                 },
-                onProgress: { done, total in progress.update(done, of: total) })
+                onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) })
             progress.clear()
-            if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery)) }
-            print(result.summaryLine)
+            if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
+            print(result.summaryLine(in: language))
         } catch {
             progress.clear()
-            printError(IntakeErrorText.message(error))
+            printError(IntakeErrorText.message(error, language: language))
             throw ExitCode(error is WorkspaceLockError ? 3 : (error is IntakeSessionError ? 2 : 1))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Validation
 
 /// `furikaeri status --workspace DIR`: per fiscal year, what was accepted, rejected and is still missing.
 struct StatusCommand: ParsableCommand {
@@ -11,10 +12,18 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "作業フォルダ")
     var workspace: String
 
+    @Option(name: .long, help: "メッセージの言語: ja または en")
+    var lang: String = "ja"
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
+    }
+
     func run() throws {
+        let language = Language(rawValue: lang) ?? .ja
         let workspace = Workspace(root: self.workspace)
         guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).description)
+            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
             throw ExitCode(2)
         }
         do {
@@ -22,9 +31,11 @@ struct StatusCommand: ParsableCommand {
             let ledger = try Ledger(path: workspace.ledgerFile)
             let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds).scan()
             print(StatusText.render(years: try ledger.yearStatuses(), rejectedWithoutYear: try ledger.rejectedWithoutYear(),
-                                    pending: scan.ready.count, settling: scan.settling.count), terminator: "")
+                                    pending: scan.ready.count, settling: scan.settling.count, language: language),
+                  terminator: "")
         } catch {
-            printError("状況を読み取れませんでした: \(error)")
+            printError(language == .ja ? "状況を読み取れませんでした: \(IntakeErrorText.message(error, language: language))"
+                       : "Could not read the status: \(IntakeErrorText.message(error, language: language))")
             throw ExitCode(1)
         }
     }

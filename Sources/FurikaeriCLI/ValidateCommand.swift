@@ -156,7 +156,7 @@ struct ValidateCommand: ParsableCommand {
             return try Settings.load(path: path)
         } catch {
             let text = String(describing: error)
-            throw usageError(text, text, language: language)
+            throw usageError(text, (error as? SettingsError)?.englishMessage ?? text, language: language)
         }
     }
 

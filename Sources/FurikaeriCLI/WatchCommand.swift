@@ -21,7 +21,7 @@ struct WatchCommand: ParsableCommand {
     var lang: String = "ja"
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください。") }
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
         if let interval, !(interval > 0) { throw ValidationError("--interval には 0 より大きい秒数を指定してください。") }
     }
 
@@ -43,21 +43,26 @@ struct WatchCommand: ParsableCommand {
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)
             session.batchSize = 16
             let seconds = interval ?? session.settings.intake.watchIntervalSeconds
-            print("監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）")
+            print(language == .ja ? "監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）"
+                  : "Watching \(workspace.inbox) every \(seconds) s. Press Ctrl+C to stop.")
             var previous: [String: FileSnapshot]?
             while !stop.isRequested {
                 let result = try session.pass(
                     command: "watch", previous: previous,
-                    onEvent: { event in if event.outcome != nil || event.reason != nil { print(event.line) } },
+                    onEvent: { event in
+                        if event.outcome != nil || event.reason != nil || event.unreadableErrno != nil {
+                            print(event.line(in: language))
+                        }
+                    },
                     shouldStop: { stop.isRequested })
-                if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery)) }
+                if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
                 previous = result.settling
                 fflush(stdout)
                 stop.wait(seconds: seconds)
             }
-            print("監視を終了しました。")
+            print(language == .ja ? "監視を終了しました。" : "Stopped watching.")
         } catch {
-            printError(IntakeErrorText.message(error))
+            printError(IntakeErrorText.message(error, language: language))
             throw ExitCode(error is IntakeSessionError ? 2 : 1)
         }
     }

@@ -62,20 +62,9 @@ public struct IntakeEvent: Equatable, Sendable {
     /// Why a file was left in the inbox, when not because it is still being written.
     public var reason: String?
 
-    /// The line printed for this file, in Japanese.
-    public var line: String {
-        switch outcome {
-        case .accepted?:
-            let year = fiscalYear.map { FiscalYear.japaneseName($0) } ?? ""
-            return "受付 \(relativePath) → \(storedPath ?? "")（\(year)\(superseded > 0 ? "、再提出として前の版を置き換え" : "")）"
-        case .duplicate?:
-            return "重複 \(relativePath) → \(storedPath ?? "")（受付済みと同じ内容のため数えません）"
-        case .rejected?:
-            return "差戻 \(relativePath) → \(storedPath ?? "")（エラー \(errorCount) 件。\(storedPath ?? "")\(RejectionNote.suffix) を見てください）"
-        case .notXLSX?:
-            return "差戻 \(relativePath) → \(storedPath ?? "")（.xlsx ではありません。\(storedPath ?? "")\(RejectionNote.suffix) を見てください）"
-        case nil:
-            return "保留 \(relativePath)（\(reason ?? "書き込み中または変更中のため、次回に回します")）"
-        }
-    }
+    /// The system error that kept the file from being read, when that is why it was left.
+    public var unreadableErrno: Int32?
+
+    /// The line printed for this file, in Japanese (`line(in:)` for either language).
+    public var line: String { line(in: .ja) }
 }

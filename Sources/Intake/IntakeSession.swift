@@ -7,13 +7,8 @@ public enum IntakeSessionError: Error, Equatable, CustomStringConvertible {
     /// The folder is not a workspace made by `furikaeri init`.
     case notAWorkspace(path: String)
 
-    public var description: String {
-        switch self {
-        case .notAWorkspace(let path):
-            return "「\(path)」は作業フォルダではありません（inbox フォルダか furikaeri.yml がありません）。"
-                + "先に furikaeri init \(path) で作成してください。"
-        }
-    }
+    /// The Japanese message (`message(in:)` for either language).
+    public var description: String { message(in: .ja) }
 }
 
 /// The result of one pass over the inbox.
@@ -25,16 +20,8 @@ public struct IntakePassResult: Equatable, Sendable {
     /// Snapshots of files left settling, for the next look (watch).
     public var settling: [String: FileSnapshot]
 
-    /// The summary line, in Japanese.
-    public var summaryLine: String {
-        var line = "完了: 受付 \(counts.accepted)件、差戻 \(counts.rejected)件、重複 \(counts.duplicates)件"
-        if counts.superseded > 0 { line += "（うち再提出で前の版を置き換え \(counts.superseded)件）" }
-        if counts.waiting > 0 { line += "、保留 \(counts.waiting)件（書き込み中のため次回）" }
-        if !yearsWritten.isEmpty {
-            line += "。出力を更新した年度: " + yearsWritten.map { FiscalYear.japaneseName($0) }.joined(separator: "、")
-        }
-        return line
-    }
+    /// The summary line, in Japanese (`summaryLine(in:)` for either language).
+    public var summaryLine: String { summaryLine(in: .ja) }
 }
 
 /// A workspace opened for intake: the lock, the ledger, recovery, one pass over the inbox.

@@ -30,25 +30,3 @@ public final class StopRequest: @unchecked Sendable {
         _ = wakeUp.wait(timeout: .now() + seconds)
     }
 }
-
-/// Messages for what recovery did and for errors, in Japanese.
-public enum RecoveryText {
-    public static func line(_ report: RecoveryReport) -> String {
-        var parts: [String] = []
-        if !report.inboxCopiesRemoved.isEmpty { parts.append("受付済みなのに inbox に残っていたファイル \(report.inboxCopiesRemoved.count)件を削除") }
-        if !report.uncommittedCopiesRemoved.isEmpty { parts.append("記録される前のコピー \(report.uncommittedCopiesRemoved.count)件を削除（元は inbox にあります）") }
-        if !report.temporaryFilesRemoved.isEmpty { parts.append("書きかけの一時ファイル \(report.temporaryFilesRemoved.count)件を削除") }
-        return "前回の処理が途中で止まっていたため整えました: " + parts.joined(separator: "、")
-    }
-}
-
-/// Turns an error into the message staff see.
-public enum IntakeErrorText {
-    public static func message(_ error: Error) -> String {
-        if let error = error as? WorkspaceLockError { return error.description }
-        if let error = error as? IntakeSessionError { return error.description }
-        if let error = error as? IntakeFileError { return error.description }
-        if let error = error as? SettingsError { return error.description }
-        return "処理を続けられませんでした: \(error)。inbox のファイルはそのまま残っています。原因を取り除いてからもう一度実行してください。"
-    }
-}

@@ -12,15 +12,8 @@ public enum WorkspaceLockError: Error, Equatable, CustomStringConvertible {
     /// The lock file could not be opened.
     case unavailable(path: String, errno: Int32)
 
-    public var description: String {
-        switch self {
-        case .busy(let path, let waited):
-            return "別の furikaeri（run または watch）がこの作業フォルダを処理中です（\(Int(waited))秒待ちました）。"
-                + "終わってからもう一度実行するか、--wait で待つ秒数を増やしてください。ロック: \(path)"
-        case .unavailable(let path, let code):
-            return "ロックファイル「\(path)」を開けません（\(String(cString: strerror(code)))）。フォルダの権限を確かめてください。"
-        }
-    }
+    /// The Japanese message (`message(in:)` for either language).
+    public var description: String { message(in: .ja) }
 }
 
 /// An exclusive lock on the workspace (flock on `.furikaeri/lock`), so two runs never interleave.

@@ -67,9 +67,10 @@ public struct YearlyReview {
     }
 }
 
-/// Messages for the Reports module's errors, in Japanese, saying what to do.
+/// Messages for the Reports module's errors, saying what to do.
 public enum ReportErrorText {
-    public static func message(_ error: ReportError) -> String {
+    public static func message(_ error: ReportError, language: Language = .ja) -> String {
+        if language == .en { return englishMessage(error) }
         switch error {
         case .unencodable(let characters):
             let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
@@ -79,6 +80,21 @@ public enum ReportErrorText {
             return "この環境には cp932 への変換がありません。--encoding utf8 を使ってください。"
         case .writeFailed(let path, let reason):
             return "「\(path)」を書き出せませんでした（\(reason)）。ディスクの空きと権限を確かめてください。"
+        }
+    }
+}
+
+extension ReportErrorText {
+    static func englishMessage(_ error: ReportError) -> String {
+        switch error {
+        case .unencodable(let characters):
+            let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
+            return "Nothing was written: some characters cannot be written in cp932 (Shift_JIS):\n  \(shown)\n"
+                + "Correct them, add --replace to write 〓 in their place, or use --encoding utf8."
+        case .cp932Unavailable:
+            return "This system cannot convert to cp932. Use --encoding utf8."
+        case .writeFailed(let path, let reason):
+            return "Could not write \"\(path)\" (\(reason)). Check the free disk space and the permissions."
         }
     }
 }

@@ -119,6 +119,17 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
             return "設定ファイル「\(path)」の書き方に誤りがあります（\(reason)）。furikaeri init で作られた見本と見比べてください。"
         }
     }
+
+    /// The same message in English, for `--lang en`.
+    public var englishMessage: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "Cannot read the settings file \"\(path)\" (\(reason)). Check where the file is."
+        case .invalid(let path, let reason):
+            return "The settings file \"\(path)\" is not written correctly (\(reason)). "
+                + "Compare it with the sample that furikaeri init makes."
+        }
+    }
 }
 
 extension Settings {

@@ -1,0 +1,192 @@
+import Foundation
+import Settings
+import Validation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What intake tells staff, in Japanese (the default) or English (`--lang en`).
+///
+/// The Japanese texts are the ones the office reads every day; the English ones say the same thing
+/// in the same order, so a line can be matched between the two.
+public enum IntakeText {
+    /// A fiscal year as staff name it: 令和6年度, or FY2024 in English.
+    public static func fiscalYear(_ year: Int, _ language: Language) -> String {
+        switch language {
+        case .ja: return FiscalYear.japaneseName(year)
+        case .en: return "FY\(year)"
+        }
+    }
+
+    /// The reason a system call failed, as the C library words it (English on the machines we run on).
+    static func systemReason(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// The line printed while waiting for another run to release the workspace.
+    public static func waitingForLock(seconds: Double, _ language: Language) -> String {
+        switch language {
+        case .ja: return "別の furikaeri が処理中のため、終わるのを待っています（最大 \(Int(seconds)) 秒）…"
+        case .en: return "Another furikaeri is processing this workspace; waiting for it to finish (up to \(Int(seconds)) s)…"
+        }
+    }
+
+    /// The label of the progress bar.
+    public static func progressLabel(_ language: Language) -> String {
+        language == .ja ? "処理中" : "Processing"
+    }
+
+    /// What a file operation is called in English, for the operation names intake records in Japanese.
+    static let englishOperations: [String: String] = [
+        "読み込み": "reading", "書き込み": "writing", "保存(fsync)": "saving (fsync)", "保存(syncfs)": "saving (syncfs)",
+        "名前の変更": "renaming", "保存": "saving", "削除": "removing", "フォルダの同期": "syncing the folder",
+        "フォルダの作成": "creating the folder", "出力の置き換え": "replacing the output",
+    ]
+}
+
+extension IntakeFileError {
+    /// The message for staff: which file, what failed, and what to check.
+    public func message(in language: Language) -> String {
+        switch self {
+        case .system(let operation, let path, let code):
+            let reason = IntakeText.systemReason(code)
+            switch language {
+            case .ja:
+                return "「\(path)」の\(operation)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
+            case .en:
+                let english = IntakeText.englishOperations[operation] ?? operation
+                return "\(english.prefix(1).uppercased() + english.dropFirst()) \"\(path)\" failed (\(reason)). "
+                    + "Check the free disk space and the permissions."
+            }
+        }
+    }
+}
+
+extension WorkspaceLockError {
+    /// The message for staff: who holds the workspace, and what to do.
+    public func message(in language: Language) -> String {
+        switch (self, language) {
+        case (.busy(let path, let waited), .ja):
+            return "別の furikaeri（run または watch）がこの作業フォルダを処理中です（\(Int(waited))秒待ちました）。"
+                + "終わってからもう一度実行するか、--wait で待つ秒数を増やしてください。ロック: \(path)"
+        case (.busy(let path, let waited), .en):
+            return "Another furikaeri (run or watch) is processing this workspace (waited \(Int(waited)) s). "
+                + "Run again once it has finished, or wait longer with --wait. Lock: \(path)"
+        case (.unavailable(let path, let code), .ja):
+            return "ロックファイル「\(path)」を開けません（\(IntakeText.systemReason(code))）。フォルダの権限を確かめてください。"
+        case (.unavailable(let path, let code), .en):
+            return "Cannot open the lock file \"\(path)\" (\(IntakeText.systemReason(code))). Check the folder's permissions."
+        }
+    }
+}
+
+extension IntakeSessionError {
+    /// The message for staff, saying how to make a workspace.
+    public func message(in language: Language) -> String {
+        switch (self, language) {
+        case (.notAWorkspace(let path), .ja):
+            return "「\(path)」は作業フォルダではありません（inbox フォルダか furikaeri.yml がありません）。"
+                + "先に furikaeri init \(path) で作成してください。"
+        case (.notAWorkspace(let path), .en):
+            return "\"\(path)\" is not a workspace (it has no inbox folder or no furikaeri.yml). "
+                + "Create it first with furikaeri init \(path)."
+        }
+    }
+}
+
+extension IntakeEvent {
+    /// The line printed for this file in `language`.
+    public func line(in language: Language) -> String {
+        let stored = storedPath ?? ""
+        let note = stored + RejectionNote.suffix
+        switch (outcome, language) {
+        case (.accepted?, .ja):
+            let year = fiscalYear.map { IntakeText.fiscalYear($0, .ja) } ?? ""
+            return "受付 \(relativePath) → \(stored)（\(year)\(superseded > 0 ? "、再提出として前の版を置き換え" : "")）"
+        case (.accepted?, .en):
+            let year = fiscalYear.map { IntakeText.fiscalYear($0, .en) } ?? "no fiscal year"
+            return "accepted \(relativePath) → \(stored) (\(year)\(superseded > 0 ? ", replaces the earlier version" : ""))"
+        case (.duplicate?, .ja):
+            return "重複 \(relativePath) → \(stored)（受付済みと同じ内容のため数えません）"
+        case (.duplicate?, .en):
+            return "duplicate \(relativePath) → \(stored) (same content as a file already accepted; not counted)"
+        case (.rejected?, .ja):
+            return "差戻 \(relativePath) → \(stored)（エラー \(errorCount) 件。\(note) を見てください）"
+        case (.rejected?, .en):
+            return "rejected \(relativePath) → \(stored) (\(errorCount) error\(errorCount == 1 ? "" : "s"); see \(note))"
+        case (.notXLSX?, .ja):
+            return "差戻 \(relativePath) → \(stored)（.xlsx ではありません。\(note) を見てください）"
+        case (.notXLSX?, .en):
+            return "rejected \(relativePath) → \(stored) (not an .xlsx file; see \(note))"
+        case (nil, .ja):
+            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。ファイルの権限を確かめてください" }
+            return "保留 \(relativePath)（\(why ?? reason ?? "書き込み中または変更中のため、次回に回します")）"
+        case (nil, .en):
+            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)); check the file's permissions" }
+            return "left \(relativePath) (\(why ?? "still being written or changed; tried again next time"))"
+        }
+    }
+}
+
+extension IntakePassResult {
+    /// The summary line of a pass in `language`.
+    public func summaryLine(in language: Language) -> String {
+        switch language {
+        case .ja:
+            var line = "完了: 受付 \(counts.accepted)件、差戻 \(counts.rejected)件、重複 \(counts.duplicates)件"
+            if counts.superseded > 0 { line += "（うち再提出で前の版を置き換え \(counts.superseded)件）" }
+            if counts.waiting > 0 { line += "、保留 \(counts.waiting)件（書き込み中のため次回）" }
+            if !yearsWritten.isEmpty {
+                line += "。出力を更新した年度: " + yearsWritten.map { IntakeText.fiscalYear($0, .ja) }.joined(separator: "、")
+            }
+            return line
+        case .en:
+            let duplicates = counts.duplicates == 1 ? "1 duplicate" : "\(counts.duplicates) duplicates"
+            var line = "Done: \(counts.accepted) accepted, \(counts.rejected) rejected, \(duplicates)"
+            if counts.superseded > 0 { line += " (\(counts.superseded) replaced an earlier version)" }
+            if counts.waiting > 0 { line += ", \(counts.waiting) left for next time (still being written)" }
+            if !yearsWritten.isEmpty {
+                line += ". Outputs updated for " + yearsWritten.map { IntakeText.fiscalYear($0, .en) }.joined(separator: ", ")
+            }
+            return line
+        }
+    }
+}
+
+/// Messages for what recovery did.
+public enum RecoveryText {
+    /// One line naming each kind of leftover recovery put right.
+    public static func line(_ report: RecoveryReport, language: Language = .ja) -> String {
+        var parts: [String] = []
+        let inbox = report.inboxCopiesRemoved.count, copies = report.uncommittedCopiesRemoved.count
+        let temporary = report.temporaryFilesRemoved.count
+        switch language {
+        case .ja:
+            if inbox > 0 { parts.append("受付済みなのに inbox に残っていたファイル \(inbox)件を削除") }
+            if copies > 0 { parts.append("記録される前のコピー \(copies)件を削除（元は inbox にあります）") }
+            if temporary > 0 { parts.append("書きかけの一時ファイル \(temporary)件を削除") }
+            return "前回の処理が途中で止まっていたため整えました: " + parts.joined(separator: "、")
+        case .en:
+            if inbox > 0 { parts.append("removed \(inbox) inbox file(s) already accepted") }
+            if copies > 0 { parts.append("removed \(copies) copy(ies) made before they were recorded (the originals are in the inbox)") }
+            if temporary > 0 { parts.append("removed \(temporary) half-written temporary file(s)") }
+            return "The previous run had stopped part-way; put right: " + parts.joined(separator: "; ")
+        }
+    }
+}
+
+/// Turns an error into the message staff see.
+public enum IntakeErrorText {
+    public static func message(_ error: Error, language: Language = .ja) -> String {
+        if let error = error as? WorkspaceLockError { return error.message(in: language) }
+        if let error = error as? IntakeSessionError { return error.message(in: language) }
+        if let error = error as? IntakeFileError { return error.message(in: language) }
+        if let error = error as? SettingsError { return language == .ja ? error.description : error.englishMessage }
+        switch language {
+        case .ja:
+            return "処理を続けられませんでした: \(error)。inbox のファイルはそのまま残っています。原因を取り除いてからもう一度実行してください。"
+        case .en:
+            return "Could not go on: \(error). The files in the inbox are untouched. Remove the cause and run again."
+        }
+    }
+}

@@ -43,7 +43,7 @@ public struct FormExtractor: Sendable {
         tableKeys = reflection.viewpointTable.map(ViewpointTableKeys.init)
         var firstScalars = Set(keys.compactMap { $0.unicodeScalars.first })
         for (_, names) in tableKeys?.names ?? [] { firstScalars.formUnion(names.compactMap { $0.unicodeScalars.first }) }
-        vocabulary = LabelVocabulary(labelKeys: Set(keys.map(LabelKey.init)), firstScalars: firstScalars)
+        vocabulary = LabelVocabulary(labelKeys: Set(keys.map(LabelKey.init)), firstScalars: ScalarSet(firstScalars))
     }
 
     /// The form on `grid`, or nil when the sheet holds neither form.

@@ -43,3 +43,23 @@ extension String {
         return (same ?? nil) ?? a.starts(with: b)
     }
 }
+
+/// A set of scalars answered by a bitmap over the Basic Multilingual Plane (where every label's
+/// first character is) and a hashed set beyond it: asked once per text cell of every sheet.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    private var beyond: Set<Unicode.Scalar> = []
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars {
+            let v = Int(scalar.value)
+            if v < 0x10000 { bits[v >> 6] |= 1 << UInt64(v & 63) } else { beyond.insert(scalar) }
+        }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let v = Int(scalar.value)
+        if v < 0x10000 { return bits[v >> 6] & (1 << UInt64(v & 63)) != 0 }
+        return beyond.contains(scalar)
+    }
+}

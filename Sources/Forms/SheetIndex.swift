@@ -6,7 +6,7 @@ struct LabelVocabulary: Sendable {
     /// at it, and such a key may stand before a colon with the value after it (`団体名：…`).
     var labelKeys: Set<LabelKey>
     /// The first character of every label key and viewpoint name.
-    var firstScalars: Set<Unicode.Scalar>
+    var firstScalars: ScalarSet
     /// Cell text already folded, shared by every sheet the extractor reads.
     var labelTexts = LabelTextCache()
 }
@@ -129,7 +129,9 @@ struct SheetIndex {
         let bytes = text.utf8.count
         if bytes <= maxLabelLength { return true }
         if bytes > 4 * maxLabelLength { return false }
-        return text.unicodeScalars.prefix(maxLabelLength + 1).count <= maxLabelLength
+        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        let scalars = text.utf8.withContiguousStorageIfAvailable { utf8 in utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return (scalars ?? text.unicodeScalars.count) <= maxLabelLength
     }
 
     /// Cells whose label key (without parentheses) is `key`, in reading order.

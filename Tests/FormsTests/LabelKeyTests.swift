@@ -29,3 +29,16 @@ import Testing
         #expect(text.hasUTF8Prefix(prefix) == text.utf8.starts(with: prefix.utf8), "\(text) / \(prefix)")
     }
 }
+
+@Test func scalarSetHoldsExactlyItsScalars() {
+    let members: [Unicode.Scalar] = ["団", "事", "①", "A", "\u{0}", "\u{FFFF}", "\u{10000}", "\u{1F600}"]
+    let set = ScalarSet(members)
+    for scalar in members { #expect(set.contains(scalar), "\(scalar.value)") }
+    for scalar: Unicode.Scalar in ["団".unicodeScalars.first!.successor, "B", "\u{1}", "\u{FFFE}", "\u{10001}", "\u{1F601}"] {
+        #expect(!set.contains(scalar), "\(scalar.value)")
+    }
+}
+
+private extension Unicode.Scalar {
+    var successor: Unicode.Scalar { Unicode.Scalar(value + 1)! }
+}

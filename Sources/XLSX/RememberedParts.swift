@@ -9,6 +9,8 @@ struct RememberedPart {
     let bytes: [UInt8]
     /// The finished handler (`Relationships`, `WorkbookPart`, `Styles`), never changed afterwards.
     let result: AnyObject
+    /// The entry as its archive stored it, when it could be read that way.
+    let stored: StoredEntry?
 }
 
 extension ZipArchive {
@@ -42,6 +44,18 @@ func parseRememberedPart<Handler: SAXHandler & SAXSessionOwner>(
     _ partName: String, key: String, in archive: ZipArchive,
     make: () -> Handler, finish: (Handler) -> Void = { _ in }
 ) throws -> Handler? {
+    let maxBytes = SAXSession.chunkSize
+    let stored = archive.storedEntry(partName, maxBytes: maxBytes)
+    // The same stored data, method and CRC as an entry that inflated cleanly to the remembered
+    // bytes inflates to those bytes again: count them against the limits as reading them would
+    // (one read, then the end), without inflating.
+    if let stored, let remembered = archive.spareSession?.rememberedParts[key], remembered.stored == stored,
+       let result = remembered.result as? Handler {
+        let count = remembered.bytes.count
+        try archive.budget.spendInflated(count, entryBytes: count, compressedSize: stored.data.count, part: partName)
+        try archive.budget.spendInflated(0, entryBytes: count, compressedSize: stored.data.count, part: partName)
+        return result
+    }
     guard let entry = try archive.openEntry(partName) else { return nil }
     let handler = make()
     let session = try archive.session(for: partName, handler: handler)
@@ -57,7 +71,10 @@ func parseRememberedPart<Handler: SAXHandler & SAXSessionOwner>(
             // The end of the entry, read as parsing would have read it.
             return try withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { extra in
                 let more = try entry.read(into: extra)
-                if more == 0 { return result }
+                if more == 0 {
+                    session.rememberedParts[key] = RememberedPart(bytes: remembered.bytes, result: result, stored: stored)
+                    return result
+                }
                 // More after a short read (libzip does not do that): parse everything after all.
                 try session.feed(chunk, last: false)
                 try session.feed(UnsafeRawBufferPointer(rebasing: extra[0..<more]), last: false)
@@ -71,7 +88,7 @@ func parseRememberedPart<Handler: SAXHandler & SAXSessionOwner>(
         if count > 0 { try session.parse(entry) }
         finish(handler)
         if let bytes, session.rememberedParts[key] != nil || session.rememberedParts.count < maxRememberedParts {
-            session.rememberedParts[key] = RememberedPart(bytes: bytes, result: handler)
+            session.rememberedParts[key] = RememberedPart(bytes: bytes, result: handler, stored: stored)
         }
         return handler
     } catch XLSXError.malformedXML(let part, let detail) {

@@ -91,7 +91,8 @@ final class SAXSession {
     var rememberedParts: [String: RememberedPart] = [:]
 
     /// The chunk buffer for `parse`, kept with the parser as it is reused from part to part.
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+    static let chunkSize = 64 << 10
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }

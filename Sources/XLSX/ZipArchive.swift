@@ -148,6 +148,26 @@ final class ZipArchive {
         return ZipEntryReader(archive: self, file: file, partName: partName, compressedSize: compressed)
     }
 
+    /// A small entry's data as the archive stores it (still compressed), with the method and CRC
+    /// that say what it inflates to; nil when the entry is missing, encrypted, not smaller than
+    /// `maxBytes` or cannot be read that way (the normal reading then says what is wrong).
+    func storedEntry(_ partName: String, maxBytes: Int) -> StoredEntry? {
+        guard let index = entryIndex(partName) else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        let needed = zip_uint64_t(ZIP_STAT_COMP_SIZE) | zip_uint64_t(ZIP_STAT_COMP_METHOD) | zip_uint64_t(ZIP_STAT_CRC)
+            | zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD)
+        guard zip_stat_index(handle, zip_uint64_t(index), 0, &stat) == 0, stat.valid & needed == needed,
+              stat.encryption_method == UInt16(ZIP_EM_NONE), stat.comp_size < zip_uint64_t(maxBytes),
+              let file = zip_fopen_index(handle, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        var data = [UInt8](repeating: 0, count: Int(stat.comp_size) + 1)
+        let count = data.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        guard count == Int64(stat.comp_size) else { return nil }
+        data.removeLast()
+        return StoredEntry(method: stat.comp_method, crc: stat.crc, data: data)
+    }
+
     /// The whole of a small entry (such as `mimetype`), read up to `maxBytes`.
     func readPrefix(_ partName: String, maxBytes: Int) throws -> [UInt8]? {
         guard let entry = try openEntry(partName) else { return nil }
@@ -197,4 +217,11 @@ final class ZipEntryReader: PartByteSource {
         try budget.spendInflated(count, entryBytes: produced, compressedSize: compressedSize, part: partName)
         return count
     }
+}
+
+/// An entry's data as stored in the archive, with what decides the bytes it inflates to.
+struct StoredEntry: Equatable {
+    var method: UInt16
+    var crc: UInt32
+    var data: [UInt8]
 }

@@ -65,3 +65,32 @@ private func withWrongStylesCRC(_ builder: WorkbookBuilder) throws -> URL {
     #expect(xlsxError { _ = try openBuilt(broken) }.map { if case .malformedXML = $0 { true } else { false } } == true)
     #expect(try cellsByA1(openBuilt(book(numFmtId: "14"))).count == 1)
 }
+
+@Test func rememberedPartsCountAgainstTheLimitsAsReadingThemDoes() throws {
+    let good = book(numFmtId: "14")
+    let url = try temporaryFile("limits.xlsx")
+    try good.write(to: url)
+    var total = 0
+    for limit in stride(from: 0, through: 4000, by: 7) {
+        let limits = ReaderLimits(maxTotalInflatedBytes: limit)
+        _ = SAXSessionPool.take()
+        let fresh = xlsxError { _ = try Workbook.open(path: url.path, limits: limits).grid(sheetAt: 0) }
+        _ = try Workbook.open(path: url.path)  // remembered again
+        let remembered = xlsxError { _ = try Workbook.open(path: url.path, limits: limits).grid(sheetAt: 0) }
+        #expect(remembered == fresh, "limit \(limit)")
+        if fresh == nil, total == 0 { total = limit }
+    }
+    #expect(total > 0, "the workbook fits under the largest limit tried")
+}
+
+@Test func aPartStoredDifferentlyButInflatingToTheSameBytesReadsTheSame() throws {
+    _ = SAXSessionPool.take()
+    var stored = book(numFmtId: "14").entries
+    let index = try #require(stored.firstIndex { $0.name == "xl/styles.xml" })
+    stored[index].stored = true
+    let date = CellValue.dateTime(ExcelDateTime(serial: 45717))
+    for _ in 0..<2 {
+        #expect(try cellsByA1(openBuilt(book(numFmtId: "14"))) == ["A1": date])
+        #expect(try cellsByA1(openEntries(stored)) == ["A1": date])
+    }
+}

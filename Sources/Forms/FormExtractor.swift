@@ -6,8 +6,6 @@ public struct FormExtractor: Sendable {
     public let settings: Settings
     public let reflection: FormDefinition
     public let proposal: FormDefinition
-    /// Every label key either form knows: a value scan stops at these.
-    let knownLabelKeys: Set<String>
     /// Each field's labels folded once: kind → field key → label keys.
     let fieldKeys: [FormKind: [String: [String]]]
     let tableKeys: ViewpointTableKeys?
@@ -37,7 +35,6 @@ public struct FormExtractor: Sendable {
             }
         }
         keys.remove("")
-        knownLabelKeys = keys
         var fieldKeys: [FormKind: [String: [String]]] = [:]
         for definition in [reflection, proposal] {
             for field in definition.fields { fieldKeys[definition.kind, default: [:]][field.key] = uniqueKeys(field.allLabels) }
@@ -46,7 +43,7 @@ public struct FormExtractor: Sendable {
         tableKeys = reflection.viewpointTable.map(ViewpointTableKeys.init)
         var firstScalars = Set(keys.compactMap { $0.unicodeScalars.first })
         for (_, names) in tableKeys?.names ?? [] { firstScalars.formUnion(names.compactMap { $0.unicodeScalars.first }) }
-        vocabulary = LabelVocabulary(inlineLabelKeys: keys, firstScalars: firstScalars)
+        vocabulary = LabelVocabulary(labelKeys: Set(keys.map(LabelKey.init)), firstScalars: ScalarSet(firstScalars))
     }
 
     /// The form on `grid`, or nil when the sheet holds neither form.
@@ -54,7 +51,7 @@ public struct FormExtractor: Sendable {
         let index = SheetIndex(grid: grid, vocabulary: vocabulary)
         if let tableKeys,
            let table = LocatedViewpointTable(index: index, keys: tableKeys, minimumRows: Self.reflectionMinimumRows) {
-            var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: Set(table.rows.values))
+            var sheet = SheetReading(index: index, viewpointCells: Set(table.rows.values))
             var fields = sheet.readTable(table)
             sheet.consumed.formUnion(table.headerCells)
             sheet.consumed.formUnion(table.rows.values)
@@ -72,7 +69,7 @@ public struct FormExtractor: Sendable {
             }
         }
         guard found.count >= Self.proposalMinimumLabels else { return nil }
-        var sheet = SheetReading(index: index, knownLabelKeys: knownLabelKeys, viewpointCells: [])
+        var sheet = SheetReading(index: index, viewpointCells: [])
         var fields: [String: FieldReading] = [:]
         for field in proposal.fields {
             if let reading = sheet.read(field, keys: fieldKeys[.proposal]?[field.key] ?? []) {

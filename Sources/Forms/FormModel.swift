@@ -19,7 +19,17 @@ public enum Viewpoint: String, Codable, Hashable, Sendable, CaseIterable {
     case orgSatisfaction = "org_satisfaction"
 
     /// 1 to 7, the circled number printed before the name.
-    public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+    public var number: Int {
+        switch self {
+        case .effectiveness: return 1
+        case .goalSetting: return 2
+        case .goalSharing: return 3
+        case .achievement: return 4
+        case .cooperation: return 5
+        case .beneficiarySatisfaction: return 6
+        case .orgSatisfaction: return 7
+        }
+    }
 
     /// The circled number, ① to ⑦.
     public var circledNumber: String { String(Unicode.Scalar(0x2460 + UInt32(number - 1))!) }

@@ -1,16 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import XLSX
 
 /// Reads fields off one indexed sheet; remembers which label cells are already taken.
 struct SheetReading {
     let index: SheetIndex
-    let knownLabelKeys: Set<String>
     let viewpointCells: Set<CellReference>
     /// Cells already used as a label or header.
     var consumed: Set<CellReference> = []
 
-    init(index: SheetIndex, knownLabelKeys: Set<String>, viewpointCells: Set<CellReference>) {
+    init(index: SheetIndex, viewpointCells: Set<CellReference>) {
         self.index = index
-        self.knownLabelKeys = knownLabelKeys
         self.viewpointCells = viewpointCells
     }
 
@@ -25,15 +28,22 @@ struct SheetReading {
 
     /// Whether the cell prints a label of either form (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
-        if viewpointCells.contains(cell) { return true }
-        guard let key = index.keyByCell[cell] else { return false }
-        return knownLabelKeys.contains(key)
+        viewpointCells.contains(cell) || index.labelCells.contains(cell)
     }
 
     /// Whether a cell is a printed hint for the person filling in (`※正式名称で`, `例：令和6年度`),
     /// not a value: a blank field with a hint beside it stays blank.
     func isHint(_ value: CellValue) -> Bool {
         guard case .text(let text) = value else { return false }
+        // The usual value starts with neither whitespace nor a character a hint's first character
+        // can be canonically equivalent to (※, 例 or its compatibility ideograph U+F9B5, （, ():
+        // no need to walk its characters.
+        if let first = text.unicodeScalars.first, !LabelText.isWhitespace(first) {
+            switch first.value {
+            case 0x203B, 0x4F8B, 0xF9B5, 0xFF08, 0x28: break
+            default: return false
+            }
+        }
         let start = text.drop { $0.isWhitespace }
         return start.hasPrefix("※") || start.hasPrefix("例：") || start.hasPrefix("例:") || start.hasPrefix("（例")
             || start.hasPrefix("(例")
@@ -54,7 +64,7 @@ struct SheetReading {
             let foreign = direction == .right ? anchor.row != span.start.row : anchor.column != span.start.column
             if foreign { break }
             if first == nil { first = anchor }
-            let value = index.grid[anchor]
+            let value = index.cell(anchor)
             if !value.isBlank {
                 if isLabel(anchor) || isHint(value) {
                     return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
@@ -126,23 +136,22 @@ struct SheetReading {
 
     /// Reads the viewpoint table: `scores.*`, `city_scores.*` and `comments.*`.
     func readTable(_ table: LocatedViewpointTable) -> [String: FieldReading] {
-        var fields: [String: FieldReading] = [:]
+        // Room for the three viewpoint families and the other fields the form adds afterwards.
+        var fields = [String: FieldReading](minimumCapacity: 3 * Viewpoint.allCases.count + 16)
         for (viewpoint, labelCell) in table.rows {
             let label = printedViewpointLabel(viewpoint, at: labelCell)
             func cell(_ column: Int) -> CellReference {
                 index.anchor(of: CellReference(row: labelCell.row, column: column))
             }
+            let keys = ViewpointKeyPaths.of(viewpoint)
             if let column = table.scoreColumn {
-                fields["scores.\(viewpoint.rawValue)"] = reading("scores.\(viewpoint.rawValue)", label, labelCell,
-                                                                 cell(column), .score)
+                fields[keys.score] = reading(keys.score, label, labelCell, cell(column), .score)
             }
             if let column = table.cityScoreColumn {
-                fields["city_scores.\(viewpoint.rawValue)"] = reading("city_scores.\(viewpoint.rawValue)",
-                                                                      label + " 市の評価", labelCell, cell(column), .score)
+                fields[keys.cityScore] = reading(keys.cityScore, label + " 市の評価", labelCell, cell(column), .score)
             }
             if let column = table.commentColumn {
-                fields["comments.\(viewpoint.rawValue)"] = reading("comments.\(viewpoint.rawValue)",
-                                                                   label + " 団体のコメント", labelCell, cell(column), .text)
+                fields[keys.comment] = reading(keys.comment, label + " 団体のコメント", labelCell, cell(column), .text)
             }
         }
         return fields
@@ -150,7 +159,7 @@ struct SheetReading {
 
     private func reading(_ key: String, _ label: String, _ labelCell: CellReference, _ cell: CellReference,
                          _ type: FieldType) -> FieldReading {
-        let raw = index.grid[cell]
+        let raw = index.cell(cell)
         let (value, note) = ValueReader.read(raw, as: type)
         return FieldReading(key: key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
                             normalisation: note)
@@ -160,12 +169,34 @@ struct SheetReading {
     /// the printed text up to the end of the viewpoint's name, or the standard label when the name
     /// is not printed as such.
     func printedViewpointLabel(_ viewpoint: Viewpoint, at cell: CellReference) -> String {
-        let printed = index.printedText(at: cell)
-        let bytes = Array(printed.utf8), name = Array(viewpoint.name.utf8)
-        guard bytes.count >= name.count else { return viewpoint.label }
-        for start in 0...(bytes.count - name.count) where bytes[start..<(start + name.count)].elementsEqual(name) {
-            return String(decoding: bytes[..<(start + name.count)], as: UTF8.self)
+        var printed = index.printedText(at: cell)
+        var name = viewpoint.name
+        let end: Int? = printed.withUTF8 { bytes in
+            name.withUTF8 { needle in
+                guard bytes.count >= needle.count else { return nil }
+                for start in 0...(bytes.count - needle.count)
+                where needle.isEmpty || memcmp(bytes.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
+                    return start + needle.count
+                }
+                return nil
+            }
         }
-        return viewpoint.label
+        guard let end else { return viewpoint.label }
+        return String(decoding: printed.utf8.prefix(end), as: UTF8.self)
     }
+}
+
+/// The key paths of one viewpoint's fields (`scores.achievement` and so on), built once rather
+/// than for every sheet.
+struct ViewpointKeyPaths: Sendable {
+    let score: String
+    let cityScore: String
+    let comment: String
+
+    private static let all: [ViewpointKeyPaths] = Viewpoint.allCases.map {
+        ViewpointKeyPaths(score: "scores.\($0.rawValue)", cityScore: "city_scores.\($0.rawValue)",
+                          comment: "comments.\($0.rawValue)")
+    }
+
+    static func of(_ viewpoint: Viewpoint) -> ViewpointKeyPaths { all[viewpoint.number - 1] }
 }

@@ -22,7 +22,7 @@ extension LocatedViewpointTable {
         // Rows found by name (with or without the circled number).
         var byName: [(viewpoint: Viewpoint, cell: CellReference)] = []
         for (cell, text) in index.prefixes {
-            for (viewpoint, keys) in nameKeys where keys.contains(where: { text.key.utf8.starts(with: $0.utf8) }) {
+            for (viewpoint, keys) in nameKeys where keys.contains(where: { text.key.hasUTF8Prefix($0) }) {
                 if let number = text.number, number != viewpoint.number { continue }
                 byName.append((viewpoint, cell))
                 break

@@ -90,23 +90,30 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Writes the `--json` document (`{"files":[...],"summary":{...}}`, keys in order) as files are
-    /// validated; each file's object is encoded on the worker cores.
+    /// validated, a batch at a time; each file's object is encoded (and its result counted and
+    /// freed) on the worker core that validated it.
     static func streamJSON(_ files: [String], validator: FileValidator) -> ValidationTally {
         let out = FileHandle.standardOutput
         out.write(Data(#"{"files":["#.utf8))
+        var tally = ValidationTally()
         var first = true
-        let tally = inBatches(files, validator: validator) { results in
-            let encoded = Parallel.map(count: results.count) { index -> [UInt8] in
-                var bytes: [UInt8] = []
-                results[index].jsonObject().encode(into: &bytes)
-                return bytes
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            let encoded = validator.validate(files: batch) { result -> (tally: ValidationTally, json: [UInt8]) in
+                var counted = ValidationTally()
+                counted.add(result)
+                var json: [UInt8] = []
+                json.reserveCapacity(4096)  // a form's object is a few KiB: grown once, not step by step
+                result.writeJSON(into: &json)
+                return (counted, json)
             }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(encoded.reduce(results.count) { $0 + $1.count })
-            for object in encoded {
+            bytes.reserveCapacity(encoded.reduce(encoded.count) { $0 + $1.json.count })
+            for file in encoded {
+                tally.add(file.tally)
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
-                bytes.append(contentsOf: object)
+                bytes.append(contentsOf: file.json)
             }
             out.write(Data(bytes))
         }
@@ -132,6 +139,12 @@ struct ValidateCommand: ParsableCommand {
     static func readPathList(_ source: String) -> [String]? {
         let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: source)
         guard let data else { return nil }
+        // An ASCII list (the usual) is split on its line-break bytes without walking characters;
+        // "\r\n" leaves an empty piece, dropped like blank lines, so the lines are the same.
+        if !data.contains(where: { $0 >= 0x80 }) {
+            return data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 

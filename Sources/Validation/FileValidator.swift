@@ -2,6 +2,7 @@ import Dispatch
 import Forms
 import Foundation
 import Settings
+import XLSX
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,15 +35,30 @@ extension LocalizedReaderError {
 /// Never throws: whatever goes wrong with a file becomes an issue on its `FileResult`.
 public struct FileValidator: Sendable {
     public typealias FormReader = @Sendable (_ path: String) throws -> WorkbookForms
+    /// Reads the forms of a file already read into memory (`file.path` names it).
+    public typealias InMemoryFormReader = @Sendable (_ file: FileBytes) throws -> WorkbookForms
 
     public let validator: Validator
     let readForms: FormReader
+    let readFormsInMemory: InMemoryFormReader?
+
+    /// Files up to this size are read into memory once, hashed and parsed from there; bigger ones
+    /// are hashed and parsed from disk as they are read, so memory stays bounded per worker.
+    public static let maxBytesReadWhole = 64 << 20
 
     /// A validator that reads workbooks with `readForms` (the XLSX reader and the form extractor in
     /// production, hand-built forms in tests).
     public init(settings: Settings = .defaults, language: Language = .ja, readForms: @escaping FormReader) {
+        self.init(settings: settings, language: language, readForms: readForms, readFormsInMemory: nil)
+    }
+
+    /// A validator that reads each file (up to `maxBytesReadWhole`) into memory once, hashes it and
+    /// reads its forms with `readFormsInMemory`; bigger files go through `readForms` by path.
+    public init(settings: Settings = .defaults, language: Language = .ja, readForms: @escaping FormReader,
+                readFormsInMemory: InMemoryFormReader?) {
         validator = Validator(settings: settings, language: language)
         self.readForms = readForms
+        self.readFormsInMemory = readFormsInMemory
     }
 
     public var language: Language { validator.language }
@@ -50,18 +66,38 @@ public struct FileValidator: Sendable {
     /// Everything about one file. A file that is not a workbook, cannot be read or holds no form
     /// gets a file-level issue.
     public func validateFile(at path: String) -> FileResult {
-        let name = Validator.displayName(of: path)
-        let ext = PathExpansion.fileExtension(name)
+        if let readFormsInMemory {
+            let file: FileBytes?
+            do {
+                file = try FileBytes.read(path: path, maxBytes: Self.maxBytesReadWhole)
+            } catch {
+                return unreadableFile(path)
+            }
+            if let file {
+                return validateForms(path: path, sha256: SHA256.hex(of: file.bytes)) { try readFormsInMemory(file) }
+            }
+        }
         let sha256: String
         do {
             sha256 = try Self.sha256(ofFileAt: path)
         } catch {
-            let missing = !FileManager.default.fileExists(atPath: path)
-            return fileResult(path: path, sha256: "", problem: .fileUnreadable(missing: missing))
+            return unreadableFile(path)
         }
+        return validateForms(path: path, sha256: sha256) { try readForms(path) }
+    }
+
+    /// The result for a file whose bytes could not be read.
+    private func unreadableFile(_ path: String) -> FileResult {
+        let missing = !FileManager.default.fileExists(atPath: path)
+        return fileResult(path: path, sha256: "", problem: .fileUnreadable(missing: missing))
+    }
+
+    /// Reads the forms of a file already hashed, and checks them.
+    private func validateForms(path: String, sha256: String, read: () throws -> WorkbookForms) -> FileResult {
+        let ext = PathExpansion.fileExtension(Validator.displayName(of: path))
         let workbook: WorkbookForms
         do {
-            workbook = try readForms(path)
+            workbook = try read()
         } catch {
             // A file that is not named as a workbook gets a message about its type; a workbook that
             // the reader refuses gets the reader's own message.
@@ -87,6 +123,14 @@ public struct FileValidator: Sendable {
     public func validate(files: [String]) -> [FileResult] {
         _ = Self.heapKeptBetweenFiles
         return Parallel.map(count: files.count) { validateFile(at: files[$0]) }
+    }
+
+    /// Validates the given files in parallel and turns each result into what the caller keeps
+    /// (its JSON bytes, say) on the worker that made it: the results are neither kept nor freed on
+    /// the calling thread, which would be work done on one core. Values come back in the files' order.
+    public func validate<T>(files: [String], transform: (FileResult) -> T) -> [T] {
+        _ = Self.heapKeptBetweenFiles
+        return Parallel.map(count: files.count) { transform(validateFile(at: files[$0])) }
     }
 
     /// Tells glibc not to hand freed heap memory back to the system after every file.

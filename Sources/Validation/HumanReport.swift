@@ -25,6 +25,16 @@ public struct ValidationTally: Hashable, Sendable {
         for form in result.forms { for issue in form.issues { count(issue) } }
     }
 
+    /// Adds the counts of another tally (of other files).
+    public mutating func add(_ other: ValidationTally) {
+        files += other.files
+        valid += other.valid
+        invalid += other.invalid
+        unreadable += other.unreadable
+        errors += other.errors
+        warnings += other.warnings
+    }
+
     private mutating func count(_ issue: ValidationIssue) {
         if issue.severity == .error { errors += 1 } else { warnings += 1 }
     }

@@ -61,6 +61,11 @@ public indirect enum JSONValue: Hashable, Sendable {
         out.append(UInt8(ascii: "\""))
         var text = s
         text.withUTF8 { bytes in
+            // Most text needs no escape at all: copy it in one go.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]

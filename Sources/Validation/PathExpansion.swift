@@ -71,7 +71,15 @@ public enum PathExpansion {
         return last[last.index(after: dot)...].lowercased()
     }
 
+    /// Code-point order, compared on UTF-8 bytes (whose order is the code points' order).
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 }

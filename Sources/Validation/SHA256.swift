@@ -1,10 +1,13 @@
 /// SHA-256 (FIPS 180-4), written out because no crypto package is allowed in the build.
 ///
 /// Used only to identify a file's bytes (the ledger and the JSON output), not for security.
-/// Checked in tests against the FIPS vectors and against `sha256sum`.
+/// Checked in tests against the FIPS vectors and against `sha256sum`. Every file validated is
+/// hashed whole, so the block function works on raw pointers with wrapping arithmetic: no bounds
+/// or overflow checks and no allocation per block.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// Bytes of a block not yet complete (fewer than 64).
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -17,33 +20,48 @@ public struct SHA256: Sendable {
         return hasher.finalizeHex()
     }
 
+    /// The hex digest of bytes in memory, such as a whole file read at once.
+    public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+
     /// Adds bytes to the hash.
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
         if handled == nil {
             let copy = Array(bytes)
-            copy.withUnsafeBufferPointer { update(buffer: $0) }
+            copy.withUnsafeBytes { update(buffer: $0) }
         }
     }
 
-    private mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
+    /// Adds bytes in memory to the hash.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        length &+= UInt64(bytes.count)
+        update(buffer: bytes)
+    }
+
+    private mutating func update(buffer input: UnsafeRawBufferPointer) {
+        guard let base = input.baseAddress, input.count > 0 else { return }
         var offset = 0
         if !buffer.isEmpty {
             let take = min(64 - buffer.count, input.count)
-            buffer.append(contentsOf: input[0..<take])
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[0..<take]))
             offset = take
             if buffer.count == 64 {
                 let block = buffer
-                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                block.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while input.count - offset >= 64 {
-            compress(input.baseAddress! + offset)
-            offset += 64
+        let blocks = (input.count - offset) / 64
+        if blocks > 0 {
+            compress(base + offset, blocks: blocks)
+            offset += blocks * 64
         }
-        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
+        if offset < input.count { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[offset...])) }
     }
 
     /// Pads, finishes and returns the 32-byte digest as lowercase hex.
@@ -54,7 +72,7 @@ public struct SHA256: Sendable {
         tail.append(contentsOf: repeatElement(0, count: padding))
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         let savedLength = length
-        tail.withUnsafeBufferPointer { update(buffer: $0) }
+        tail.withUnsafeBytes { update(buffer: $0) }
         length = savedLength
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -77,36 +95,73 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 
-    /// One 64-byte block.
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block, schedule: w)
+    /// Hashes `blocks` consecutive 64-byte blocks starting at `data`.
+    private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        Self.k.withUnsafeBufferPointer { constants in
+            let k = constants.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
+                for block in 0..<blocks {
+                    let bytes = data + block &* 64
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    // Eight rounds per pass, the working variables renamed instead of shifted. The
+                    // schedule word needed 16 rounds later is computed alongside each round, which
+                    // hides its latency behind the round's.
+                    var i = 0
+                    while i < 64 {
+                        // The last 16 rounds need no new schedule words.
+                        let extending = i < 48
+                        Self.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                        if extending { Self.extend(w, i) }
+                        Self.round(h, a, b, &c, d, e, f, &g, k[i &+ 1] &+ w[i &+ 1])
+                        if extending { Self.extend(w, i &+ 1) }
+                        Self.round(g, h, a, &b, c, d, e, &f, k[i &+ 2] &+ w[i &+ 2])
+                        if extending { Self.extend(w, i &+ 2) }
+                        Self.round(f, g, h, &a, b, c, d, &e, k[i &+ 3] &+ w[i &+ 3])
+                        if extending { Self.extend(w, i &+ 3) }
+                        Self.round(e, f, g, &h, a, b, c, &d, k[i &+ 4] &+ w[i &+ 4])
+                        if extending { Self.extend(w, i &+ 4) }
+                        Self.round(d, e, f, &g, h, a, b, &c, k[i &+ 5] &+ w[i &+ 5])
+                        if extending { Self.extend(w, i &+ 5) }
+                        Self.round(c, d, e, &f, g, h, a, &b, k[i &+ 6] &+ w[i &+ 6])
+                        if extending { Self.extend(w, i &+ 6) }
+                        Self.round(b, c, d, &e, f, g, h, &a, k[i &+ 7] &+ w[i &+ 7])
+                        if extending { Self.extend(w, i &+ 7) }
+                        i &+= 8
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                }
+            }
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
-        }
-        for i in 16..<64 {
-            let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ Self.k[i] &+ w[i]
-            let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+    /// Computes schedule word `i + 16` into the 64-word schedule `w`.
+    @inline(__always)
+    private static func extend(_ w: UnsafeMutablePointer<UInt32>, _ i: Int) {
+        let x = w[i &+ 1], y = w[i &+ 14]
+        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3)
+        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y &>> 10)
+        w[i &+ 16] = w[i] &+ s0 &+ w[i &+ 9] &+ s1
+    }
+
+    /// One round: `d` takes `d + t1` and `h` takes `t1 + t2`; the caller renames the rest.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let ch = g ^ (e & (f ^ g))
+        let t1 = h &+ s1 &+ ch &+ kw
+        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let maj = (a & b) | (c & (a | b))
+        d &+= t1
+        h = t1 &+ s0 &+ maj
     }
 }

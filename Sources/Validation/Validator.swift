@@ -131,20 +131,20 @@ public struct Validator: Sendable {
 
     /// The score in 1…5, or nil after reporting why it cannot be used. A blank city score is allowed.
     func readScore(_ reading: FieldReading, required: Bool, _ sink: inout IssueSink) -> Int? {
-        let shown = Self.shown(reading)
+        // What was typed is only spelled out when there is something to say about it.
         switch ScoreInterpretation(reading) {
         case .blank:
             if required { sink.add(.scoreMissing, reading) }
             return nil
         case .score(let n, let normalised):
-            if normalised { sink.add(.scoreNormalised(shown: shown, score: n), reading) }
+            if normalised { sink.add(.scoreNormalised(shown: Self.shown(reading), score: n), reading) }
             return n
         case .outOfRange:
-            sink.add(.scoreOutOfRange(shown: shown), reading)
+            sink.add(.scoreOutOfRange(shown: Self.shown(reading)), reading)
         case .notInteger:
-            sink.add(.scoreNotInteger(shown: shown), reading)
+            sink.add(.scoreNotInteger(shown: Self.shown(reading)), reading)
         case .unreadable:
-            sink.add(.scoreUnreadable(shown: shown), reading)
+            sink.add(.scoreUnreadable(shown: Self.shown(reading)), reading)
         }
         return nil
     }

@@ -8,12 +8,18 @@ extension FileValidator {
     public static func forWorkbooks(settings: Settings = .defaults, language: Language = .ja,
                                     limits: ReaderLimits = .default) -> FileValidator {
         let extractor = FormExtractor(settings: settings)
-        return FileValidator(settings: settings, language: language) { path in
-            let workbook = try Workbook.open(path: path, limits: limits)
-            // Visible sheets only (the extractor's rule): a form only on a hidden sheet is form.not_found.
-            let forms = try extractor.extractForms(from: workbook)
-            return WorkbookForms(sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name), forms: forms)
-        }
+        return FileValidator(settings: settings, language: language, readForms: { path in
+            try forms(of: Workbook.open(path: path, limits: limits), extractor)
+        }, readFormsInMemory: { file in
+            try forms(of: Workbook.open(contents: file, limits: limits), extractor)
+        })
+    }
+
+    /// The forms on a workbook's visible sheets (the extractor's rule: a form only on a hidden
+    /// sheet is form.not_found), with the names of those sheets.
+    private static func forms(of workbook: Workbook, _ extractor: FormExtractor) throws -> WorkbookForms {
+        let forms = try extractor.extractForms(from: workbook)
+        return WorkbookForms(sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name), forms: forms)
     }
 }
 

@@ -84,10 +84,10 @@ final class Relationships: SAXHandler, SAXSessionOwner {
 
     /// The relationships of `source` (`""` for the package itself); empty when there are none.
     static func read(of source: String, from archive: ZipArchive) throws -> Relationships {
-        let rels = Relationships(source: source)
         let part = source.isEmpty ? "_rels/.rels" : PartName.relationships(of: source)
-        try parsePart(part, in: archive, with: rels)
-        return rels
+        return try parseRememberedPart(part, key: "rels\u{0}\(part)\u{0}\(source)", in: archive) {
+            Relationships(source: source)
+        } ?? Relationships(source: source)
     }
 
     /// The relationship with id `id`.
@@ -117,6 +117,9 @@ final class Relationships: SAXHandler, SAXSessionOwner {
 
 extension String {
     func trimmingASCIIWhitespace() -> String {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        // Most values have nothing to trim: say so without copying them.
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
         let bytes = Array(utf8)
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 { start += 1 }

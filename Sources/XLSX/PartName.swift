@@ -16,6 +16,10 @@ enum PartName {
     /// relative (`worksheets/sheet1.xml`, `../x.xml`), absolute (`/xl/styles.xml`) or written with
     /// backslashes. The result has no leading slash and no `.` or `..` segments.
     static func resolve(_ target: String, from source: String) -> String {
+        // The usual relative target (`worksheets/sheet1.xml`) joined to a clean folder is already
+        // its own resolution: no segment to drop or apply, so no need to rebuild it.
+        let joined = folder(of: source) + target
+        if isClean(joined) { return joined }
         var path = Array(target.utf8)
         for i in path.indices where path[i] == UInt8(ascii: "\\") { path[i] = UInt8(ascii: "/") }
         if path.first != UInt8(ascii: "/") { path = Array(folder(of: source).utf8) + path }
@@ -40,6 +44,27 @@ enum PartName {
             i = j + 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension PartName {
+    /// Whether `path` is relative, has no backslash and only segments that resolution keeps as they
+    /// are (not empty, not `.` or `..`): then `resolve` gives it back unchanged.
+    static func isClean(_ path: String) -> Bool {
+        var segmentLength = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): return false
+            case UInt8(ascii: "/"):
+                if segmentLength == 0 || dots == segmentLength { return false }
+                segmentLength = 0
+                dots = 0
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength > 0 && dots != segmentLength
     }
 }
 

@@ -67,6 +67,9 @@ final class SAXSession {
     private(set) var failure: XLSXError?
     /// Set by `reset`: the next chunk starts a new document.
     private var needsReset = false
+    /// Whether the last document fed was parsed to its end without an error: only then may the
+    /// parser be kept for another workbook.
+    private(set) var finishedCleanly = false
 
     private static let initialised: Bool = { xmlInitParser(); return true }()
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -84,8 +87,12 @@ final class SAXSession {
         context = ctxt
     }
 
+    /// Small parts parsed before, with their results, by key (see `parseRememberedPart`).
+    var rememberedParts: [String: RememberedPart] = [:]
+
     /// The chunk buffer for `parse`, kept with the parser as it is reused from part to part.
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+    static let chunkSize = 64 << 10
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
@@ -119,6 +126,7 @@ final class SAXSession {
     /// Parses one more chunk; `last` ends the document.
     func feed(_ chunk: UnsafeRawBufferPointer, last: Bool) throws {
         guard let context else { return }
+        finishedCleanly = false
         let status: Int32
         if needsReset {
             resetContext(context, firstChunk: chunk)
@@ -135,7 +143,19 @@ final class SAXSession {
             }
             throw XLSXError.malformedXML(part: partName, detail: detail)
         }
+        finishedCleanly = last
     }
+
+    /// Whether the parser may be kept for another workbook: its last document ended cleanly, and
+    /// the names libxml2 has collected across documents stay few (hostile files could otherwise
+    /// grow a kept parser without bound).
+    var isReusable: Bool {
+        guard finishedCleanly, let context, let dict = context.pointee.dict else { return false }
+        return xmlDictSize(dict) <= Self.maxKeptNames
+    }
+
+    /// Names a kept parser may have collected; real workbooks use a few hundred.
+    static let maxKeptNames = 20_000
 
     /// Reads `entry` to its end through this parser, `bufferSize` bytes at a time.
     func parse(_ entry: any PartByteSource) throws {
@@ -151,21 +171,21 @@ final class SAXSession {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let localname else { return }
-            let s = session(ctx)
-            s.handler.startElement(XMLName(pointer: localname),
-                                   XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            withSession(ctx) {
+                $0.handler.startElement(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let localname else { return }
-            session(ctx).handler.endElement(XMLName(pointer: localname))
+            withSession(ctx) { $0.handler.endElement(XMLName(pointer: localname)) }
         }
         sax.characters = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            session(ctx).handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withSession(ctx) { $0.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         sax.cdataBlock = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }
-            session(ctx).handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            withSession(ctx) { $0.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         // Any DTD construct ends the parse: real workbooks never carry one.
         sax.internalSubset = { ctx, _, _, _ in refuse(ctx) }
@@ -190,6 +210,13 @@ private func session(_ ctx: UnsafeMutableRawPointer?) -> SAXSession {
     Unmanaged<SAXSession>.fromOpaque(ctx!).takeUnretainedValue()
 }
 
+/// Calls `body` with the session behind a SAX callback's context pointer, without retaining and
+/// releasing it for every event (the session outlives its parse).
+@inline(__always)
+private func withSession(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXSession) -> Void) {
+    Unmanaged<SAXSession>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
+}
+
 /// Stops the parse of a document that declares DTD constructs.
 private func refuse(_ ctx: UnsafeMutableRawPointer?) {
     let s = session(ctx)
@@ -208,14 +235,7 @@ extension String {
 @discardableResult
 func parsePart(_ partName: String, in archive: ZipArchive, with handler: SAXHandler & SAXSessionOwner) throws -> Bool {
     guard let entry = try archive.openEntry(partName) else { return false }
-    let session: SAXSession
-    if let spare = archive.spareSession {
-        spare.reset(partName: partName, handler: handler)
-        session = spare
-    } else {
-        session = try SAXSession(partName: partName, handler: handler)
-        archive.spareSession = session
-    }
+    let session = try archive.session(for: partName, handler: handler)
     handler.session = session
     defer { handler.session = nil }
     do {

@@ -19,8 +19,11 @@ final class Styles: SAXHandler, SAXSessionOwner {
 
     /// Reads the part; a workbook without one treats every number as a plain number.
     static func read(_ part: String?, from archive: ZipArchive) throws -> Styles {
+        if let part, let styles = try parseRememberedPart(part, key: "styles\u{0}\(part)", in: archive,
+                                                          make: Styles.init, finish: { $0.resolveKinds() }) {
+            return styles
+        }
         let styles = Styles()
-        if let part { try parsePart(part, in: archive, with: styles) }
         styles.resolveKinds()
         return styles
     }

@@ -35,7 +35,24 @@ public final class Workbook {
 
     /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
     public static func open(path: String, limits: ReaderLimits = .default) throws -> Workbook {
-        let archive = try ZipArchive(path: path, budget: ReadBudget(limits: limits))
+        try open(ZipArchive(path: path, budget: ReadBudget(limits: limits)), path: path)
+    }
+
+    /// Opens a workbook from a file already read into memory: the same workbook, and the same
+    /// errors, as `open(path:limits:)` gives for `contents.path`, without reading the file again.
+    public static func open(contents: FileBytes, limits: ReaderLimits = .default) throws -> Workbook {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(contents: contents, budget: ReadBudget(limits: limits))
+        } catch is ZipArchive.NotOpenedFromMemory {
+            // Not a zip (or a damaged one): rare, and the path-based open words the error.
+            return try open(path: contents.path, limits: limits)
+        }
+        return try open(archive, path: contents.path)
+    }
+
+    /// Reads the package parts of an opened archive.
+    private static func open(_ archive: ZipArchive, path: String) throws -> Workbook {
         if archive.isEmpty, let error = try ContainerSniffer.error(forNonZipAt: path) { throw error }
         try rejectOpenDocument(archive)
         var cachedContentTypes: ContentTypes?
@@ -88,7 +105,8 @@ public final class Workbook {
     /// the merged ranges.
     public func grid(sheetAt index: Int) throws -> SheetGrid {
         var reader = try cellReader(sheetAt: index)
-        var cells: [CellReference: CellValue] = [:]
+        // Room for a form's worth of cells from the start, instead of growing (and rehashing) in steps.
+        var cells = [CellReference: CellValue](minimumCapacity: 128)
         while let cell = try reader.nextCell() {
             switch cell.value {
             case .empty: continue

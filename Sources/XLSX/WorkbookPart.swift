@@ -14,8 +14,8 @@ final class WorkbookPart: SAXHandler, SAXSessionOwner {
     private(set) var is1904 = false
 
     static func read(_ part: String, from archive: ZipArchive) throws -> WorkbookPart {
-        let workbook = WorkbookPart()
-        guard try parsePart(part, in: archive, with: workbook) else { throw XLSXError.noWorkbookPart }
+        guard let workbook = try parseRememberedPart(part, key: "workbook\u{0}\(part)", in: archive, make: WorkbookPart.init)
+        else { throw XLSXError.noWorkbookPart }
         return workbook
     }
 

@@ -1,4 +1,7 @@
 import CZip
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A read-only zip archive on libzip, with parts looked up by name ASCII-case-insensitively and
 /// inflated in chunks against a shared `ReadBudget`.
@@ -12,14 +15,51 @@ final class ZipArchive {
     /// Whether the archive has no entries (libzip opens an empty file as an empty archive).
     var isEmpty: Bool { indexByName.isEmpty }
 
+    /// The file's bytes when the archive was opened from memory: libzip reads them in place.
+    private let contents: FileBytes?
+
     /// Opens `path`, telling a damaged zip from a file that is not a zip at all.
     init(path: String, budget: ReadBudget) throws {
+        _ = Self.timeZoneLoadedOnce
         self.budget = budget
+        contents = nil
         var code: Int32 = 0
         guard let za = zip_open(path, ZIP_RDONLY, &code) else {
             throw try Self.openError(code: code, path: path)
         }
         handle = za
+        try indexEntries()
+    }
+
+    /// libzip could not open bytes in memory as an archive; opening the file by its path tells why.
+    struct NotOpenedFromMemory: Error {}
+
+    /// Opens a file already read into memory, without reading it from disk again. Throws
+    /// `NotOpenedFromMemory` when libzip refuses the bytes, so that the caller can open the path
+    /// and get the same error, worded the same, as `init(path:budget:)` gives.
+    init(contents: FileBytes, budget: ReadBudget) throws {
+        _ = Self.timeZoneLoadedOnce
+        self.budget = budget
+        self.contents = contents
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        // libzip only reads the buffer (`freep` 0): `contents` owns it and outlives the archive.
+        guard let source = zip_source_buffer_create(contents.bytes.baseAddress, zip_uint64_t(contents.count), 0, &error)
+        else { throw NotOpenedFromMemory() }
+        guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            throw NotOpenedFromMemory()
+        }
+        handle = za
+        try indexEntries()
+    }
+
+    /// Checks the entry count against the limit and indexes the entries by normalised name; takes
+    /// the thread's spare parser for the parts.
+    private func indexEntries() throws {
+        defer { spareSession = SAXSessionPool.take() }
+        let za = handle
         let count = zip_get_num_entries(za, 0)
         if count > Int64(budget.limits.maxEntries) {
             // Fully initialised here, so deinit closes the archive.
@@ -31,7 +71,25 @@ final class ZipArchive {
         }
     }
 
-    deinit { zip_discard(handle) }
+    deinit {
+        zip_discard(handle)
+        if let spareSession { SAXSessionPool.keep(spareSession) }
+    }
+
+    /// Makes glibc load the local time zone once instead of at every `mktime`.
+    ///
+    /// libzip 1.7 turns every entry's DOS time into a `time_t` with `mktime` when it opens an
+    /// archive, and with `TZ` unset glibc's `mktime` stats `/etc/localtime` again on each call:
+    /// one system call per zip entry, about 5 % of the time of validating thousands of small
+    /// workbooks. `:/etc/localtime` is the zone glibc uses when `TZ` is unset, so nothing reads
+    /// differently; a `TZ` the user set is left alone. Runs once, before the first archive opens.
+    static let timeZoneLoadedOnce: Bool = {
+        #if canImport(Glibc)
+        return setenv("TZ", ":/etc/localtime", 0) == 0
+        #else
+        return false
+        #endif
+    }()
 
     /// Why libzip could not open `path`. The first bytes are only looked at now, on failure, so
     /// a good workbook costs no extra read.
@@ -50,6 +108,11 @@ final class ZipArchive {
 
     /// A part name as the archive is searched: `\` becomes `/`, a leading `/` goes, ASCII lower case.
     static func normalise(_ name: String) -> String {
+        // Names as Excel writes them (`xl/worksheets/sheet1.xml`) are already normal: no copy.
+        if name.utf8.first != UInt8(ascii: "/"),
+           !name.utf8.contains(where: { $0 == UInt8(ascii: "\\") || ($0 >= 65 && $0 <= 90) }) {
+            return name
+        }
         var bytes = Array(name.utf8)
         var start = 0
         for i in bytes.indices {
@@ -83,6 +146,26 @@ final class ZipArchive {
         }
         let compressed = (stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE)) != 0 ? Int(clamping: stat.comp_size) : 0
         return ZipEntryReader(archive: self, file: file, partName: partName, compressedSize: compressed)
+    }
+
+    /// A small entry's data as the archive stores it (still compressed), with the method and CRC
+    /// that say what it inflates to; nil when the entry is missing, encrypted, not smaller than
+    /// `maxBytes` or cannot be read that way (the normal reading then says what is wrong).
+    func storedEntry(_ partName: String, maxBytes: Int) -> StoredEntry? {
+        guard let index = entryIndex(partName) else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        let needed = zip_uint64_t(ZIP_STAT_COMP_SIZE) | zip_uint64_t(ZIP_STAT_COMP_METHOD) | zip_uint64_t(ZIP_STAT_CRC)
+            | zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD)
+        guard zip_stat_index(handle, zip_uint64_t(index), 0, &stat) == 0, stat.valid & needed == needed,
+              stat.encryption_method == UInt16(ZIP_EM_NONE), stat.comp_size < zip_uint64_t(maxBytes),
+              let file = zip_fopen_index(handle, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        var data = [UInt8](repeating: 0, count: Int(stat.comp_size) + 1)
+        let count = data.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        guard count == Int64(stat.comp_size) else { return nil }
+        data.removeLast()
+        return StoredEntry(method: stat.comp_method, crc: stat.crc, data: data)
     }
 
     /// The whole of a small entry (such as `mimetype`), read up to `maxBytes`.
@@ -134,4 +217,11 @@ final class ZipEntryReader: PartByteSource {
         try budget.spendInflated(count, entryBytes: produced, compressedSize: compressedSize, part: partName)
         return count
     }
+}
+
+/// An entry's data as stored in the archive, with what decides the bytes it inflates to.
+struct StoredEntry: Equatable {
+    var method: UInt16
+    var crc: UInt32
+    var data: [UInt8]
 }

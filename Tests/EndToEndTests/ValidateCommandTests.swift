@@ -263,6 +263,16 @@ private let cleanReflection: [String: Any] = [
         let files = try #require(try parse(result.out)["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == ["a.xlsx", "b.xlsx"])
         #expect(try furikaeri(["validate", "--files-from", "missing.txt"], in: directory).status == 2)
+        // Windows line ends and other line breaks, in an ASCII list and in one naming a Japanese file.
+        _ = try filledTemplate("reflection", cleanReflection, name: "シート.xlsx", in: directory)
+        try Data("b.xlsx\r\n\r\na.xlsx\u{0C}b.xlsx\r".utf8).write(to: directory.appendingPathComponent("crlf.txt"))
+        try Data("シート.xlsx\r\na.xlsx\u{2028}b.xlsx".utf8).write(to: directory.appendingPathComponent("ja.txt"))
+        for (list, expected) in [("crlf.txt", ["a.xlsx", "b.xlsx"]), ("ja.txt", ["a.xlsx", "b.xlsx", "シート.xlsx"])] {
+            let listed = try furikaeri(["validate", "--json", "--files-from", list], in: directory)
+            #expect(listed.status == 0, "\(listed.err)")
+            let paths = try #require(try parse(listed.out)["files"] as? [[String: Any]]).map { $0["path"] as? String }
+            #expect(paths == expected, "\(list)")
+        }
     }
 
     @Test func jsonOutputIsTheSameOnEveryRun() throws {

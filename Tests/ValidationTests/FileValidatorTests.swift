@@ -136,10 +136,40 @@ private enum FakeReaderError: LocalizedReaderError {
         #expect(parallel.map(\.status).filter { $0 == .unreadable }.count == 50)
     }
 
+    @Test func filesReadIntoMemoryGiveTheSameResultsAsFilesReadByPath() throws {
+        let dir = try folder(["a.xlsx": "clean", "b.xlsx": "bad", "c.xlsx": "none", "d.xlsx": "corrupt",
+                              "e.xlsx": "warn", "f.csv": "zip", "g.xlsm": "zip"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The in-memory reader sees only the bytes handed to it, never the file on disk.
+        let inMemory = FileValidator(readForms: { _ in throw FakeReaderError.notAZip }, readFormsInMemory: { file in
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            let copy = dir.appendingPathComponent("copy-\(UUID().uuidString)")
+            try Data(text.utf8).write(to: copy)
+            defer { try? FileManager.default.removeItem(at: copy) }
+            return try Self.fakeReader(copy.path)
+        })
+        let paths = [dir.path, "/nonexistent/gone.xlsx", dir.appendingPathComponent("sub-folder-as-file").path]
+        try FileManager.default.createDirectory(atPath: paths[2], withIntermediateDirectories: true)
+        let byPath = PathExpansion.expand(paths).files + [paths[1], paths[2], dir.appendingPathComponent("f.csv").path]
+        #expect(inMemory.validate(files: byPath) == validator.validate(files: byPath))
+        #expect(inMemory.validate(files: byPath).map(\.status).filter { $0 == .unreadable }.count == 5)
+    }
+
     @Test func readerCaseNamesAreSnakeCase() {
         #expect(FileValidator.snakeCase("corruptArchive") == "corrupt_archive")
         #expect(FileValidator.snakeCase("legacyXLS") == "legacy_xls")
         #expect(FileValidator.snakeCase("notAZip") == "not_a_zip")
         #expect(FileValidator.snakeCase("unsafeXML") == "unsafe_xml")
+    }
+}
+
+@Test func pathOrderIsCodePointOrder() {
+    let paths = ["", "a", "a/b", "a/b.xlsx", "A", "ab", "é", "e\u{301}", "日本/a", "日本", "z", "\u{10000}", "\u{FFFF}",
+                 "in/シート2.xlsx", "in/シート10.xlsx", "in/sheet.xlsx", "in/sheet.xlsx "]
+    for a in paths {
+        for b in paths {
+            #expect(PathExpansion.codePointOrder(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars),
+                    "\(a) < \(b)")
+        }
     }
 }

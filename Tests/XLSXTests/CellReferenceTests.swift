@@ -17,3 +17,14 @@ import XLSX
     #expect(range?.contains(CellReference(row: 3, column: 1)) == true)
     #expect(range?.contains(CellReference(row: 5, column: 1)) == false)
 }
+
+@Test func blankMeansOnlyUnicodeWhiteSpace() {
+    var mismatches: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        if CellValue.text(String(scalar)).isBlank != scalar.properties.isWhitespace { mismatches.append(value) }
+    }
+    #expect(mismatches.isEmpty, "differs from White_Space at \(mismatches.prefix(5))")
+    #expect(CellValue.text(" \u{3000}\n").isBlank && CellValue.empty.isBlank)
+    #expect(!CellValue.text(" a ").isBlank && !CellValue.number(0).isBlank)
+}

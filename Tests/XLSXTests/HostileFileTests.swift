@@ -13,6 +13,13 @@ private func expectError(_ expected: (XLSXError) -> Bool, opening url: URL, limi
     let seconds = Date().timeIntervalSince(start)
     #expect(error.map(expected) == true, "got \(String(describing: error))", sourceLocation: sourceLocation)
     #expect(seconds < 1, "took \(seconds) s", sourceLocation: sourceLocation)
+    // The same file read into memory first must fail the same way, with the same words.
+    guard let file = try? FileBytes.read(path: url.path, maxBytes: 64 << 20) else { return }
+    let inMemory = xlsxError {
+        let book = try Workbook.open(contents: file, limits: limits)
+        for sheet in book.sheets { _ = try book.grid(sheetAt: sheet.index) }
+    }
+    #expect(inMemory == error, "in memory: \(String(describing: inMemory))", sourceLocation: sourceLocation)
 }
 
 private func write(_ bytes: [UInt8], _ name: String) throws -> URL {

@@ -66,6 +66,9 @@ import TestSupport
         var attempts = 0
         var killsInsideAMove = 0
         let perWave = 2
+        // How long after its start a run is killed at random; shortened whenever a run finished
+        // first, so that kills keep landing inside runs as they get faster.
+        var window = 0.3
         // Until 24 runs were killed mid-way: drop the next few files (pool order), start `run`, kill it
         // at a random moment of its work (startup, validation, copies, commit, removal, outputs).
         while kills < 24 && attempts < 120 {
@@ -77,8 +80,8 @@ import TestSupport
             let process = try FurikaeriBinary.start(["run", "--workspace", crashed.workspace], stderr: errors)
             switch attempts % 3 {
             case 0:
-                // At a random moment: a run over a few files takes a few tenths of a second.
-                usleep(UInt32(Double.random(in: 0.0...0.3, using: &generator) * 1_000_000))
+                // At a random moment: a run over a few files takes a tenth of a second or more.
+                usleep(UInt32(Double.random(in: 0.0...window, using: &generator) * 1_000_000))
             case 1:
                 // As soon as a temporary copy shows up (the batch is being staged).
                 waitForChange(in: crashed, hidden: true, until: Date().addingTimeInterval(3), process: process)
@@ -89,6 +92,8 @@ import TestSupport
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
+            } else if attempts % 3 == 0 {
+                window = max(0.02, window * 0.6)
             }
             process.waitUntilExit()
             // Whatever the moment: nothing dropped so far is lost. A second copy means the kill hit

@@ -123,7 +123,7 @@ extension IntakeEvent {
             return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
             let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)); check the file's permissions" }
-            return "left \(relativePath) (\(why ?? "still being written or changed; tried again next time"))"
+            return "left \(relativePath) (\(why ?? "still being written or changed; will try again next time"))"
         }
     }
 }

@@ -12,7 +12,7 @@ import Glibc
         var event = IntakeEvent(relativePath: "課/a.xlsx", outcome: nil, storedPath: nil, fiscalYear: nil,
                                 errorCount: 0, superseded: 0)
         #expect(event.line(in: .ja) == "保留 課/a.xlsx（書き込み中または変更中のため、次回に回します）")
-        #expect(event.line(in: .en) == "left 課/a.xlsx (still being written or changed; tried again next time)")
+        #expect(event.line(in: .en) == "left 課/a.xlsx (still being written or changed; will try again next time)")
         event.unreadableErrno = EACCES
         let reason = String(cString: strerror(EACCES))
         #expect(event.line(in: .ja) == "保留 課/a.xlsx（読み取れません: \(reason)。ファイルの権限を確かめてください）")

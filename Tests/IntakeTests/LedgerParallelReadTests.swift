@@ -32,7 +32,7 @@ struct LedgerParallelReadTests {
 
         let whole = try t.ledger.currentFiles(throughYear: 2024)
         #expect(whole.reduce(0) { $0 + $1.forms.count } == 14)
-        func describe(_ path: String, _ form: ExtractedForm) -> String {
+        @Sendable func describe(_ path: String, _ form: ExtractedForm) -> String {
             "\(path)|\(form.sheet)|\(form.kind)|" + form.fields.keys.sorted().map { "\($0)=\(form.fields[$0]!)" }.joined(separator: ",")
         }
         let expected = whole.flatMap { file in file.forms.map { describe(file.path, $0.form) } }

@@ -211,17 +211,8 @@ public enum ValueReader {
         if !dt.is1904, days < 61 { days += 1 }
         let epochDays = dt.is1904 ? 1462 : 0  // 1904-01-01 is serial 1462 on the 1900 system
         let daysSince1899_12_30 = days + epochDays
-        // Civil-from-days (Howard Hinnant), shifted from 1970-01-01.
-        let z = daysSince1899_12_30 - 25569 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        // 1899-12-30 is 25,569 days before 1970-01-01.
+        return ExcelDateTime.civilFromDays(daysSince1899_12_30 - 25569)
     }
 
     static func dateText(_ dt: ExcelDateTime) -> String {

@@ -60,25 +60,12 @@ enum LedgerCoding {
     static func timestamp(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, millisecondOfDay) = milliseconds.quotientAndRemainderFloored(dividingBy: 86_400_000)
-        let (year, month, day) = civilDate(daysSince1970: days)
+        let civil = ExcelDateTime.civilFromDays(Int(days))
         let seconds = millisecondOfDay / 1000
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var text = ExcelDateTime.dateText(year: civil.year, month: civil.month, day: civil.day)
         text += "T" + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
         text += "." + pad(millisecondOfDay % 1000, 3) + "Z"
         return text
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar (Howard Hinnant's days-to-civil).
-    static func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func pad(_ number: Int64, _ width: Int) -> String {

@@ -86,7 +86,8 @@ extension ExcelDateTime {
         }
     }
 
-    static func dateText(year: Int, month: Int, day: Int) -> String {
+    /// `YYYY-MM-DD`, zero-padded.
+    public static func dateText(year: Int, month: Int, day: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
         appendDigits(year, width: 4, to: &bytes)
@@ -137,8 +138,8 @@ extension ExcelDateTime {
         return era * 146_097 + doe - 719_468
     }
 
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

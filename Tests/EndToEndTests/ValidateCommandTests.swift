@@ -3,26 +3,9 @@ import TestSupport
 import Testing
 
 /// Runs the built `furikaeri` binary in `directory`; returns exit status, standard output and error.
-/// Output goes through temporary files, so a large output never blocks the child on a full pipe.
 private func furikaeri(_ arguments: [String], in directory: URL) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let scratch = try makeTemporaryDirectory("furikaeri-validate-run")
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return (process.terminationStatus, String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    let run = try runFurikaeri(arguments, in: directory)
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// The parsed `validate --json` output.

@@ -12,11 +12,13 @@ public struct BinaryRun {
 /// The path of the debug build's binary, `.build/debug/furikaeri`.
 public let furikaeriBinaryPath = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri").path
 
-/// Runs `.build/debug/furikaeri` with `arguments` (build it first: `swift build --product furikaeri`).
-public func runFurikaeri(_ arguments: [String], binary: URL? = nil) throws -> BinaryRun {
+/// Runs `.build/debug/furikaeri` with `arguments` (build it first: `swift build --product furikaeri`),
+/// in `directory` when given (else the test runner's own).
+public func runFurikaeri(_ arguments: [String], binary: URL? = nil, in directory: URL? = nil) throws -> BinaryRun {
     let process = Process()
     process.executableURL = binary ?? URL(fileURLWithPath: furikaeriBinaryPath)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     // Output goes to temporary files, so a large output can never block the child on a full pipe.
     let scratch = try makeTemporaryDirectory("furikaeri-run")
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -9,10 +9,47 @@ import Darwin
 /// Why a file operation of intake failed.
 public enum IntakeFileError: Error, Equatable, CustomStringConvertible {
     /// A system call failed on a path.
-    case system(operation: String, path: String, errno: Int32)
+    case system(operation: FileOperation, path: String, errno: Int32)
 
     /// The Japanese message (`message(in:)` for either language).
     public var description: String { message(in: .ja) }
+}
+
+/// What intake was doing to a file when a system call failed.
+public enum FileOperation: Sendable, Equatable {
+    case read, write, fsync, syncfs, rename, save, remove, syncFolder, createFolder, replaceOutput
+
+    /// As the Japanese message names it: 「…」の読み込みに失敗しました.
+    public var japaneseName: String {
+        switch self {
+        case .read: return "読み込み"
+        case .write: return "書き込み"
+        case .fsync: return "保存(fsync)"
+        case .syncfs: return "保存(syncfs)"
+        case .rename: return "名前の変更"
+        case .save: return "保存"
+        case .remove: return "削除"
+        case .syncFolder: return "フォルダの同期"
+        case .createFolder: return "フォルダの作成"
+        case .replaceOutput: return "出力の置き換え"
+        }
+    }
+
+    /// As the English message names it, at the start of a sentence: Reading "…" failed.
+    public var englishName: String {
+        switch self {
+        case .read: return "Reading"
+        case .write: return "Writing"
+        case .fsync: return "Saving (fsync)"
+        case .syncfs: return "Saving (syncfs)"
+        case .rename: return "Renaming"
+        case .save: return "Saving"
+        case .remove: return "Removing"
+        case .syncFolder: return "Syncing the folder"
+        case .createFolder: return "Creating the folder"
+        case .replaceOutput: return "Replacing the output"
+        }
+    }
 }
 
 /// Crash-safe file primitives: every step is either done and durable, or not visible at all.
@@ -49,10 +86,10 @@ public enum DurableFiles {
         try createDirectory(directory)
         let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw IntakeFileError.system(operation: "読み込み", path: source, errno: errno) }
+        guard input >= 0 else { throw IntakeFileError.system(operation: .read, path: source, errno: errno) }
         defer { close(input) }
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno) }
+        guard output >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
         var hasher = SHA256()
         var size: Int64 = 0
         var failure: IntakeFileError?
@@ -63,7 +100,7 @@ public enum DurableFiles {
             let count = read(input, buffer, chunk)
             if count < 0 {
                 if errno == EINTR { continue }
-                failure = .system(operation: "読み込み", path: source, errno: errno)
+                failure = .system(operation: .read, path: source, errno: errno)
                 break
             }
             if count == 0 { break }
@@ -74,13 +111,13 @@ public enum DurableFiles {
                 let n = posixWrite(output, buffer + written, count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = .system(operation: "書き込み", path: temporary, errno: errno)
+                    failure = .system(operation: .write, path: temporary, errno: errno)
                     break copying
                 }
                 written += n
             }
         }
-        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
+        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: .fsync, path: temporary, errno: errno) }
         close(output)
         if let failure {
             unlink(temporary)
@@ -95,7 +132,7 @@ public enum DurableFiles {
         let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             unlink(temporary)
-            throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno == 0 ? EIO : errno)
+            throw IntakeFileError.system(operation: .write, path: temporary, errno: errno == 0 ? EIO : errno)
         }
         return temporary
     }
@@ -105,9 +142,9 @@ public enum DurableFiles {
     public static func flushFileSystem(containing path: String) throws {
         #if os(Linux)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: "保存(syncfs)", path: path, errno: errno) }
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         defer { close(fd) }
-        guard linuxSyncfs(fd) == 0 else { throw IntakeFileError.system(operation: "保存(syncfs)", path: path, errno: errno) }
+        guard linuxSyncfs(fd) == 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         #else
         sync()
         #endif
@@ -119,7 +156,7 @@ public enum DurableFiles {
         try createDirectory(directory)
         let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: "書き込み", path: temporary, errno: errno) }
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
         var failure: IntakeFileError?
         data.withUnsafeBytes { raw in
             var written = 0
@@ -127,13 +164,13 @@ public enum DurableFiles {
                 let n = posixWrite(fd, raw.baseAddress! + written, raw.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = .system(operation: "書き込み", path: temporary, errno: errno)
+                    failure = .system(operation: .write, path: temporary, errno: errno)
                     return
                 }
                 written += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = .system(operation: "保存(fsync)", path: temporary, errno: errno) }
+        if failure == nil, fsync(fd) != 0 { failure = .system(operation: .fsync, path: temporary, errno: errno) }
         close(fd)
         if let failure {
             unlink(temporary)
@@ -143,7 +180,7 @@ public enum DurableFiles {
             guard rename(temporary, destination) == 0 else {
                 let code = errno
                 unlink(temporary)
-                throw IntakeFileError.system(operation: "名前の変更", path: destination, errno: code)
+                throw IntakeFileError.system(operation: .rename, path: destination, errno: code)
             }
             try syncDirectory(directory)
         } else {
@@ -165,7 +202,7 @@ public enum DurableFiles {
         if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
             let code = errno
             unlink(temporary)
-            throw IntakeFileError.system(operation: "保存", path: destination, errno: code)
+            throw IntakeFileError.system(operation: .save, path: destination, errno: code)
         }
         #endif
         if link(temporary, destination) == 0 {
@@ -175,7 +212,7 @@ public enum DurableFiles {
             let noHardLinks = code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK || code == ENOSYS
             guard noHardLinks, access(destination, F_OK) != 0, rename(temporary, destination) == 0 else {
                 unlink(temporary)
-                throw IntakeFileError.system(operation: "保存", path: destination, errno: code == 0 ? EIO : code)
+                throw IntakeFileError.system(operation: .save, path: destination, errno: code == 0 ? EIO : code)
             }
         }
     }
@@ -183,7 +220,7 @@ public enum DurableFiles {
     /// Removes a file and makes the removal durable.
     public static func remove(_ path: String) throws {
         if unlink(path) != 0 && errno != ENOENT {
-            throw IntakeFileError.system(operation: "削除", path: path, errno: errno)
+            throw IntakeFileError.system(operation: .remove, path: path, errno: errno)
         }
         try syncDirectory((path as NSString).deletingLastPathComponent)
     }
@@ -191,10 +228,10 @@ public enum DurableFiles {
     /// fsyncs a directory so that names created or removed in it survive a power cut.
     public static func syncDirectory(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: "フォルダの同期", path: path, errno: errno) }
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .syncFolder, path: path, errno: errno) }
         defer { close(fd) }
         if fsync(fd) != 0 && errno != EINVAL {
-            throw IntakeFileError.system(operation: "フォルダの同期", path: path, errno: errno)
+            throw IntakeFileError.system(operation: .syncFolder, path: path, errno: errno)
         }
     }
 
@@ -205,7 +242,7 @@ public enum DurableFiles {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw IntakeFileError.system(operation: "フォルダの作成", path: path, errno: EIO)
+            throw IntakeFileError.system(operation: .createFolder, path: path, errno: EIO)
         }
     }
 

@@ -317,7 +317,7 @@ public final class IntakeRunner {
             if let fd = Optional(open(source, O_RDONLY | O_CLOEXEC)), fd >= 0 { fsync(fd); close(fd) }
             let target = (destination as NSString).appendingPathComponent(name)
             guard rename(source, target) == 0 else {
-                throw IntakeFileError.system(operation: "出力の置き換え", path: target, errno: errno)
+                throw IntakeFileError.system(operation: .replaceOutput, path: target, errno: errno)
             }
         }
         try DurableFiles.syncDirectory(destination)
@@ -337,7 +337,7 @@ final class InboxRemovals: @unchecked Sendable {
             var touched = Set<String>()
             for path in paths {
                 if unlink(path) != 0 && errno != ENOENT {
-                    failure = .system(operation: "削除", path: path, errno: errno)
+                    failure = .system(operation: .remove, path: path, errno: errno)
                     return
                 }
                 touched.insert((path as NSString).deletingLastPathComponent)
@@ -347,7 +347,7 @@ final class InboxRemovals: @unchecked Sendable {
             } catch let error as IntakeFileError {
                 failure = error
             } catch {
-                failure = .system(operation: "フォルダの同期", path: touched.first ?? "", errno: EIO)
+                failure = .system(operation: .syncFolder, path: touched.first ?? "", errno: EIO)
             }
             folders.formUnion(touched)
         }

@@ -35,13 +35,6 @@ public enum IntakeText {
     public static func progressLabel(_ language: Language) -> String {
         language == .ja ? "処理中" : "Processing"
     }
-
-    /// What a file operation is called in English, for the operation names intake records in Japanese.
-    static let englishOperations: [String: String] = [
-        "読み込み": "reading", "書き込み": "writing", "保存(fsync)": "saving (fsync)", "保存(syncfs)": "saving (syncfs)",
-        "名前の変更": "renaming", "保存": "saving", "削除": "removing", "フォルダの同期": "syncing the folder",
-        "フォルダの作成": "creating the folder", "出力の置き換え": "replacing the output",
-    ]
 }
 
 extension IntakeFileError {
@@ -52,11 +45,9 @@ extension IntakeFileError {
             let reason = IntakeText.systemReason(code)
             switch language {
             case .ja:
-                return "「\(path)」の\(operation)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
+                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
             case .en:
-                let english = IntakeText.englishOperations[operation] ?? operation
-                return "\(english.prefix(1).uppercased() + english.dropFirst()) \"\(path)\" failed (\(reason)). "
-                    + "Check the free disk space and the permissions."
+                return "\(operation.englishName) \"\(path)\" failed (\(reason)). Check the free disk space and the permissions."
             }
         }
     }

@@ -140,7 +140,7 @@ public struct Recovery {
     /// The SHA-256 of a file's bytes.
     public static func sha256(ofFile path: String) throws -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: "読み込み", path: path, errno: errno) }
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .read, path: path, errno: errno) }
         defer { close(fd) }
         var hasher = SHA256()
         let chunk = 256 * 1024
@@ -150,7 +150,7 @@ public struct Recovery {
             let count = read(fd, buffer, chunk)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw IntakeFileError.system(operation: "読み込み", path: path, errno: errno)
+                throw IntakeFileError.system(operation: .read, path: path, errno: errno)
             }
             if count == 0 { break }
             hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))

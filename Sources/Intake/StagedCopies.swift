@@ -44,7 +44,7 @@ struct StagedCopies {
             } catch let error as IntakeFileError {
                 copies[file.path] = .failed(error)
             } catch {
-                copies[file.path] = .failed(.system(operation: "書き込み", path: folder, errno: EIO))
+                copies[file.path] = .failed(.system(operation: .write, path: folder, errno: EIO))
             }
         }
         return StagedCopies(copies: copies, devices: devices)

@@ -32,7 +32,7 @@ import Glibc
     }
 
     @Test func fileErrorsNameTheOperationInEitherLanguage() {
-        let error = IntakeFileError.system(operation: "名前の変更", path: "archive/2024/a.xlsx", errno: ENOSPC)
+        let error = IntakeFileError.system(operation: .rename, path: "archive/2024/a.xlsx", errno: ENOSPC)
         let reason = String(cString: strerror(ENOSPC))
         #expect(error.description == "「archive/2024/a.xlsx」の名前の変更に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。")
         #expect(error.message(in: .en) == "Renaming \"archive/2024/a.xlsx\" failed (\(reason)). Check the free disk space and the permissions.")

@@ -60,7 +60,7 @@ struct StagedCopiesTests {
         let files = scan(t)
         try FileManager.default.removeItem(atPath: files[0].path)
         var copies = StagedCopies.make(of: files, results: [:], workspace: t.workspace)
-        #expect(throws: IntakeFileError.system(operation: "読み込み", path: files[0].path, errno: ENOENT)) {
+        #expect(throws: IntakeFileError.system(operation: .read, path: files[0].path, errno: ENOENT)) {
             try copies.take(files[0].path, for: t.workspace.rejected)
         }
         #expect(temporaries(in: t.workspace.rejected).isEmpty)

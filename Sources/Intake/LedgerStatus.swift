@@ -23,8 +23,23 @@ public struct MissingReflection: Equatable, Sendable {
     public var fiscalYear: Int
     public var orgName: String
     public var projectName: String
-    /// Why it is expected: 企画提案書 or 中間ふりかえりシート.
-    public var reason: String
+    /// What makes its final reflection expected.
+    public var basis: Basis
+
+    /// A current 企画提案書, or an interim ふりかえりシート without a final one.
+    public enum Basis: Equatable, Sendable {
+        case proposal, interimReflection
+
+        /// As the 未提出一覧 and `status` word it.
+        public var japaneseText: String { self == .proposal ? "企画提案書あり" : "中間ふりかえりシートのみ" }
+        /// As `status --lang en` words it.
+        public var englishText: String {
+            self == .proposal ? "a proposal was received" : "only the interim reflection was received"
+        }
+    }
+
+    /// Why it is expected, in Japanese.
+    public var reason: String { basis.japaneseText }
 }
 
 extension Ledger {
@@ -91,7 +106,7 @@ extension Ledger {
             ORDER BY e.fiscal_year, e.org_key, e.project_key
             """).map { row in
             MissingReflection(fiscalYear: row[0], orgName: row[1], projectName: row[2],
-                              reason: (row[3] as Int) == 1 ? "企画提案書あり" : "中間ふりかえりシートのみ")
+                              basis: (row[3] as Int) == 1 ? .proposal : .interimReflection)
         }
     }
 

@@ -30,7 +30,7 @@ public enum StatusText {
             lines.append(heading + (ja ? "\(year.missing.count)件" : "\(year.missing.count)"))
             for missing in year.missing {
                 lines.append(ja ? "    - \(missing.orgName)「\(missing.projectName)」（\(missing.reason)）"
-                                : "    - \(missing.orgName) \"\(missing.projectName)\" (\(englishReason(missing.reason)))")
+                                : "    - \(missing.orgName) \"\(missing.projectName)\" (\(missing.basis.englishText))")
             }
         }
         if rejectedWithoutYear > 0 {
@@ -39,14 +39,5 @@ public enum StatusText {
                             : "Rejected without a known fiscal year: \(rejectedWithoutYear) (see the .エラー.txt notes in rejected/)")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Why a reflection is expected, in English (the ledger words it in Japanese for the CSV).
-    static func englishReason(_ reason: String) -> String {
-        switch reason {
-        case "企画提案書あり": return "a proposal was received"
-        case "中間ふりかえりシートのみ": return "only the interim reflection was received"
-        default: return reason
-        }
     }
 }

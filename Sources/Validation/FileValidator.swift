@@ -121,8 +121,7 @@ public struct FileValidator: Sendable {
 
     /// Validates the given files in parallel across cores; results come back in the files' order.
     public func validate(files: [String]) -> [FileResult] {
-        _ = Self.heapKeptBetweenFiles
-        return Parallel.map(count: files.count) { validateFile(at: files[$0]) }
+        validate(files: files) { $0 }
     }
 
     /// Validates the given files in parallel and turns each result into what the caller keeps

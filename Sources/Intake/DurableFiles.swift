@@ -84,57 +84,82 @@ public enum DurableFiles {
     public static func stageCopy(from source: String, inDirectory directory: String,
                                  sync: Bool) throws -> (temporary: String, result: CopyResult) {
         try createDirectory(directory)
-        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw IntakeFileError.system(operation: .read, path: source, errno: errno) }
         defer { close(input) }
-        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
         var hasher = SHA256()
         var size: Int64 = 0
-        var failure: IntakeFileError?
         let chunk = 256 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        copying: while true {
-            let count = read(input, buffer, chunk)
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = .system(operation: .read, path: source, errno: errno)
-                break
-            }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
-            size += Int64(count)
-            var written = 0
-            while written < count {
-                let n = posixWrite(output, buffer + written, count - written)
-                if n < 0 {
+        let temporary = try stageFile(inDirectory: directory, sync: sync) { output, temporary in
+            while true {
+                let count = read(input, buffer, chunk)
+                if count < 0 {
                     if errno == EINTR { continue }
-                    failure = .system(operation: .write, path: temporary, errno: errno)
-                    break copying
+                    return .system(operation: .read, path: source, errno: errno)
                 }
-                written += n
+                if count == 0 { return nil }
+                let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+                hasher.update(bytes)
+                size += Int64(count)
+                if let code = writeAll(output, bytes) { return .system(operation: .write, path: temporary, errno: code) }
             }
         }
+        return (temporary, CopyResult(sha256: hasher.finalizeHex(), size: size))
+    }
+
+    /// Writes `bytes` to a new temporary file in `directory` without syncing it (see `stageCopy`).
+    public static func stageWrite(_ bytes: UnsafeRawBufferPointer, inDirectory directory: String) throws -> String {
+        try createDirectory(directory)
+        return try stageFile(inDirectory: directory, sync: false) { output, temporary in
+            writeAll(output, bytes).map { .system(operation: .write, path: temporary, errno: $0) }
+        }
+    }
+
+    /// Writes `data` to a new temporary file in `directory` without syncing it (see `stageCopy`).
+    public static func stageWrite(_ data: Data, inDirectory directory: String) throws -> String {
+        try data.withUnsafeBytes { try stageWrite($0, inDirectory: directory) }
+    }
+
+    /// Creates a new temporary file in `directory`, fills it with `fill` (which returns its failure)
+    /// and, with `sync`, fsyncs it; the file is removed when anything fails.
+    private static func stageFile(inDirectory directory: String, sync: Bool,
+                                  fill: (_ output: Int32, _ temporary: String) -> IntakeFileError?) throws -> String {
+        let temporary = temporaryPath(in: directory)
+        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
+        var failure = fill(output, temporary)
         if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: .fsync, path: temporary, errno: errno) }
         close(output)
         if let failure {
             unlink(temporary)
             throw failure
         }
-        return (temporary, CopyResult(sha256: hasher.finalizeHex(), size: size))
+        return temporary
     }
 
-    /// Writes `data` to a new temporary file in `directory` without syncing it (see `stageCopy`).
-    public static func stageWrite(_ data: Data, inDirectory directory: String) throws -> String {
-        try createDirectory(directory)
-        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            unlink(temporary)
-            throw IntakeFileError.system(operation: .write, path: temporary, errno: errno == 0 ? EIO : errno)
+    /// A new hidden temporary name in `directory`: the prefix and 128 random bits. getrandom(2)
+    /// rather than `UUID()`, which opens /dev/urandom for every name.
+    static func temporaryPath(in directory: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bits = [generator.next(), generator.next()].map { String($0, radix: 16) }.joined(separator: "-")
+        return (directory as NSString).appendingPathComponent(temporaryPrefix + bits)
+    }
+
+    /// write(2) until every byte is written; the errno of a failed write, nil when all were written.
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
+        var written = 0
+        while written < bytes.count {
+            let n = posixWrite(fd, base + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += n
         }
-        return temporary
+        return nil
     }
 
     /// Makes every write to the file system holding `path` durable: one syncfs(2) for a whole batch
@@ -154,27 +179,10 @@ public enum DurableFiles {
     public static func write(_ data: Data, to destination: String, replacing: Bool = false) throws {
         let directory = (destination as NSString).deletingLastPathComponent
         try createDirectory(directory)
-        let temporary = (directory as NSString).appendingPathComponent(temporaryPrefix + UUID().uuidString)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
-        var failure: IntakeFileError?
-        data.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let n = posixWrite(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = .system(operation: .write, path: temporary, errno: errno)
-                    return
-                }
-                written += n
+        let temporary = try data.withUnsafeBytes { bytes in
+            try stageFile(inDirectory: directory, sync: true) { output, temporary in
+                writeAll(output, bytes).map { .system(operation: .write, path: temporary, errno: $0) }
             }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = .system(operation: .fsync, path: temporary, errno: errno) }
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            throw failure
         }
         if replacing {
             guard rename(temporary, destination) == 0 else {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Settings
 import Validation
+import XLSX
 
 /// Takes files from the inbox into the archive or rejected/, records them in the ledger, and keeps the
 /// outputs up to date. Call with the workspace lock held.
@@ -104,6 +105,10 @@ public final class IntakeRunner {
         }
     }
 
+    /// The most bytes of one batch's files kept from validation to be stored (see `StagedCopies`);
+    /// the files beyond it are read again from the inbox.
+    static let keptBytesPerBatch = 32 << 20
+
     /// Validates a batch, then copies its files beside where they will likely be stored, off the main thread.
     private func startChecking(_ batch: [InboxFile]) -> Checking {
         let workbooks = batch.filter(\.isXLSX)
@@ -111,8 +116,13 @@ public final class IntakeRunner {
         let workspace = self.workspace
         return Checking {
             var byPath: [String: FileResult] = [:]
-            for (file, result) in zip(workbooks, checker.check(paths: workbooks.map(\.path))) { byPath[file.path] = result }
-            return (byPath, StagedCopies.make(of: batch, results: byPath, workspace: workspace))
+            var bytes: [String: FileBytes] = [:]
+            let checked = checker.checkKeepingBytes(paths: workbooks.map(\.path), byteBudget: Self.keptBytesPerBatch)
+            for (file, checked) in zip(workbooks, checked) {
+                byPath[file.path] = checked.result
+                bytes[file.path] = checked.bytes
+            }
+            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace))
         }
     }
 
@@ -305,7 +315,7 @@ public final class IntakeRunner {
     public func writeOutputs(fiscalYear: Int, into destination: String) throws {
         let parent = (destination as NSString).deletingLastPathComponent
         try DurableFiles.createDirectory(parent)
-        let temporary = (parent as NSString).appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)
+        let temporary = DurableFiles.temporaryPath(in: parent)
         try DurableFiles.createDirectory(temporary)
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         try outputs.writeOutputs(fiscalYear: fiscalYear, submissions: YearSubmissions(ledger: ledger, fiscalYear: fiscalYear),

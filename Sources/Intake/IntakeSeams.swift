@@ -1,6 +1,7 @@
 import Forms
 import Foundation
 import Validation
+import XLSX
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,30 @@ import Glibc
 public protocol WorkbookChecking {
     /// One result per path, in the same order. Never throws: unreadable files are results too.
     func check(paths: [String]) -> [FileResult]
+
+    /// `check(paths:)`, each result with the bytes it was made from, kept while their total stays
+    /// within `byteBudget` (nil beyond it, and for files not read whole): intake stores those bytes
+    /// rather than reading and hashing the file again.
+    func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile]
+}
+
+extension WorkbookChecking {
+    /// Keeps no bytes: every file is copied from the inbox when it is stored.
+    public func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile] {
+        check(paths: paths).map { CheckedFile(result: $0, bytes: nil) }
+    }
+}
+
+/// One checked file: its result, and the bytes the result was made from when they were kept.
+public struct CheckedFile {
+    public var result: FileResult
+    /// Exactly the bytes validated and hashed into `result.sha256`.
+    public var bytes: FileBytes?
+
+    public init(result: FileResult, bytes: FileBytes?) {
+        self.result = result
+        self.bytes = bytes
+    }
 }
 
 /// Writes the outputs (summary workbook, CSV) of one fiscal year.

@@ -1,5 +1,6 @@
 import Foundation
 import Validation
+import XLSX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,8 +11,9 @@ import Darwin
 /// each into a hidden temporary file at the top of the folder it will most likely be stored under
 /// (`archive/` for a valid workbook, `rejected/` otherwise).
 ///
-/// Copying (and hashing) thousands of small files costs file creations in the kernel; done here, the
-/// main thread is left to sync, rename and commit. One file at a time: creations in one folder take
+/// Copying thousands of small files costs file creations in the kernel; done here, the main thread
+/// is left to sync, rename and commit. A file validation read whole is written from those bytes:
+/// what is stored is exactly what was validated and hashed, and the inbox file is not read again. One file at a time: creations in one folder take
 /// the folder's lock, and two threads copying side by side mostly spun waiting for each other. Nothing about the order changes:
 /// a copy only gets its final name in the batch's publish step, after the batch is durable and before
 /// the commit. The temporary names carry `DurableFiles.temporaryPrefix`, so a kill leaves nothing
@@ -28,8 +30,10 @@ struct StagedCopies {
     /// The device of each folder looked at: the staging folders and the destinations.
     private var devices: [String: UInt64]
 
-    /// Copies every file of `files` to where `results` says it will likely go.
-    static func make(of files: [InboxFile], results: [String: FileResult], workspace: Workspace) -> StagedCopies {
+    /// Copies every file of `files` to where `results` says it will likely go: from `bytes`, the
+    /// bytes validation read (and hashed into the result), when it kept them; otherwise from the inbox.
+    static func make(of files: [InboxFile], results: [String: FileResult], bytes: [String: FileBytes] = [:],
+                     workspace: Workspace) -> StagedCopies {
         var devices: [String: UInt64] = [:]
         for folder in [workspace.archive, workspace.rejected] {
             try? DurableFiles.createDirectory(folder)
@@ -39,8 +43,13 @@ struct StagedCopies {
         for file in files {
             let folder = stagingFolder(for: results[file.path], workspace: workspace)
             do {
-                let (temporary, result) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
-                copies[file.path] = .copied(temporary: temporary, result: result)
+                if let read = bytes[file.path], let result = results[file.path], !result.sha256.isEmpty {
+                    let temporary = try DurableFiles.stageWrite(read.bytes, inDirectory: folder)
+                    copies[file.path] = .copied(temporary: temporary, result: .init(sha256: result.sha256, size: Int64(read.count)))
+                } else {
+                    let (temporary, result) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
+                    copies[file.path] = .copied(temporary: temporary, result: result)
+                }
             } catch let error as IntakeFileError {
                 copies[file.path] = .failed(error)
             } catch {

@@ -4,6 +4,7 @@ import Foundation
 import Reports
 import Settings
 import Validation
+import XLSX
 
 /// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
@@ -36,6 +37,31 @@ struct ValidatorChecker: WorkbookChecking {
 
     func check(paths: [String]) -> [FileResult] {
         validator.validate(files: paths)
+    }
+
+    func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile] {
+        let budget = ByteBudget(byteBudget)
+        return validator.validateKeepingBytes(files: paths) { result, bytes in
+            // Freed on the worker that read them when the budget is spent.
+            CheckedFile(result: result, bytes: bytes.flatMap { budget.take($0.count) ? $0 : nil })
+        }
+    }
+}
+
+/// Bytes that may still be kept, shared by the workers of one batch.
+final class ByteBudget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+
+    init(_ bytes: Int) { remaining = bytes }
+
+    /// Takes `count` bytes from the budget; false (taking nothing) when fewer remain.
+    func take(_ count: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count <= remaining else { return false }
+        remaining -= count
+        return true
     }
 }
 

@@ -66,24 +66,30 @@ public struct FileValidator: Sendable {
     /// Everything about one file. A file that is not a workbook, cannot be read or holds no form
     /// gets a file-level issue.
     public func validateFile(at path: String) -> FileResult {
+        validateFileKeepingBytes(at: path).result
+    }
+
+    /// `validateFile(at:)`, with the bytes the result (and its SHA-256) was made from when the file
+    /// was read into memory whole; nil for a file read from disk as it went, or not read at all.
+    public func validateFileKeepingBytes(at path: String) -> (result: FileResult, bytes: FileBytes?) {
         if let readFormsInMemory {
             let file: FileBytes?
             do {
                 file = try FileBytes.read(path: path, maxBytes: Self.maxBytesReadWhole)
             } catch {
-                return unreadableFile(path)
+                return (unreadableFile(path), nil)
             }
             if let file {
-                return validateForms(path: path, sha256: SHA256.hex(of: file.bytes)) { try readFormsInMemory(file) }
+                return (validateForms(path: path, sha256: SHA256.hex(of: file.bytes)) { try readFormsInMemory(file) }, file)
             }
         }
         let sha256: String
         do {
             sha256 = try Self.sha256(ofFileAt: path)
         } catch {
-            return unreadableFile(path)
+            return (unreadableFile(path), nil)
         }
-        return validateForms(path: path, sha256: sha256) { try readForms(path) }
+        return (validateForms(path: path, sha256: sha256) { try readForms(path) }, nil)
     }
 
     /// The result for a file whose bytes could not be read.
@@ -128,8 +134,17 @@ public struct FileValidator: Sendable {
     /// (its JSON bytes, say) on the worker that made it: the results are neither kept nor freed on
     /// the calling thread, which would be work done on one core. Values come back in the files' order.
     public func validate<T>(files: [String], transform: (FileResult) -> T) -> [T] {
+        validateKeepingBytes(files: files) { result, _ in transform(result) }
+    }
+
+    /// `validate(files:transform:)`, handing `transform` also the bytes each result was made from
+    /// (see `validateFileKeepingBytes(at:)`), so that a caller storing the file need not read it again.
+    public func validateKeepingBytes<T>(files: [String], transform: (FileResult, FileBytes?) -> T) -> [T] {
         _ = Self.heapKeptBetweenFiles
-        return Parallel.map(count: files.count) { transform(validateFile(at: files[$0])) }
+        return Parallel.map(count: files.count) {
+            let (result, bytes) = validateFileKeepingBytes(at: files[$0])
+            return transform(result, bytes)
+        }
     }
 
     /// Tells glibc not to hand freed heap memory back to the system after every file.

@@ -2,6 +2,7 @@ import Foundation
 @testable import Intake
 import Testing
 import Validation
+import XLSX
 
 /// Copies made in the background before a batch is staged: where they go, when they are used, and
 /// that none is left behind.
@@ -51,6 +52,49 @@ struct StagedCopiesTests {
         #expect(temporaries(in: t.workspace.archive).isEmpty && temporaries(in: t.workspace.rejected).isEmpty)
         // The inbox is never touched.
         #expect(t.files(under: "inbox") == ["inbox/bad.xlsx", "inbox/good.xlsx", "inbox/note.txt"])
+    }
+
+    @Test func aFileWhoseBytesValidationKeptIsStoredFromThoseBytesNotReadAgain() throws {
+        let t = try TestWorkspace()
+        defer { t.remove() }
+        try t.drop("good.xlsx", "valid;2024;会;事業;最終")
+        let files = scan(t)
+        let good = files[0]
+        let result = try #require(TextFormChecker().check(paths: [good.path]).first)
+        let kept = try #require(try FileBytes.read(path: good.path, maxBytes: 1 << 20))
+        // The inbox file changes after validation read it: the stored copy is still what was validated.
+        try Data("valid;2025;別の会;別の事業;最終".utf8).write(to: URL(fileURLWithPath: good.path))
+
+        var copies = StagedCopies.make(of: files, results: [good.path: result], bytes: [good.path: kept],
+                                       workspace: t.workspace)
+        let taken = try #require(try copies.take(good.path, for: t.workspace.archive))
+        #expect(taken.result == DurableFiles.CopyResult(sha256: result.sha256, size: Int64(kept.count)))
+        #expect(FileManager.default.contents(atPath: taken.temporary) == Data("valid;2024;会;事業;最終".utf8))
+        #expect(SHA256.hex(of: try #require(FileManager.default.contents(atPath: taken.temporary))) == result.sha256)
+        unlink(taken.temporary)
+    }
+
+    @Test func theProductionCheckerKeepsBytesOnlyWithinTheBudget() throws {
+        let t = try TestWorkspace()
+        defer { t.remove() }
+        let paths = try (0..<3).map { n -> String in
+            let path = (t.workspace.inbox as NSString).appendingPathComponent("f\(n).xlsx")
+            try Data(repeating: UInt8(65 + n), count: 100).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let checker = StandardPipeline.checker(settings: .defaults, language: .ja)
+        let checked = checker.checkKeepingBytes(paths: paths, byteBudget: 250)
+        #expect(checked.map(\.result.path) == paths)
+        let kept = checked.filter { $0.bytes != nil }
+        #expect(kept.count == 2)
+        for file in kept {
+            let bytes = try #require(file.bytes)
+            #expect(Data(bytes.bytes) == FileManager.default.contents(atPath: file.result.path))
+            #expect(SHA256.hex(of: Data(bytes.bytes)) == file.result.sha256)
+        }
+        #expect(checker.checkKeepingBytes(paths: paths, byteBudget: 0).allSatisfy { $0.bytes == nil })
+        // The same results as without keeping bytes.
+        #expect(checked.map(\.result) == checker.check(paths: paths))
     }
 
     @Test func aFileThatCannotBeReadFailsWhenTakenNamingTheInboxFile() throws {

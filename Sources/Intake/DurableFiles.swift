@@ -245,8 +245,9 @@ public enum DurableFiles {
 
     /// Creates a directory and its parents when missing.
     public static func createDirectory(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        // stat(2) first: asked once per file staged, and FileManager's check costs several times more.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -256,11 +257,10 @@ public enum DurableFiles {
 
     /// A name in `directory` that no file uses yet: `name`, then `name (2)`, `name (3)`… before the extension.
     public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = []) -> String {
-        let fileManager = FileManager.default
+        func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
         func free(_ candidate: String) -> Bool {
             let path = (directory as NSString).appendingPathComponent(candidate)
-            return !taken.contains(path) && !fileManager.fileExists(atPath: path)
-                && !fileManager.fileExists(atPath: path + RejectionNote.suffix)
+            return !taken.contains(path) && !exists(path) && !exists(path + RejectionNote.suffix)
         }
         if free(name) { return name }
         let ext = (name as NSString).pathExtension

@@ -32,12 +32,16 @@ public final class IntakeRunner {
 
     /// Processes the ready files of one look at the inbox.
     ///
-    /// `shouldStop` is asked between batches (watch stops cleanly after the current batch).
+    /// `shouldStop` is asked between batches (watch stops cleanly after the current batch). The
+    /// files taken are removed from the inbox in the background once every batch is committed;
+    /// `finishInboxRemovals(runID:)` waits for that. The session writes the outputs meanwhile: removing
+    /// thousands of files then shares the cores with the outputs rather than with validation.
     public func process(_ files: [InboxFile], runID: Int64,
                         onEvent: (IntakeEvent) -> Void = { _ in },
                         onProgress: (Int, Int) -> Void = { _, _ in },
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
+        inboxRemovals = InboxRemovals()
         var acceptedYears = try ledger.acceptedFileYears()
         let batches = Self.batches(of: files, upTo: batchSize)
         // The next batch is validated and copied in the background while this one is synced, renamed
@@ -47,6 +51,7 @@ public final class IntakeRunner {
         // A batch cut short (a stop, an error) leaves copies of files it did not take: removed here.
         defer {
             if var copies = pending?.wait().copies { copies.discard() }  // never leave work running behind us
+            inboxRemovals.start()
         }
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
@@ -58,13 +63,19 @@ public final class IntakeRunner {
             done += batch.count
             onProgress(done, files.count)
         }
-        let folders = try inboxRemovals.finish()
-        try ledger.markAllInboxRemoved(runID: runID)
-        removeEmptySubfolders(of: folders)
         return counts
     }
 
-    private let inboxRemovals = InboxRemovals()
+    /// Waits until every file `process` took is removed from the inbox, durably; records that in
+    /// the ledger and removes the subfolders left empty.
+    public func finishInboxRemovals(runID: Int64) throws {
+        let folders = try inboxRemovals.finish()
+        try ledger.markAllInboxRemoved(runID: runID)
+        removeEmptySubfolders(of: folders)
+    }
+
+    /// The removals of the files the last `process` took.
+    private var inboxRemovals = InboxRemovals()
 
     /// The files in batches that double from 32 files up to `limit`: the first is validated soon so
     /// that copying and committing start early; later ones are large, as each batch costs a sync of
@@ -335,10 +346,23 @@ public final class IntakeRunner {
 }
 
 /// Removes taken files from the inbox on a background queue, in order, and makes the removals durable.
+/// Removals wait until `start()`: intake calls it when every batch is committed.
 final class InboxRemovals: @unchecked Sendable {
     private let queue = DispatchQueue(label: "furikaeri.intake.inbox-removals")
     private var folders = Set<String>()
     private var failure: IntakeFileError?
+    private var started = false
+
+    init() { queue.suspend() }
+
+    deinit { start() }  // a suspended queue must not be released
+
+    /// Lets the queued removals run (and later ones as they come).
+    func start() {
+        guard !started else { return }
+        started = true
+        queue.resume()
+    }
 
     /// Queues the removal of these committed files.
     func remove(_ paths: [String]) {
@@ -365,7 +389,8 @@ final class InboxRemovals: @unchecked Sendable {
 
     /// Waits for every queued removal; returns the folders touched, or throws the first failure.
     func finish() throws -> Set<String> {
-        try queue.sync {
+        start()
+        return try queue.sync {
             if let failure { throw failure }
             defer { folders = [] }
             return folders

@@ -61,14 +61,18 @@ public struct IntakeSession {
                                   checker: checker, outputs: outputs)
         runner.batchSize = batchSize
         var counts = RunCounts()
+        var runID: Int64?
         if !scan.ready.isEmpty {
-            let runID = try ledger.beginRun(command: command)
-            counts = try runner.process(scan.ready, runID: runID, onEvent: onEvent, onProgress: onProgress,
+            let id = try ledger.beginRun(command: command)
+            runID = id
+            counts = try runner.process(scan.ready, runID: id, onEvent: onEvent, onProgress: onProgress,
                                         shouldStop: shouldStop)
-            try ledger.finishRun(runID, counts: counts)
+            try ledger.finishRun(id, counts: counts)
         }
         counts.waiting += scan.settling.count
+        // The taken files leave the inbox while the outputs are written (both after the commits).
         let years = try runner.regenerateStaleOutputs()
+        if let runID { try runner.finishInboxRemovals(runID: runID) }
         var settling: [String: FileSnapshot] = [:]
         for file in scan.settling { settling[file.relativePath] = file.snapshot }
         for file in scan.ready where FileManager.default.fileExists(atPath: file.path) {

@@ -45,6 +45,7 @@ import Testing
     file.snapshot.size -= 1  // as if it grew after we looked
     let runID = try t.ledger.beginRun(command: "run")
     let counts = try t.runner.process([file], runID: runID)
+    try t.runner.finishInboxRemovals(runID: runID)
     #expect(counts.waiting == 1 && counts.accepted == 0)
     #expect(FileManager.default.fileExists(atPath: path))
     #expect(t.files(under: "archive").isEmpty)
@@ -58,7 +59,9 @@ import Testing
     let files = InboxScanner(inbox: t.workspace.inbox, settleSeconds: 1).scan().ready
     try FileManager.default.removeItem(atPath: gone)
     var events: [IntakeEvent] = []
-    let counts = try t.runner.process(files, runID: try t.ledger.beginRun(command: "run"), onEvent: { events.append($0) })
+    let runID = try t.ledger.beginRun(command: "run")
+    let counts = try t.runner.process(files, runID: runID, onEvent: { events.append($0) })
+    try t.runner.finishInboxRemovals(runID: runID)
     #expect(counts.waiting == 1 && counts.rejected == 1)
     #expect(events.first { $0.relativePath == "gone.csv" }?.line.contains("読み取れません") == true)
     #expect(t.files(under: "rejected") == ["rejected/kept.csv", "rejected/kept.csv.エラー.txt"])

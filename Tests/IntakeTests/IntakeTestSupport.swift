@@ -41,6 +41,7 @@ struct TestWorkspace {
         var events: [IntakeEvent] = []
         let counts = try runner.process(scan.ready, runID: runID, onEvent: { events.append($0) })
         try runner.regenerateStaleOutputs()
+        try runner.finishInboxRemovals(runID: runID)
         try ledger.finishRun(runID, counts: counts)
         return (counts, events)
     }

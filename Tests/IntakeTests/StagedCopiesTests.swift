@@ -121,6 +121,7 @@ struct StagedCopiesTests {
         let ready = InboxScanner(inbox: t.workspace.inbox, settleSeconds: 1).scan().ready  // oldest first
         let counts = try t.runner.process(ready, runID: runID, onEvent: { _ in events += 1 },
                                           shouldStop: { events >= 3 })
+        try t.runner.finishInboxRemovals(runID: runID)
         #expect(counts.accepted == 3)
         #expect(t.files(under: "archive").count == 3)
         #expect(t.files(under: "rejected").isEmpty)

@@ -256,8 +256,9 @@ public enum DurableFiles {
     }
 
     /// A name in `directory` that no file uses yet: `name`, then `name (2)`, `name (3)`… before the extension.
-    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = []) -> String {
-        func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    /// `exists` says whether a path is taken (by default, asks the file system).
+    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = [],
+                                  exists: (String) -> Bool = { access($0, F_OK) == 0 }) -> String {
         func free(_ candidate: String) -> Bool {
             let path = (directory as NSString).appendingPathComponent(candidate)
             return !taken.contains(path) && !exists(path) && !exists(path + RejectionNote.suffix)
@@ -271,6 +272,29 @@ public enum DurableFiles {
             if free(candidate) { return candidate }
             number += 1
         }
+    }
+}
+
+/// The names in the folders a run stores files in, each folder listed once: looking for an unused
+/// name then costs no system call (asking for a name that does not exist searched the folder on
+/// disk every time). Names the run takes are added as it takes them; nobody else writes there while
+/// the run holds the workspace lock, and `publish` still refuses to replace a file.
+struct FolderNames {
+    private var names: [String: Set<String>] = [:]
+
+    /// Whether a file of that path exists or was taken by this run.
+    mutating func contains(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        if names[folder] == nil {
+            names[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        }
+        return names[folder]!.contains((path as NSString).lastPathComponent)
+    }
+
+    /// Records a path the run takes.
+    mutating func insert(_ path: String) {
+        _ = contains(path)
+        names[(path as NSString).deletingLastPathComponent]!.insert((path as NSString).lastPathComponent)
     }
 }
 

@@ -42,6 +42,7 @@ public final class IntakeRunner {
                         shouldStop: () -> Bool = { false }) throws -> RunCounts {
         var counts = RunCounts()
         inboxRemovals = InboxRemovals()
+        folderNames = FolderNames()
         var acceptedYears = try ledger.acceptedFileYears()
         let batches = Self.batches(of: files, upTo: batchSize)
         // The next batch is validated and copied in the background while this one is synced, renamed
@@ -143,7 +144,6 @@ public final class IntakeRunner {
 
         var counts = RunCounts()
         var staged: [Placement] = []
-        var reserved = Set<String>()
         // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
         for file in batch where !shouldStop() {
             let receivedAt = now()
@@ -151,7 +151,7 @@ public final class IntakeRunner {
             var unreadable: Int32?
             do {
                 placement = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
-                                      acceptedYears: acceptedYears, reserved: &reserved)
+                                      acceptedYears: acceptedYears)
             } catch IntakeFileError.system(_, let path, let code) where path == file.path {
                 // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
                 placement = nil
@@ -216,7 +216,7 @@ public final class IntakeRunner {
     /// Decides where a file goes and copies it (with its note) to temporary files beside its final
     /// name, reserving that name; nil when the file changed meanwhile and must wait for the next look.
     private func stage(_ file: InboxFile, result: FileResult?, copies: inout StagedCopies, receivedAt: Date,
-                       acceptedYears: [String: Int], reserved: inout Set<String>) throws -> Placement? {
+                       acceptedYears: [String: Int]) throws -> Placement? {
         let name = (file.relativePath as NSString).lastPathComponent
         let subfolder = (file.relativePath as NSString).deletingLastPathComponent
         let rejectedFolder = subfolder.isEmpty ? workspace.rejected : (workspace.rejected as NSString).appendingPathComponent(subfolder)
@@ -251,7 +251,7 @@ public final class IntakeRunner {
         }
 
         try createDirectoryOnce(folder)
-        let storedName = DurableFiles.unusedName(for: name, in: folder, alsoAvoiding: reserved)
+        let storedName = DurableFiles.unusedName(for: name, in: folder) { folderNames.contains($0) }
         let stored = (folder as NSString).appendingPathComponent(storedName)
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
@@ -270,7 +270,8 @@ public final class IntakeRunner {
             let noteTemporary = try DurableFiles.stageWrite(Data(note.utf8), inDirectory: folder)
             publications.append((noteTemporary, stored + RejectionNote.suffix))
         }
-        reserved.insert(stored)
+        folderNames.insert(stored)
+        if let notePath { folderNames.insert(notePath) }
         let errors = result.map { r in
             r.issues.filter { $0.severity == .error }.count
                 + r.forms.reduce(0) { $0 + $1.issues.filter { $0.severity == .error }.count }
@@ -284,6 +285,9 @@ public final class IntakeRunner {
                                 fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
         return Placement(file: file, entry: entry, event: event, publications: publications)
     }
+
+    /// The names taken in the folders files are stored in, listed once per `process`.
+    private var folderNames = FolderNames()
 
     /// Folders known to exist, so that each is looked at once per run rather than once per file.
     private var existingFolders = Set<String>()

@@ -1,6 +1,6 @@
 import Foundation
 import Validation
-import Intake
+@testable import Intake
 import Testing
 import TestSupport
 
@@ -18,6 +18,28 @@ import TestSupport
     #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
     // No temporary left behind by the refused copy.
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/out") == ["a.xlsx"])
+}
+
+@Test func folderNamesListAFolderOnceAndRememberTheNamesTaken() throws {
+    let root = try makeTemporaryDirectory("folder-names")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data().write(to: URL(fileURLWithPath: root.path + "/a.xlsx"))
+    var names = FolderNames()
+    let hasA = names.contains(root.path + "/a.xlsx"), hasB = names.contains(root.path + "/b.xlsx")
+    #expect(hasA && !hasB)
+    names.insert(root.path + "/b.xlsx")
+    let takenB = names.contains(root.path + "/b.xlsx")
+    #expect(takenB)
+    let nextA = DurableFiles.unusedName(for: "a.xlsx", in: root.path) { names.contains($0) }
+    let nextB = DurableFiles.unusedName(for: "b.xlsx", in: root.path) { names.contains($0) }
+    #expect(nextA == "a (2).xlsx" && nextB == "b (2).xlsx")
+    // Listed once: a file made afterwards by someone else is not seen (publish still refuses to replace it).
+    try Data().write(to: URL(fileURLWithPath: root.path + "/c.xlsx"))
+    let seesLaterFile = names.contains(root.path + "/c.xlsx")
+    #expect(!seesLaterFile)
+    // A folder that does not exist yet has no names.
+    let inNewFolder = names.contains(root.path + "/new/a.xlsx")
+    #expect(!inNewFolder)
 }
 
 @Test func unusedNamesCountUpBeforeTheExtensionAndAvoidReservedOnes() throws {

@@ -97,3 +97,18 @@ import Testing
     let year = FiscalYear.containing(Date())
     #expect(t.files(under: "archive") == ["archive/\(year)/a.xlsx"])
 }
+
+@Test func sameNamesInDifferentBatchesOfOneRunEachGetTheirOwnName() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    t.runner.batchSize = 1
+    for (n, folder) in ["x", "y", "z"].enumerated() {
+        try t.drop("\(folder)/a.xlsx", "valid;2024;会\(n);事業;最終", age: 90 - Double(n))
+        try t.drop("\(folder)/b.csv", "\(n)", age: 90 - Double(n))
+    }
+    let (counts, _) = try t.runOnce()
+    #expect(counts.accepted == 3 && counts.rejected == 3)
+    #expect(t.files(under: "archive") == ["archive/2024/a (2).xlsx", "archive/2024/a (3).xlsx", "archive/2024/a.xlsx"])
+    #expect(t.files(under: "rejected").filter { !$0.hasSuffix(".txt") }
+            == ["rejected/x/b.csv", "rejected/y/b.csv", "rejected/z/b.csv"])
+}

@@ -24,8 +24,8 @@ enum FieldPacking {
         writer.bytes.reserveCapacity(64 * fields.count)
         writer.bytes.append(version)
         writer.varint(UInt64(fields.count))
-        for key in fields.keys.sorted() {
-            guard let reading = fields[key] else { continue }
+        // In key order, so that equal fields pack to equal bytes.
+        for (key, reading) in fields.sorted(by: { $0.key < $1.key }) {
             writer.text(key)
             writer.text(reading.label)
             writer.optional(reading.labelCell) { $0.cell($1) }

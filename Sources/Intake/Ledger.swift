@@ -135,7 +135,7 @@ public final class Ledger {
         let submission: PreparedInsert
         let supersede: PreparedInsert
         let fields: PreparedInsert
-        let score: PreparedInsert
+        let scores: ScoreInserts
         let issue: PreparedInsert
 
         init(_ db: Database) throws {
@@ -156,7 +156,7 @@ public final class Ledger {
                   AND superseded_by IS NULL AND id <> ?
                 """)
             fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
-            score = try PreparedInsert(db, sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)")
+            scores = ScoreInserts(db)
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -225,25 +225,51 @@ public final class Ledger {
             row.add(id)
         }
         summary.superseded += db.changesCount
-        // The fields in one packed row; the scores also row by row, for `status`.
+        // The fields in one packed row; the scores also one row each, to be queried in SQL.
         try statements.fields.run { row in
             row.add(id)
             row.add(FieldPacking.pack(form.fields))
         }
-        for key in form.fields.keys.sorted() {
+        var scores: [(side: String, viewpoint: String, score: Int?)] = []
+        for (key, reading) in form.fields {
             let side = key.hasPrefix("scores.") ? "org" : key.hasPrefix("city_scores.") ? "city" : nil
-            guard let side, let reading = form.fields[key] else { continue }
+            guard let side else { continue }
             var score: Int?
             if case .integer(let s) = reading.value { score = s }
-            let viewpoint = String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count))
-            try statements.score.run { row in
-                row.add(id)
-                row.add(side)
-                row.add(viewpoint)
-                row.add(score)
+            scores.append((side, String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count)), score))
+        }
+        try statements.scores.insert(scores, submissionID: id)
+        return id
+    }
+
+    /// The INSERTs of a sheet's scores, all rows in one statement, prepared once per commit for each
+    /// number of rows met (a sheet has 14 scores, or fewer when rows are missing).
+    private final class ScoreInserts {
+        private let db: Database
+        private var byCount: [Int: PreparedInsert] = [:]
+
+        init(_ db: Database) { self.db = db }
+
+        /// At most this many rows a statement (4 values each, well within SQLite's 999 variables).
+        static let maxRows = 200
+
+        func insert(_ scores: [(side: String, viewpoint: String, score: Int?)], submissionID: Int64) throws {
+            for start in stride(from: 0, to: scores.count, by: Self.maxRows) {
+                let chunk = scores[start..<min(scores.count, start + Self.maxRows)]
+                if byCount[chunk.count] == nil {
+                    let rows = Array(repeating: "(?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+                    byCount[chunk.count] = try PreparedInsert(db, sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES \(rows)")
+                }
+                try byCount[chunk.count]!.run { row in
+                    for score in chunk {
+                        row.add(submissionID)
+                        row.add(score.side)
+                        row.add(score.viewpoint)
+                        row.add(score.score)
+                    }
+                }
             }
         }
-        return id
     }
 
     private func insertIssue(_ issue: ValidationIssue, fileID: Int64, submissionID: Int64?,

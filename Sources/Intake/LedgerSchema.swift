@@ -5,7 +5,7 @@ import XLSX
 
 /// The ledger's tables, created and upgraded by GRDB migrations (never edit a shipped migration;
 /// add a new one). v1 kept one `fields` row per field; v2 packs a form's fields into one
-/// `submission_fields` row (see `FieldPacking`).
+/// `submission_fields` row (see `FieldPacking`); v3 keys `scores` by submission, side and viewpoint.
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -101,6 +101,23 @@ enum LedgerSchema {
                 """)
             try packFieldRows(db)
             try db.execute(sql: "DROP TABLE fields")
+        }
+        migrator.registerMigration("v3: scores keyed by submission, side and viewpoint") { db in
+            // Without a rowid the key is the table: one B-tree to insert into per score, not a table
+            // and an index; a sheet's scores are inserted by one statement.
+            try db.execute(sql: """
+                CREATE TABLE scores_by_key (
+                    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                    side TEXT NOT NULL,                 -- org | city
+                    viewpoint TEXT NOT NULL,
+                    score INTEGER,                      -- NULL when unreadable
+                    PRIMARY KEY (submission_id, side, viewpoint)
+                ) WITHOUT ROWID;
+                INSERT OR REPLACE INTO scores_by_key (submission_id, side, viewpoint, score)
+                    SELECT submission_id, side, viewpoint, score FROM scores ORDER BY rowid;
+                DROP TABLE scores;
+                ALTER TABLE scores_by_key RENAME TO scores;
+                """)
         }
         return migrator
     }

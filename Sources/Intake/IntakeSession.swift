@@ -70,9 +70,11 @@ public struct IntakeSession {
             try ledger.finishRun(id, counts: counts)
         }
         counts.waiting += scan.settling.count
-        // The taken files leave the inbox while the outputs are written (both after the commits).
-        let years = try runner.regenerateStaleOutputs()
+        // The taken files leave the inbox while the outputs are written (both after the commits);
+        // they are committed, so they leave it even when the outputs cannot be written.
+        let outputs = Result { try runner.regenerateStaleOutputs() }
         if let runID { try runner.finishInboxRemovals(runID: runID) }
+        let years = try outputs.get()
         var settling: [String: FileSnapshot] = [:]
         for file in scan.settling { settling[file.relativePath] = file.snapshot }
         for file in scan.ready where FileManager.default.fileExists(atPath: file.path) {

@@ -33,8 +33,14 @@ struct CrossYearSheet {
     }
 
     func addChart(_ workbook: WorkbookWriter) {
-        let chart = workbook.addChart(LXW_CHART_LINE)
         let top = Self.tableRow
+        // No ふりかえり in any year yet (only 企画提案書 so far): a chart with no line is refused by
+        // libxlsxwriter and would fail the whole workbook, so the sheet says why there is none.
+        guard !cross.years.isEmpty else {
+            sheet.text(top + Viewpoint.allCases.count + 3, 0, "ふりかえりシートがまだないため、推移のグラフはありません。")
+            return
+        }
+        let chart = workbook.addChart(LXW_CHART_LINE)
         for (offset, v) in Viewpoint.allCases.enumerated() {
             let series = ChartSeries.addRow(to: chart, sheet: sheet.name, name: v.label, categoryRow: top,
                                             valueRow: top + 1 + offset, firstColumn: 1, lastColumn: cross.years.count)

@@ -172,3 +172,32 @@ import TestSupport
         #expect(result.stderr.contains("furikaeri init"))
     }
 }
+
+/// Proposals usually arrive months before any reflection: a workspace holding only 企画提案書 must
+/// still be taken in and get its outputs.
+@Suite(.serialized) struct ProposalsFirstTests {
+    @Test func aRunOnProposalsAloneCompletesAndWritesTheYearsOutputs() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        let proposals = try FileManager.default.contentsOfDirectory(atPath: TestPaths.samples.path)
+            .filter { $0.hasSuffix("企画提案書.xlsx") }.sorted()
+        #expect(proposals.count >= 5)
+        for name in proposals {
+            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
+            try f.drop(name)
+        }
+        let result = try f.furikaeri(["run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(f.files(under: "inbox").isEmpty)
+        let workbooks = f.files(under: "output").filter { $0.hasSuffix(".xlsx") }
+        #expect(!workbooks.isEmpty)
+        for workbook in workbooks {
+            // openpyxl reads every sheet; the comparison says why it has no chart yet.
+            let grids = try OpenpyxlOracle.grids(of: f.workspace + "/" + workbook)
+            let comparison = try #require(grids.first { $0.name == "経年比較" })
+            #expect(comparison.cells.values.contains { $0 == .text("ふりかえりシートがまだないため、推移のグラフはありません。") })
+        }
+        let status = try f.furikaeri(["status"])
+        #expect(status.status == 0 && status.stdout.contains("企画提案書"))
+    }
+}

@@ -39,6 +39,20 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(left.isEmpty, "temporary files left behind: \(left)")
 }
 
+@Test func aYearWithProposalsOnlyStillGetsItsWorkbookWithoutAnEmptyChart() throws {
+    let dir = try makeTemporaryDirectory("reports-proposals")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let files = [ReportFixtures.valid("in/p1.xlsx", ReportFixtures.midoriProposal),
+                 ReportFixtures.valid("in/p2.xlsx", ReportFixtures.readingProposal)]
+    let names = try SummaryReport(files: files, options: ReportOptions(replaceUnencodable: true)).write(to: dir.path)
+    let workbook = try #require(names.first { $0.hasSuffix(".xlsx") })
+    let facts = try workbookFacts(dir.appendingPathComponent(workbook))
+    #expect((facts["sheets"] as? [String]) == SummaryWorkbook.sheetNames)
+    #expect((sheet(facts, "経年比較")["charts"] as? [Any])?.isEmpty == true)
+    #expect((cells(facts, "経年比較").values.compactMap { $0 as? String }).contains { $0.contains("ふりかえりシートがまだない") })
+    #expect((sheet(facts, "概要")["charts"] as? [Any])?.count == 1)
+}
+
 @Test func workbookHasTheTenSheetsAndHandComputedFigures() throws {
     let (dir, _) = try writeFixture()
     defer { try? FileManager.default.removeItem(at: dir) }

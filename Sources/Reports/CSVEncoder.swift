@@ -54,12 +54,19 @@ public struct CSVEncoder {
         func append(_ row: [CSVField]) {
             for (index, field) in row.enumerated() {
                 if index > 0 { out.append(0x2C) }
+                guard let converter else {
+                    // UTF-8: straight into the bytes.
+                    switch field {
+                    case .text(let s, _): CSVQuoting.append(s, guardingFormulas: true, to: &out)
+                    case .number(let s): out.append(contentsOf: s.utf8)
+                    }
+                    continue
+                }
                 let (text, origin): (String, TextOrigin?)
                 switch field {
                 case .text(let s, let o): (text, origin) = (CSVQuoting.quote(FormulaGuard.neutralise(s)), o)
                 case .number(let s): (text, origin) = (s, nil)
                 }
-                guard let converter else { out.append(contentsOf: text.utf8); continue }
                 let (bytes, bad) = converter.convert(text, replacement: Self.replacement)
                 out.append(contentsOf: bytes)
                 problems += bad.map { UnencodableCharacter(character: $0, origin: origin, csvFile: rows.fileName) }

@@ -104,11 +104,20 @@ public struct CSVRows {
 /// full-width forms `＝＋－＠` are treated the same, since some Excel versions convert them. Numbers
 /// we format ourselves (scores, means) are never changed.
 public enum FormulaGuard {
-    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+    /// Whether Excel would take a text beginning with these UTF-8 bytes for a formula: it starts with
+    /// = + - @, a tab or CR, or the full-width ＝ ＋ － ＠ (EF BC 9D / 8B / 8D / A0).
+    static func startsFormula(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
+        switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        case 0xEF: return utf8.count >= 3 && utf8[1] == 0xBC && [0x9D, 0x8B, 0x8D, 0xA0].contains(utf8[2])
+        default: return false
+        }
+    }
 
     public static func neutralise(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, triggers.contains(first) else { return text }
-        return "'" + text
+        var text = text
+        return text.withUTF8(startsFormula) ? "'" + text : text
     }
 }
 
@@ -116,28 +125,42 @@ public enum FormulaGuard {
 enum CSVQuoting {
     /// Quotes a field when it holds a comma, a quote, CR or LF; line breaks inside become LF.
     static func quote(_ field: String) -> String {
-        // Scan bytes: String.contains(String) goes through Foundation and is slow on Linux.
-        var needsQuotes = false, hasCR = false, hasQuote = false
-        for byte in field.utf8 {
-            switch byte {
-            case 0x0D: hasCR = true; needsQuotes = true
-            case 0x22: hasQuote = true; needsQuotes = true
-            case 0x2C, 0x0A: needsQuotes = true
-            default: break
-            }
-        }
-        guard needsQuotes else { return field }
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(field.utf8.count + 8)
-        var previousCR = false
-        for byte in field.utf8 {
-            if byte == 0x0A && previousCR { previousCR = false; continue }  // CRLF → LF, already written
-            previousCR = byte == 0x0D
-            if byte == 0x0D && hasCR { bytes.append(0x0A); continue }
-            if byte == 0x22 && hasQuote { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        bytes.append(0x22)
+        var bytes: [UInt8] = []
+        append(field, guardingFormulas: false, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a field's UTF-8 bytes to `out`, quoted as `quote` does and, with `guardingFormulas`,
+    /// neutralised first (`FormulaGuard`): what `quote(FormulaGuard.neutralise(field))` gives, written
+    /// straight into the file's bytes. Scans bytes: String.contains(String) goes through Foundation
+    /// and is slow on Linux, and iterating `utf8` of a String element by element is slower than its buffer.
+    static func append(_ field: String, guardingFormulas: Bool, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            var needsQuotes = false, hasCR = false, hasQuote = false
+            for byte in bytes {
+                switch byte {
+                case 0x0D: hasCR = true; needsQuotes = true
+                case 0x22: hasQuote = true; needsQuotes = true
+                case 0x2C, 0x0A: needsQuotes = true
+                default: break
+                }
+            }
+            if needsQuotes { out.append(0x22) }
+            if guardingFormulas && FormulaGuard.startsFormula(bytes) { out.append(0x27) }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            var previousCR = false
+            for byte in bytes {
+                if byte == 0x0A && previousCR { previousCR = false; continue }  // CRLF → LF, already written
+                previousCR = byte == 0x0D
+                if byte == 0x0D && hasCR { out.append(0x0A); continue }
+                if byte == 0x22 && hasQuote { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
+        }
     }
 }

@@ -44,10 +44,11 @@ public struct CSVTables {
                        expectedCount: summary.projects.count * Viewpoint.allCases.count) { emit in
             for row in summary.projects {
                 let s = row.submission
+                let identity = identity(year, row)  // the same on each viewpoint's row
                 for v in Viewpoint.allCases {
                     let org = s.scores[v], city = s.cityScores[v]
                     let gap = org.flatMap { o in city.map { o - $0 } }
-                    emit(identity(year, row) + [
+                    emit(identity + [
                         .integer(v.number), .text(v.name), .integer(org), .integer(city), .integer(gap),
                         text(s.viewpointComments[v] ?? "", s, "comments.\(v.rawValue)"),
                     ])
@@ -65,8 +66,9 @@ public struct CSVTables {
         return CSVRows(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV,
                        expectedCount: summary.projects.count * 4) { emit in
             for row in summary.projects {
+                let identity = identity(year, row)  // the same on each comment's row
                 for item in CommentItem.items(of: row.submission) {
-                    emit(identity(year, row) + [.text(item.kind), .text(item.viewpoint),
+                    emit(identity + [.text(item.kind), .text(item.viewpoint),
                                                 text(item.text, row.submission, item.field)])
                 }
             }

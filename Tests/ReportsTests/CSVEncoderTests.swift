@@ -30,6 +30,25 @@ private func utf8Body(_ table: CSVTable) -> String {
     #expect(utf8Body(table) == "差,文\r\n-2,'-2\r\n")
 }
 
+@Test func fieldsWrittenStraightIntoTheBytesAreQuotedAndGuardedAsQuoteAndNeutraliseDo() {
+    let fields = ["=1+1", "＝１,２", "-", "＠\"x\"", "\r\n", "a\rb\nc\r\n", "\"", ",", "普通", "", "＋", "ｰ", "\u{FF1E}x", "−1"]
+    for field in fields {
+        var bytes: [UInt8] = []
+        CSVQuoting.append(field, guardingFormulas: true, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == CSVQuoting.quote(FormulaGuard.neutralise(field)), "\(field)")
+        bytes = []
+        CSVQuoting.append(field, guardingFormulas: false, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == CSVQuoting.quote(field))
+    }
+    #expect(CSVQuoting.quote("=a,b") == "\"=a,b\"" && FormulaGuard.neutralise("＠x") == "'＠x" && FormulaGuard.neutralise("\u{FF1E}x") == "\u{FF1E}x"
+            && FormulaGuard.neutralise("－1") == "'－1" && FormulaGuard.neutralise("＋1") == "'＋1" && FormulaGuard.neutralise("\u{FF5E}") == "\u{FF5E}")
+    // The same bytes in a file as in CP932 (where each field goes through quote and neutralise).
+    let table = CSVTable(fileName: "t.csv", header: ["a", "b"], rows: fields.map { [.text($0), .integer(-1)] })
+    let utf8 = CSVEncoder(encoding: .utf8).encode(table).data.dropFirst(3)
+    let expected = (["a,b"] + fields.map { CSVQuoting.quote(FormulaGuard.neutralise($0)) + ",-1" }).map { $0 + "\r\n" }.joined()
+    #expect(String(decoding: utf8, as: UTF8.self) == expected)
+}
+
 @Test func cp932OutputHasNoBOMAndUsesShiftJISBytes() {
     let (data, problems) = CSVEncoder(encoding: .cp932).encode(
         CSVTable(fileName: "t.csv", header: ["年度"], rows: [[.text("髙橋〜①")]]))

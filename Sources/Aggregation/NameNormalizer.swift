@@ -4,14 +4,30 @@ import Foundation
 public enum NameNormalizer {
     /// `ＮＰＯ法人　みどり の会` → `NPO法人みどりの会`.
     public static func normalize(_ text: String) -> String {
-        // Printable ASCII without spaces is already normal; skip Foundation for it.
-        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
+        // Most names are already normal; skip Foundation (slow on Linux) for them.
+        if isNormal(text) { return text }
         let nfkc = text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars where !scalar.properties.isWhitespace {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// Whether NFKC leaves `text` as it is and it holds no whitespace: every character is printable
+    /// ASCII (not space), hiragana, katakana, a CJK unified ideograph, ・ ー 々 〆 or 〇. None of these
+    /// has a compatibility or canonical decomposition that changes it, and without combining marks
+    /// nothing can compose. Full-width letters, half-width katakana, ideographic spaces and the like
+    /// fall outside and go through Foundation.
+    public static func isNormal(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x21...0x7E, 0x3005...0x3007, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FB, 0x30FC, 0x4E00...0x9FFF:
+                return true
+            default:
+                return false
+            }
+        }
     }
 }
 

@@ -43,8 +43,15 @@ enum FieldPacking {
         var description: String { "台帳の項目データが壊れています（submission_fields）。台帳を復元してください。" }
     }
 
-    /// The fields packed in `bytes`; `intern` lets repeated texts (keys, labels) share one copy.
-    static func unpack(_ bytes: UnsafeRawBufferPointer, intern: (String) -> String) throws -> [String: FieldReading] {
+    /// The fields packed in `bytes`.
+    static func unpack(_ bytes: UnsafeRawBufferPointer) throws -> [String: FieldReading] {
+        var pool = TextPool()
+        return try unpack(bytes, pool: &pool)
+    }
+
+    /// The fields packed in `bytes`; texts that repeat from form to form (keys, labels, notes) are
+    /// taken from `pool`, so that the forms read share one copy of each.
+    static func unpack(_ bytes: UnsafeRawBufferPointer, pool: inout TextPool) throws -> [String: FieldReading] {
         var reader = Reader(bytes: bytes)
         guard try reader.byte() == version else { throw Damaged() }
         let count = try reader.varint()
@@ -52,13 +59,15 @@ enum FieldPacking {
         var fields: [String: FieldReading] = [:]
         fields.reserveCapacity(Int(count))
         for _ in 0..<count {
-            let key = intern(try reader.text())
-            let label = intern(try reader.text())
+            let key = pool.shared(try reader.text())
+            let label = try reader.text(sameAs: pool.labels[key])
+            pool.labels[key] = label
             let labelCell = try reader.optional { try $0.cell() }
             let cell = try reader.cell()
             let raw = try reader.coded()
             let value = try reader.coded(rawText: raw.text)
-            let normalisation = try reader.optional { try $0.text() }.map(intern)
+            let normalisation = try reader.optional { [known = pool.notes[key]] in try $0.text(sameAs: known) }
+            if let normalisation { pool.notes[key] = normalisation }
             fields[key] = FieldReading(
                 key: key, label: label, labelCell: labelCell, cell: cell,
                 raw: LedgerCoding.decodeRaw(kind: raw.kind, text: raw.text, number: raw.number),
@@ -67,6 +76,23 @@ enum FieldPacking {
         }
         guard reader.isAtEnd else { throw Damaged() }
         return fields
+    }
+
+    /// Texts kept from form to form while many are read, so that repeated ones share one copy.
+    struct TextPool {
+        private var texts: [String: String] = [:]
+        /// The label, and the normalisation note, last read for each field key. A field's label is
+        /// nearly always the same on every sheet: compared byte for byte with the last one rather than
+        /// looked up by hash (hashing Japanese text normalises it first, which costs more than reading it).
+        fileprivate var labels: [String: String] = [:]
+        fileprivate var notes: [String: String] = [:]
+
+        /// One copy of `text` (field keys, sheet names).
+        mutating func shared(_ text: String) -> String {
+            if let known = texts[text] { return known }
+            texts[text] = text
+            return text
+        }
     }
 
     private struct Writer {
@@ -141,10 +167,19 @@ enum FieldPacking {
         }
 
         mutating func text() throws -> String {
+            try text(sameAs: nil)
+        }
+
+        /// The next text; `known` itself when the bytes are its own.
+        mutating func text(sameAs known: String?) throws -> String {
             let count = try varint()
             guard count <= UInt64(bytes.count - offset) else { throw Damaged() }
             let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Int(count)])
             offset += Int(count)
+            if var known, known.utf8.count == slice.count,
+               known.withUTF8({ slice.count == 0 || memcmp($0.baseAddress!, slice.baseAddress!, slice.count) == 0 }) {
+                return known
+            }
             return String(decoding: slice, as: UTF8.self)
         }
 

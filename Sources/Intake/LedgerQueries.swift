@@ -99,12 +99,7 @@ extension Ledger {
                                    ids: ClosedRange<Int64> = Int64.min...Int64.max,
                                    _ body: (Int64, ExtractedForm) throws -> Void) throws {
         // Labels, keys and sheet names repeat on every sheet: one copy of each.
-        var pool: [String: String] = [:]
-        func intern(_ text: String) -> String {
-            if let known = pool[text] { return known }
-            pool[text] = text
-            return text
-        }
+        var pool = FieldPacking.TextPool()
         var seen = Set<Int64>()
         func finish(_ id: Int64, _ fields: [String: FieldReading]) throws {
             guard let submission = submissions.byID[id] else { return }
@@ -117,7 +112,7 @@ extension Ledger {
                     raw: .empty, value: .fiscalYear(submission.fiscalYear),
                     normalisation: "実施年度の記入がないため、受け付けた日の年度としました")
             }
-            try body(id, ExtractedForm(sheet: intern(submission.sheet), kind: submission.kind, fields: fields))
+            try body(id, ExtractedForm(sheet: pool.shared(submission.sheet), kind: submission.kind, fields: fields))
         }
         let packedRows = try Row.fetchCursor(db, sql: """
             SELECT p.submission_id, p.packed
@@ -127,7 +122,7 @@ extension Ledger {
             """, arguments: [years.lowerBound, years.upperBound, ids.lowerBound, ids.upperBound])
         while let row = try packedRows.next() {
             let fields = try row.withUnsafeData(atIndex: 1) { data in
-                try (data ?? Data()).withUnsafeBytes { try FieldPacking.unpack($0, intern: intern) }
+                try (data ?? Data()).withUnsafeBytes { try FieldPacking.unpack($0, pool: &pool) }
             }
             try finish(row[0], fields)
         }

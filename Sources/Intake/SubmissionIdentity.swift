@@ -1,4 +1,5 @@
 import Foundation
+import Aggregation
 import Forms
 
 /// What makes two sheets "the same submission": kind, fiscal year, 団体名, 事業名 and phase.
@@ -45,6 +46,8 @@ public struct SubmissionIdentity: Hashable, Sendable {
 
     /// NFKC, without any kind of space, lowercased: 「ＮＰＯ法人　みどり」 = 「NPO法人みどり」.
     public static func normalise(_ text: String) -> String {
+        // Already NFKC and without spaces (most names): only the case is folded.
+        if NameNormalizer.isNormal(text) { return text.lowercased() }
         let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
             !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}"

@@ -96,7 +96,32 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The A1 spelling, such as `D7`.
-    public var a1: String { Self.columnName(column) + String(row + 1) }
+    public var a1: String {
+        // Up to 3 letters and 7 digits (Excel needs 3 and 7) fit a small string: written in place, nothing allocated.
+        // Reports ask for tens of thousands of these.
+        guard (0..<18_278).contains(column), (0..<9_999_999).contains(row) else {
+            return Self.columnName(column) + String(row + 1)
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var letters = 0
+            var n = column + 1
+            while n > 0 {  // least significant letter first, reversed below
+                buffer[letters] = UInt8(65 + (n - 1) % 26)
+                n = (n - 1) / 26
+                letters += 1
+            }
+            buffer[0..<letters].reverse()
+            var digits = 0
+            var number = row + 1
+            repeat { digits += 1; number /= 10 } while number > 0
+            number = row + 1
+            for index in stride(from: letters + digits - 1, through: letters, by: -1) {
+                buffer[index] = UInt8(48 + number % 10)
+                number /= 10
+            }
+            return letters + digits
+        }
+    }
     public var description: String { a1 }
 
     public static func < (lhs: CellReference, rhs: CellReference) -> Bool {

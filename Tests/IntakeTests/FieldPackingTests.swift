@@ -42,9 +42,30 @@ struct FieldPackingTests {
 
     @Test func packedFieldsReadBackAsFieldRowsDid() throws {
         let packed = FieldPacking.pack(Self.fields)
-        let unpacked = try packed.withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }
+        let unpacked = try packed.withUnsafeBytes { try FieldPacking.unpack($0) }
         #expect(unpacked == Self.fields.mapValues(Self.throughColumns))
-        #expect(try [UInt8]([1, 0]).withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }.isEmpty)
+        #expect(try [UInt8]([1, 0]).withUnsafeBytes { try FieldPacking.unpack($0) }.isEmpty)
+    }
+
+    @Test func formsReadWithOnePoolShareTheirRepeatedLabelsAndKeepTheirOwnDifferentOnes() throws {
+        let long = "①協働の有効性（団体の評価、5段階）"
+        func fields(label: String, note: String?) -> [String: FieldReading] {
+            ["scores.effectiveness": FieldReading(key: "scores.effectiveness", label: label, labelCell: nil,
+                                                  cell: CellReference(row: 7, column: 3), raw: .number(4), value: .integer(4),
+                                                  normalisation: note)]
+        }
+        let forms = [fields(label: long, note: "全角を半角にしました（長い注記です）"), fields(label: long, note: nil),
+                     fields(label: "①協働の有効性", note: "全角を半角にしました（長い注記です）"), fields(label: long, note: "別の注記")]
+        var pool = FieldPacking.TextPool()
+        let read = try forms.map { form in try FieldPacking.pack(form).withUnsafeBytes { try FieldPacking.unpack($0, pool: &pool) } }
+        #expect(read == forms.map { $0.mapValues(Self.throughColumns) })
+        func address(_ text: String?) -> UnsafePointer<UInt8>? {
+            var text = text ?? ""
+            return text.withUTF8 { $0.baseAddress }
+        }
+        let labels = read.map { $0["scores.effectiveness"]?.label }
+        #expect(address(labels[0]) == address(labels[1]) && address(labels[1]) != address(labels[2]))
+        #expect(labels[3] == long)
     }
 
     @Test func aTextReadAsTypedIsStoredOnce() throws {
@@ -53,21 +74,21 @@ struct FieldPackingTests {
                                                   cell: CellReference(row: 15, column: 3), raw: .text(comment), value: .text(comment))]
         let packed = FieldPacking.pack(fields)
         #expect(packed.count < comment.utf8.count + 100)
-        #expect(try packed.withUnsafeBytes { try FieldPacking.unpack($0) { $0 } } == fields)
+        #expect(try packed.withUnsafeBytes { try FieldPacking.unpack($0) } == fields)
     }
 
     @Test func damagedPackedFieldsAreAnErrorNotACrash() {
         let packed = FieldPacking.pack(Self.fields)
         for cut in [0, 1, 2, packed.count / 2, packed.count - 1] {
             #expect(throws: FieldPacking.Damaged.self) {
-                try Array(packed.prefix(cut)).withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }
+                try Array(packed.prefix(cut)).withUnsafeBytes { try FieldPacking.unpack($0) }
             }
         }
         #expect(throws: FieldPacking.Damaged.self) {
-            try (packed + [0]).withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }
+            try (packed + [0]).withUnsafeBytes { try FieldPacking.unpack($0) }
         }
         #expect(throws: FieldPacking.Damaged.self) {
-            try ([2] + packed.dropFirst()).withUnsafeBytes { try FieldPacking.unpack($0) { $0 } }
+            try ([2] + packed.dropFirst()).withUnsafeBytes { try FieldPacking.unpack($0) }
         }
     }
 

@@ -112,3 +112,16 @@ import Testing
     #expect(t.files(under: "rejected").filter { !$0.hasSuffix(".txt") }
             == ["rejected/x/b.csv", "rejected/y/b.csv", "rejected/z/b.csv"])
 }
+
+/// Identity keys: NFKC, no spaces of any kind, lower case; names already normal take a shortcut
+/// that must give the same key.
+@Test func identityKeysFoldWidthSpacesAndCaseTheSameWayWithOrWithoutTheShortcut() {
+    let pairs = [("NPO法人みどり", "npo法人みどり"), ("ＮＰＯ法人　みどり", "npo法人みどり"), ("npo 法人\u{200B}みどり\u{FEFF}", "npo法人みどり"),
+                 ("ｶﾌｪ・ﾐﾄﾞﾘ", "カフェ・ミドリ"), ("公園清掃", "公園清掃"), ("Park-Clean_2", "park-clean_2")]
+    for (name, key) in pairs {
+        #expect(SubmissionIdentity.normalise(name) == key, "\(name)")
+        let slow = name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+        #expect(SubmissionIdentity.normalise(name) == String(String.UnicodeScalarView(slow)))
+    }
+}

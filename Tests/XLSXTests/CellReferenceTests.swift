@@ -28,3 +28,18 @@ import XLSX
     #expect(CellValue.text(" \u{3000}\n").isBlank && CellValue.empty.isBlank)
     #expect(!CellValue.text(" a ").isBlank && !CellValue.number(0).isBlank)
 }
+
+/// The A1 spelling, written in place, agrees with column letters and row number spelled out, at
+/// every edge of the letters and digits, and outside Excel's range.
+@Test func a1SpellsColumnLettersThenTheRowNumber() {
+    let columns = [0, 1, 24, 25, 26, 27, 51, 52, 701, 702, 703, 16_383, 18_276, 18_277, 18_278, 100_000]
+    let rows = [0, 1, 8, 9, 10, 98, 99, 999, 9_999, 1_048_575, 9_999_998, 9_999_999, 10_000_000, 123_456_789]
+    for column in columns {
+        for row in rows {
+            #expect(CellReference(row: row, column: column).a1 == CellReference.columnName(column) + String(row + 1))
+        }
+    }
+    #expect(CellReference(row: 0, column: 0).a1 == "A1" && CellReference(row: 9, column: 26).a1 == "AA10")
+    #expect(CellReference(row: 1_048_575, column: 16_383).a1 == "XFD1048576")
+    #expect(CellReference.columnName(701) == "ZZ" && CellReference.columnName(702) == "AAA")
+}

@@ -24,8 +24,10 @@ enum FieldPacking {
         writer.bytes.reserveCapacity(64 * fields.count)
         writer.bytes.append(version)
         writer.varint(UInt64(fields.count))
-        // In key order, so that equal fields pack to equal bytes.
-        for (key, reading) in fields.sorted(by: { $0.key < $1.key }) {
+        // In key order, so that equal fields pack to equal bytes. The keys are sorted, not the pairs:
+        // moving whole readings about while sorting cost more than looking each one up.
+        for key in fields.keys.sorted() {
+            guard let reading = fields[key] else { continue }
             writer.text(key)
             writer.text(reading.label)
             writer.optional(reading.labelCell) { $0.cell($1) }

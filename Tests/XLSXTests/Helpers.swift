@@ -14,10 +14,22 @@ func openEntries(_ entries: [ZipWriter.Entry], limits: ReaderLimits = .default) 
     return try Workbook.open(path: url.path, limits: limits)
 }
 
-/// A path in a fresh temporary directory (left for the system to clean).
+/// A path in a fresh folder of its own inside this test process's folder, which is removed when
+/// the process exits (workbooks are read from their files after opening, so each file must outlive
+/// its test; hundreds of folders were left behind by every run).
 func temporaryFile(_ name: String) throws -> URL {
-    try makeTemporaryDirectory("xlsx-test").appendingPathComponent(name)
+    let folder = testFolder.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name)
 }
+
+/// This test process's temporary folder.
+private let testFolder: URL = {
+    let folder = (try? makeTemporaryDirectory("xlsx-test"))
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-test-\(getpid())")
+    atexit { try? FileManager.default.removeItem(at: testFolder) }
+    return folder
+}()
 
 /// One sheet holding `rows` (the inside of `<sheetData>`), and `after` following it.
 func sheet(_ rows: String, after: String = "", name: String = "Sheet1") -> WorkbookBuilder.Sheet {

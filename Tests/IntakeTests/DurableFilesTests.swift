@@ -52,3 +52,28 @@ import TestSupport
     #expect(DurableFiles.unusedName(for: "b", in: root.path) == "b (2)")
     #expect(DurableFiles.unusedName(for: "c.xlsx", in: root.path) == "c.xlsx")
 }
+
+@Test func inboxRemovalsWaitForStartRemoveEveryQueuedFileAndReportTheFirstFailure() throws {
+    let root = try makeTemporaryDirectory("removals")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = root.path + "/sub"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let files = (0..<50).map { folder + "/f\($0).xlsx" }
+    for file in files { try Data("x".utf8).write(to: URL(fileURLWithPath: file)) }
+    let removals = InboxRemovals()
+    removals.remove(Array(files[0..<25]))
+    removals.remove(Array(files[25...]) + [folder + "/already-gone.xlsx"])
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0) })  // nothing before start
+    removals.start()
+    #expect(try removals.finish() == [folder])
+    #expect(files.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+    #expect(try removals.finish().isEmpty)  // a second wait returns at once
+
+    // A path that cannot be removed (a folder) is the failure; nothing after it is removed.
+    let failing = InboxRemovals()
+    try Data("y".utf8).write(to: URL(fileURLWithPath: folder + "/kept.xlsx"))
+    failing.remove([folder, folder + "/kept.xlsx"])
+    #expect(throws: IntakeFileError.self) { try failing.finish() }
+    #expect(FileManager.default.fileExists(atPath: folder + "/kept.xlsx"))
+}

@@ -144,7 +144,7 @@ public enum DurableFiles {
     static func temporaryPath(in directory: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let bits = [generator.next(), generator.next()].map { String($0, radix: 16) }.joined(separator: "-")
-        return (directory as NSString).appendingPathComponent(temporaryPrefix + bits)
+        return PathText.join(directory, temporaryPrefix + bits)
     }
 
     /// write(2) until every byte is written; the errno of a failed write, nil when all were written.
@@ -256,13 +256,17 @@ public enum DurableFiles {
     }
 
     /// A name in `directory` that no file uses yet: `name`, then `name (2)`, `name (3)`… before the extension.
-    /// `exists` says whether a path is taken (by default, asks the file system).
-    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = [],
-                                  exists: (String) -> Bool = { access($0, F_OK) == 0 }) -> String {
-        func free(_ candidate: String) -> Bool {
+    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = []) -> String {
+        unusedName(for: name) { candidate in
             let path = (directory as NSString).appendingPathComponent(candidate)
-            return !taken.contains(path) && !exists(path) && !exists(path + RejectionNote.suffix)
+            return taken.contains(path) || access(path, F_OK) == 0
         }
+    }
+
+    /// `name`, then `name (2)`, `name (3)`… before the extension: the first that `isTaken` says is
+    /// free, with its `.エラー.txt` note name free too.
+    public static func unusedName(for name: String, isTaken: (String) -> Bool) -> String {
+        func free(_ candidate: String) -> Bool { !isTaken(candidate) && !isTaken(candidate + RejectionNote.suffix) }
         if free(name) { return name }
         let ext = (name as NSString).pathExtension
         let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
@@ -282,19 +286,22 @@ public enum DurableFiles {
 struct FolderNames {
     private var names: [String: Set<String>] = [:]
 
-    /// Whether a file of that path exists or was taken by this run.
-    mutating func contains(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        if names[folder] == nil {
-            names[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        }
-        return names[folder]!.contains((path as NSString).lastPathComponent)
+    /// Whether a file of that name exists in `folder` or was taken there by this run.
+    mutating func contains(_ name: String, in folder: String) -> Bool {
+        listed(folder).contains(name)
     }
 
-    /// Records a path the run takes.
-    mutating func insert(_ path: String) {
-        _ = contains(path)
-        names[(path as NSString).deletingLastPathComponent]!.insert((path as NSString).lastPathComponent)
+    /// Records a name the run takes in `folder`.
+    mutating func insert(_ name: String, in folder: String) {
+        _ = listed(folder)
+        names[folder]!.insert(name)
+    }
+
+    private mutating func listed(_ folder: String) -> Set<String> {
+        if let known = names[folder] { return known }
+        let listing = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        names[folder] = listing
+        return listing
     }
 }
 

@@ -175,7 +175,7 @@ public final class IntakeRunner {
         for placed in staged {
             for (temporary, final) in placed.publications {
                 try DurableFiles.publish(temporary: temporary, as: final)
-                destinations.insert((final as NSString).deletingLastPathComponent)
+                destinations.insert(PathText.parent(final))
             }
         }
         for folder in destinations.sorted() { try DurableFiles.syncDirectory(folder) }
@@ -217,9 +217,9 @@ public final class IntakeRunner {
     /// name, reserving that name; nil when the file changed meanwhile and must wait for the next look.
     private func stage(_ file: InboxFile, result: FileResult?, copies: inout StagedCopies, receivedAt: Date,
                        acceptedYears: [String: Int]) throws -> Placement? {
-        let name = (file.relativePath as NSString).lastPathComponent
-        let subfolder = (file.relativePath as NSString).deletingLastPathComponent
-        let rejectedFolder = subfolder.isEmpty ? workspace.rejected : (workspace.rejected as NSString).appendingPathComponent(subfolder)
+        let name = PathText.lastComponent(file.relativePath)
+        let subfolder = PathText.parent(file.relativePath)
+        let rejectedFolder = PathText.join(workspace.rejected, subfolder)
         let fallbackYear = FiscalYear.containing(receivedAt)
 
         var outcome: FileOutcome
@@ -251,8 +251,8 @@ public final class IntakeRunner {
         }
 
         try createDirectoryOnce(folder)
-        let storedName = DurableFiles.unusedName(for: name, in: folder) { folderNames.contains($0) }
-        let stored = (folder as NSString).appendingPathComponent(storedName)
+        let storedName = DurableFiles.unusedName(for: name) { folderNames.contains($0, in: folder) }
+        let stored = PathText.join(folder, storedName)
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
             ?? DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
@@ -270,8 +270,8 @@ public final class IntakeRunner {
             let noteTemporary = try DurableFiles.stageWrite(Data(note.utf8), inDirectory: folder)
             publications.append((noteTemporary, stored + RejectionNote.suffix))
         }
-        folderNames.insert(stored)
-        if let notePath { folderNames.insert(notePath) }
+        folderNames.insert(storedName, in: folder)
+        if note != nil { folderNames.insert(storedName + RejectionNote.suffix, in: folder) }
         let errors = result.map { r in
             r.issues.filter { $0.severity == .error }.count
                 + r.forms.reduce(0) { $0 + $1.issues.filter { $0.severity == .error }.count }
@@ -411,7 +411,7 @@ final class InboxRemovals: @unchecked Sendable {
                     lock.withLock { failure = failure ?? error }
                     return
                 }
-                touched.insert((path as NSString).deletingLastPathComponent)
+                touched.insert(PathText.parent(path))
             }
         }
         var syncFailure: IntakeFileError?

@@ -77,7 +77,7 @@ struct StagedCopies {
         case .failed(let error):
             throw error
         case .copied(let temporary, let result):
-            let stagingFolder = (temporary as NSString).deletingLastPathComponent
+            let stagingFolder = PathText.parent(temporary)
             let sameTree = destinationFolder == stagingFolder || destinationFolder.hasPrefix(stagingFolder + "/")
             guard sameTree, let device = devices[stagingFolder], self.device(of: destinationFolder) == device else {
                 unlink(temporary)

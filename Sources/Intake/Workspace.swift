@@ -33,12 +33,12 @@ public struct Workspace: Sendable {
     public var lockFile: String { (stateDirectory as NSString).appendingPathComponent("lock") }
 
     /// The archive folder of a fiscal year.
-    public func archive(fiscalYear: Int) -> String { (archive as NSString).appendingPathComponent(String(fiscalYear)) }
+    public func archive(fiscalYear: Int) -> String { PathText.join(archive, String(fiscalYear)) }
     /// The output folder of a fiscal year.
     public func output(fiscalYear: Int) -> String { (output as NSString).appendingPathComponent(String(fiscalYear)) }
 
     /// A path inside the workspace.
-    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+    public func path(_ relative: String) -> String { PathText.join(root, relative) }
 
     /// The path relative to the workspace root, for the ledger and messages.
     public func relative(_ absolute: String) -> String {

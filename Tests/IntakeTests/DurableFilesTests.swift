@@ -25,20 +25,24 @@ import TestSupport
     defer { try? FileManager.default.removeItem(at: root) }
     try Data().write(to: URL(fileURLWithPath: root.path + "/a.xlsx"))
     var names = FolderNames()
-    let hasA = names.contains(root.path + "/a.xlsx"), hasB = names.contains(root.path + "/b.xlsx")
+    let hasA = names.contains("a.xlsx", in: root.path), hasB = names.contains("b.xlsx", in: root.path)
     #expect(hasA && !hasB)
-    names.insert(root.path + "/b.xlsx")
-    let takenB = names.contains(root.path + "/b.xlsx")
+    names.insert("b.xlsx", in: root.path)
+    let takenB = names.contains("b.xlsx", in: root.path)
     #expect(takenB)
-    let nextA = DurableFiles.unusedName(for: "a.xlsx", in: root.path) { names.contains($0) }
-    let nextB = DurableFiles.unusedName(for: "b.xlsx", in: root.path) { names.contains($0) }
+    let nextA = DurableFiles.unusedName(for: "a.xlsx") { names.contains($0, in: root.path) }
+    let nextB = DurableFiles.unusedName(for: "b.xlsx") { names.contains($0, in: root.path) }
     #expect(nextA == "a (2).xlsx" && nextB == "b (2).xlsx")
+    // A note name taken keeps its file name from being used.
+    names.insert("c.xlsx" + RejectionNote.suffix, in: root.path)
+    let nextC = DurableFiles.unusedName(for: "c.xlsx") { names.contains($0, in: root.path) }
+    #expect(nextC == "c (2).xlsx")
     // Listed once: a file made afterwards by someone else is not seen (publish still refuses to replace it).
-    try Data().write(to: URL(fileURLWithPath: root.path + "/c.xlsx"))
-    let seesLaterFile = names.contains(root.path + "/c.xlsx")
+    try Data().write(to: URL(fileURLWithPath: root.path + "/d.xlsx"))
+    let seesLaterFile = names.contains("d.xlsx", in: root.path)
     #expect(!seesLaterFile)
     // A folder that does not exist yet has no names.
-    let inNewFolder = names.contains(root.path + "/new/a.xlsx")
+    let inNewFolder = names.contains("a.xlsx", in: root.path + "/new")
     #expect(!inNewFolder)
 }
 
@@ -76,4 +80,17 @@ import TestSupport
     failing.remove([folder, folder + "/kept.xlsx"])
     #expect(throws: IntakeFileError.self) { try failing.finish() }
     #expect(FileManager.default.fileExists(atPath: folder + "/kept.xlsx"))
+}
+
+@Test func pathTextAgreesWithNSStringOnThePathsIntakeBuilds() {
+    let paths = ["/ws/inbox/a.xlsx", "/ws/inbox/文化振興課/ふりかえり シート.xlsx", "a.xlsx", "sub/a.xlsx", "/a", "/ws/archive/2024",
+                 "/ws/archive/.furikaeri-partial-1f-2e", "ｶﾌｪ/が.xlsx", ""]
+    for path in paths {
+        #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
+        #expect(PathText.parent(path) == (path as NSString).deletingLastPathComponent, "\(path)")
+    }
+    for (folder, name) in [("/ws/rejected", "sub"), ("/ws/rejected", ""), ("", "a.xlsx"), ("/ws/archive/2024", "a (2).xlsx"),
+                           ("/", "tmp"), ("/ws/", "inbox"), ("/ws/archive", "2024/a.xlsx")] {
+        #expect(PathText.join(folder, name) == (folder as NSString).appendingPathComponent(name), "\(folder) + \(name)")
+    }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Path arithmetic on Swift strings, for the paths intake builds for every file it takes: NSString's
+/// path methods convert the text to UTF-16 and back on Linux, which cost more than the file work
+/// around them. For '/'-separated paths without a trailing slash (what intake builds); the results
+/// equal NSString's for those.
+enum PathText {
+    private static let slash = UInt8(ascii: "/")
+
+    /// `a/b/c.xlsx` → `c.xlsx`; `c.xlsx` → `c.xlsx`.
+    static func lastComponent(_ path: String) -> String {
+        guard let cut = path.utf8.lastIndex(of: slash) else { return path }
+        return String(path[path.utf8.index(after: cut)...])
+    }
+
+    /// `a/b/c.xlsx` → `a/b`; `c.xlsx` → (empty); `/c` → `/`.
+    static func parent(_ path: String) -> String {
+        guard let cut = path.utf8.lastIndex(of: slash) else { return "" }
+        return cut == path.startIndex ? "/" : String(path[..<cut])
+    }
+
+    /// `a` and `b` → `a/b`; an empty folder gives `b`, an empty name `a`.
+    static func join(_ folder: String, _ name: String) -> String {
+        if folder.isEmpty { return name }
+        if name.isEmpty { return folder }
+        return folder.utf8.last == slash ? folder + name : folder + "/" + name
+    }
+}

@@ -34,8 +34,9 @@ public final class IntakeRunner {
     ///
     /// `shouldStop` is asked between batches (watch stops cleanly after the current batch). The
     /// files taken are removed from the inbox in the background once every batch is committed;
-    /// `finishInboxRemovals(runID:)` waits for that. The session writes the outputs meanwhile: removing
-    /// thousands of files then shares the cores with the outputs rather than with validation.
+    /// `finishInboxRemovals(runID:)` waits for that. The session writes the outputs meanwhile, and the
+    /// removals (at low priority, see `InboxRemovals`) take the time the outputs leave free instead of
+    /// a share of the cores validation needs.
     public func process(_ files: [InboxFile], runID: Int64,
                         onEvent: (IntakeEvent) -> Void = { _ in },
                         onProgress: (Int, Int) -> Void = { _, _ in },

@@ -100,19 +100,7 @@ struct FieldPackingTests {
             let queue = try DatabaseQueue(path: path)
             try LedgerSchema.migrator.migrate(queue, upTo: "v1: runs, files, submissions, fields, scores, issues")
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO runs (command, started_at) VALUES ('run', '2024-05-01T00:00:00.000Z')")
-                for id in 1...3 {
-                    try db.execute(sql: """
-                        INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
-                                           stored_path, inbox_state)
-                        VALUES (1, ?, 10, ?, '2024-05-01T00:00:00.000Z', 'accepted', 'valid', 2024, ?, 'removed')
-                        """, arguments: ["sha\(id)", "s\(id).xlsx", "archive/2024/s\(id).xlsx"])
-                    try db.execute(sql: """
-                        INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name,
-                                                 phase, org_key, project_key)
-                        VALUES (?, 'Sheet1', 0, 'reflection', 2024, ?, '事業', '最終', ?, '事業')
-                        """, arguments: [id, "会\(id)", "会\(id)"])
-                }
+                try insertAcceptedReflections(db, count: 3)
                 // Submission 1 has every kind of field, 2 has one (and a cell that does not parse), 3 none.
                 var rows = Self.fields.values.map { (1, $0, $0.cell.a1) }
                 rows.append((2, Self.fields["org_name"]!, "not a cell"))
@@ -143,5 +131,23 @@ struct FieldPackingTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(tables.contains("submission_fields") && !tables.contains("fields"))
+    }
+}
+
+/// One run with `count` accepted files, each with one reflection of 2024 (ids 1…count): the rows an
+/// older ledger holds before its migration is tested.
+func insertAcceptedReflections(_ db: Database, count: Int) throws {
+    try db.execute(sql: "INSERT INTO runs (command, started_at) VALUES ('run', '2024-05-01T00:00:00.000Z')")
+    for id in 1...count {
+        try db.execute(sql: """
+            INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
+                               stored_path, inbox_state)
+            VALUES (1, ?, 10, ?, '2024-05-01T00:00:00.000Z', 'accepted', 'valid', 2024, ?, 'removed')
+            """, arguments: ["sha\(id)", "s\(id).xlsx", "archive/2024/s\(id).xlsx"])
+        try db.execute(sql: """
+            INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name,
+                                     phase, org_key, project_key)
+            VALUES (?, 'Sheet1', 0, 'reflection', 2024, ?, '事業', '最終', ?, '事業')
+            """, arguments: [id, "会\(id)", "会\(id)"])
     }
 }

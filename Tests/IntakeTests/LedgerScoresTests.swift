@@ -75,19 +75,7 @@ struct LedgerScoresTests {
             let queue = try DatabaseQueue(path: path)
             try LedgerSchema.migrator.migrate(queue, upTo: "v2: fields packed one row per submission")
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO runs (command, started_at) VALUES ('run', '2024-05-01T00:00:00.000Z')")
-                for id in 1...2 {
-                    try db.execute(sql: """
-                        INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
-                                           stored_path, inbox_state)
-                        VALUES (1, ?, 10, ?, '2024-05-01T00:00:00.000Z', 'accepted', 'valid', 2024, ?, 'removed')
-                        """, arguments: ["sha\(id)", "s\(id).xlsx", "archive/2024/s\(id).xlsx"])
-                    try db.execute(sql: """
-                        INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name,
-                                                 phase, org_key, project_key)
-                        VALUES (?, 'Sheet1', 0, 'reflection', 2024, ?, '事業', '最終', ?, '事業')
-                        """, arguments: [id, "会\(id)", "会\(id)"])
-                }
+                try insertAcceptedReflections(db, count: 2)
                 for (id, side, viewpoint, score) in scores {
                     try db.execute(sql: "INSERT INTO scores (submission_id, side, viewpoint, score) VALUES (?, ?, ?, ?)",
                                    arguments: [id, side, viewpoint, score])

@@ -7,7 +7,8 @@ Makes N distinct valid ふりかえりシート with openpyxl once (kept in --wo
 times `validate --json` over them and `run` on a fresh workspace whose inbox holds copies of them, each
 in its own child process so that its peak memory (max RSS) is its own. Each is timed --repeat times,
 alternating, and the best time of each is compared (as bench.py does: the machine is noisy, and the
-best run is the one least disturbed). Fails (exit 1) when `run` takes more than 3x `validate` or more
+best run is the one least disturbed). Each command starts with its files in memory and the disk
+quiet, and each run at least a minute after the previous one (see INODE_REUSE_SECONDS). Fails (exit 1) when `run` takes more than 3x `validate` or more
 than 200 MiB. Never used at run time.
 """
 import argparse
@@ -39,19 +40,34 @@ def measure_child(cmd):
     print(json.dumps({"seconds": seconds, "maxrss_kib": maxrss, "status": status}))
 
 
+def warm(folder):
+    """Reads every file under `folder`, so that the command timed next finds its input in memory. This
+    machine hands memory that has not been touched for a few seconds back to its host (DAMON pageout),
+    files cached included: without this, whichever command came after the settling pause read its
+    10,000 files from disk. Staff run furikaeri on files they have just dropped, still in memory."""
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as f:
+                while f.read(1 << 20):
+                    pass
+
+
 def settle():
-    """Lets the file system finish with what came before the timed command: its writes flushed, and
-    the inodes of files deleted just before (the previous attempt's inbox, 10,000 files) no longer
-    "recently deleted". ext4 skips such inodes for 5 s once written when it creates files, searching
-    the inode table for each new file; a run started within that window took up to twice as long
-    (9.4 s instead of 5.5, with 5.6 s of system time instead of 1.9), whoever deleted the files."""
+    """Lets the writes of what came before reach the disk before the next command is timed."""
     os.sync()
-    time.sleep(6)
+    time.sleep(2)
 
 
-def run_once(binary, sheets, workspace):
-    """`run` on a fresh workspace whose inbox holds copies of the sheets: (seconds, peak MiB, exit
-    status, files archived)."""
+# ext4 without a journal (this machine's root) will not reuse an inode freed less than a minute ago
+# (six once the inode table is dirty): creating a file then searches the inode table past every such
+# inode. Each run removes its 10,000 inbox files at its end, so a run timed within a minute of
+# another one created its own 10,000 files up to twice as slowly (9.4 s instead of 5.5, with 5.6 s of
+# system time instead of 1.9). Staff do not take in 10,000 sheets a minute after 10,000 others.
+INODE_REUSE_SECONDS = 65
+
+
+def prepare(binary, sheets, workspace):
+    """A fresh workspace whose inbox holds copies of the sheets; returns its inbox."""
     subprocess.run([binary, "init", workspace], check=True, stdout=subprocess.DEVNULL)
     settings = os.path.join(workspace, "furikaeri.yml")
     with open(settings, encoding="utf-8") as f:
@@ -61,9 +77,15 @@ def run_once(binary, sheets, workspace):
     inbox = os.path.join(workspace, "inbox")
     for name in os.listdir(sheets):
         shutil.copy2(os.path.join(sheets, name), os.path.join(inbox, name))
+    return inbox
+
+
+def run_once(binary, workspace):
+    """`run` on a prepared workspace: (seconds, peak MiB, exit status, files archived)."""
     # Dropped files are on disk before staff run furikaeri (run takes only settled files); without
-    # this, run's first syncfs would also write back the 10,000 copies the bench just made.
+    # this, run's first syncfs would also write back the 10,000 copies the bench made.
     settle()
+    warm(os.path.join(workspace, "inbox"))
     seconds, mib, status = measure([binary, "run", "--workspace", workspace])
     archived = sum(len(files) for _, _, files in os.walk(os.path.join(workspace, "archive")))
     return seconds, mib, status, archived
@@ -90,19 +112,24 @@ def main():
         print(f"making {args.count} sheets with openpyxl…", file=sys.stderr)
         subprocess.run([sys.executable, MAKER, spec], check=True)
 
-    # Each attempt gets its own workspace, and all are removed only after the last one: deleting
-    # 20,000 files just before a run slows the file creations it makes (discard, inode reuse).
+    # Each attempt gets its own workspace, all made before the first is timed and removed after the
+    # last: removing or creating tens of thousands of files just before a run slows the files it makes.
     workspaces = [os.path.join(args.work, f"workspace-{n + 1}") for n in range(max(1, args.repeat))]
-    for old in workspaces + [os.path.join(args.work, "workspace")]:
+    leftovers = [old for old in workspaces + [os.path.join(args.work, "workspace")] if os.path.exists(old)]
+    for old in leftovers:
         shutil.rmtree(old, ignore_errors=True)
-    os.sync()
+    for workspace in workspaces:
+        prepare(binary, sheets, workspace)
     validates, runs = [], []
+    # Files removed just now (a previous bench cut short) count as a run's removals.
+    last_run_end = time.monotonic() - (0 if leftovers else INODE_REUSE_SECONDS)
     for attempt, workspace in enumerate(workspaces):
-        # The previous attempt's run leaves writes for the kernel to flush: flushed before validate is
-        # timed too, or validate would pay for run's writes.
         settle()
+        warm(sheets)
         validates.append(measure([binary, "validate", "--json", sheets]))
-        runs.append(run_once(binary, sheets, workspace))
+        time.sleep(max(0.0, last_run_end + INODE_REUSE_SECONDS - time.monotonic()))
+        runs.append(run_once(binary, workspace))
+        last_run_end = time.monotonic()
         v, r = validates[-1], runs[-1]
         print(f"  attempt {attempt + 1}: validate {v[0]:.2f} s, run {r[0]:.2f} s", file=sys.stderr)
     v_seconds = min(v[0] for v in validates)

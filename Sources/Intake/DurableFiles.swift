@@ -255,14 +255,6 @@ public enum DurableFiles {
         }
     }
 
-    /// A name in `directory` that no file uses yet: `name`, then `name (2)`, `name (3)`… before the extension.
-    public static func unusedName(for name: String, in directory: String, alsoAvoiding taken: Set<String> = []) -> String {
-        unusedName(for: name) { candidate in
-            let path = (directory as NSString).appendingPathComponent(candidate)
-            return taken.contains(path) || access(path, F_OK) == 0
-        }
-    }
-
     /// `name`, then `name (2)`, `name (3)`… before the extension: the first that `isTaken` says is
     /// free, with its `.エラー.txt` note name free too.
     public static func unusedName(for name: String, isTaken: (String) -> Bool) -> String {

@@ -51,10 +51,13 @@ import TestSupport
     defer { try? FileManager.default.removeItem(at: root) }
     try Data().write(to: URL(fileURLWithPath: root.path + "/a.xlsx"))
     try Data().write(to: URL(fileURLWithPath: root.path + "/b" + RejectionNote.suffix))
-    #expect(DurableFiles.unusedName(for: "a.xlsx", in: root.path) == "a (2).xlsx")
-    #expect(DurableFiles.unusedName(for: "a.xlsx", in: root.path, alsoAvoiding: [root.path + "/a (2).xlsx"]) == "a (3).xlsx")
-    #expect(DurableFiles.unusedName(for: "b", in: root.path) == "b (2)")
-    #expect(DurableFiles.unusedName(for: "c.xlsx", in: root.path) == "c.xlsx")
+    var names = FolderNames()
+    func unused(_ name: String) -> String { DurableFiles.unusedName(for: name) { names.contains($0, in: root.path) } }
+    #expect(unused("a.xlsx") == "a (2).xlsx")
+    names.insert("a (2).xlsx", in: root.path)
+    #expect(unused("a.xlsx") == "a (3).xlsx")
+    #expect(unused("b") == "b (2)")
+    #expect(unused("c.xlsx") == "c.xlsx")
 }
 
 @Test func inboxRemovalsWaitForStartRemoveEveryQueuedFileAndReportTheFirstFailure() throws {

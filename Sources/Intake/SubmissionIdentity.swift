@@ -44,13 +44,11 @@ public struct SubmissionIdentity: Hashable, Sendable {
         }
     }
 
-    /// NFKC, without any kind of space, lowercased: 「ＮＰＯ法人　みどり」 = 「NPO法人みどり」.
+    /// The reports' name (`NameNormalizer`: NFKC, without any kind of space), lowercased and without
+    /// zero-width spaces or BOMs: 「ＮＰＯ法人　みどり」 = 「npo法人みどり」.
     public static func normalise(_ text: String) -> String {
-        // Already NFKC and without spaces (most names): only the case is folded.
-        if NameNormalizer.isNormal(text) { return text.lowercased() }
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}"
-        }))
+        let folded = NameNormalizer.normalize(text).lowercased()
+        guard folded.unicodeScalars.contains(where: { $0 == "\u{200B}" || $0 == "\u{FEFF}" }) else { return folded }
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0 != "\u{200B}" && $0 != "\u{FEFF}" }))
     }
 }

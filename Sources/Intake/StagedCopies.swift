@@ -13,10 +13,10 @@ import Darwin
 ///
 /// Copying thousands of small files costs file creations in the kernel; done here, the main thread
 /// is left to sync, rename and commit. A file validation read whole is written from those bytes:
-/// what is stored is exactly what was validated and hashed, and the inbox file is not read again. One file at a time: creations in one folder take
-/// the folder's lock, and two threads copying side by side mostly spun waiting for each other. Nothing about the order changes:
-/// a copy only gets its final name in the batch's publish step, after the batch is durable and before
-/// the commit. The temporary names carry `DurableFiles.temporaryPrefix`, so a kill leaves nothing
+/// what is stored is exactly what was validated and hashed, and the inbox file is not read again.
+/// One file at a time: creations in one folder take the folder's lock, and two threads copying side
+/// by side mostly spun waiting for each other. Nothing about the order changes: a copy only gets its
+/// final name in the batch's publish step, after the batch is durable and before the commit. The temporary names carry `DurableFiles.temporaryPrefix`, so a kill leaves nothing
 /// that `Recovery` does not already remove, and copies a batch does not take are removed by `discard`.
 struct StagedCopies {
     /// A copy made, or why it could not be made.

@@ -29,12 +29,14 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
+        // core: what every stage shares (one fiscal-year parser); depends on nothing of ours.
+        .target(name: "Core"),
         // read: a streaming XLSX reader on libzip + libxml2.
         .target(name: "XLSX", dependencies: ["CZip", "CLibXML2"]),
         // settings: the office's YAML file, with defaults.
-        .target(name: "Settings", dependencies: ["Yams"]),
+        .target(name: "Settings", dependencies: ["Core", "Yams"]),
         // extract forms: fields found by their labels in a cell grid.
-        .target(name: "Forms", dependencies: ["XLSX", "Settings"]),
+        .target(name: "Forms", dependencies: ["Core", "XLSX", "Settings"]),
         // blank forms written with libxlsxwriter.
         .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
@@ -62,7 +64,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["XLSX", "CZip"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Forms", "TestSupport", "FuzzSupport", "FuzzWorkbook"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
+        .testTarget(name: "FormsTests", dependencies: ["Core", "Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Forms", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "TestSupport"]),

@@ -60,6 +60,8 @@ public struct FormExtractor: Sendable {
                     fields[field.key] = reading
                 }
             }
+            let tableRows = table.headerCells.map(\.row) + table.rows.values.map(\.row)
+            addTitleFacts(to: &fields, index: index, formRows: tableRows, phase: true)
             return ExtractedForm(sheet: grid.name, kind: .reflection, fields: fields)
         }
         let signatures = proposal.signatureKeys.compactMap { proposal.field($0) }
@@ -76,6 +78,23 @@ public struct FormExtractor: Sendable {
                 fields[field.key] = reading
             }
         }
+        addTitleFacts(to: &fields, index: index, formRows: [], phase: false)
         return ExtractedForm(sheet: grid.name, kind: .proposal, fields: fields)
+    }
+
+    /// 実施年度 (and for reflections ふりかえりの時期) from the title rows, when the form has no such field.
+    func addTitleFacts(to fields: inout [String: FieldReading], index: SheetIndex, formRows: [Int], phase: Bool) {
+        guard fields["fiscal_year"] == nil || (phase && fields["phase"] == nil) else { return }
+        let rows = formRows + fields.values.compactMap { $0.labelCell?.row }
+        guard let firstRow = rows.min(), firstRow > 0 else { return }
+        let title = TitleFacts(index: index, above: firstRow)
+        if fields["fiscal_year"] == nil, let year = title.fiscalYear {
+            fields["fiscal_year"] = FieldReading(key: "fiscal_year", label: "表題", labelCell: nil, cell: year.cell,
+                                                 raw: .text(year.text), value: .fiscalYear(year.year), origin: .title)
+        }
+        if phase, fields["phase"] == nil, let found = title.phase {
+            fields["phase"] = FieldReading(key: "phase", label: "表題", labelCell: nil, cell: found.cell,
+                                           raw: .text(found.text), value: .text(found.phase), origin: .title)
+        }
     }
 }

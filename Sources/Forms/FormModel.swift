@@ -82,6 +82,36 @@ public enum FieldValue: Hashable, Sendable {
     case unreadable(String)
 }
 
+/// Why a value found on the sheet was not taken: a person reading the printed form could not
+/// agree with any single reading. The field's value is then blank.
+public enum ReadingDoubt: Hashable, Sendable {
+    /// Several marks (○, ✓ …) in one row of a 5-4-3-2-1 grid: the cells marked, in reading order.
+    case severalMarks([CellReference])
+    /// Several options ticked in a check-box choice (☑A ☑B): the options as printed.
+    case severalChoices([String])
+    /// A check-box choice with no option ticked (□A □B).
+    case noChoice
+    /// The cell holds a formula whose result was never stored (the file was written by a program
+    /// and not recalculated by a spreadsheet).
+    case formulaNotCalculated
+}
+
+/// Where a value came from when it is not the field's own cell.
+public enum FieldOrigin: String, Hashable, Sendable, CaseIterable {
+    /// The cell beside (or below) the field's label: the usual case.
+    case form
+    /// The sheet's title rows (`令和6年度 … ふりかえりシート（最終）`): the form has no such field.
+    case title
+    /// The file's name (`R6_…xlsx`).
+    case fileName = "file_name"
+    /// A folder the file sits in (`令和6年度/…`).
+    case folderName = "folder_name"
+    /// The settings: the fiscal year being collected (`intake.fiscal_year`).
+    case setting
+    /// The fiscal year in which the file was received.
+    case receipt
+}
+
 /// One field of a form, with where it came from.
 public struct FieldReading: Hashable, Sendable {
     /// The key path, such as `org_comment`, `scores.achievement` or `city_scores.achievement`.
@@ -99,9 +129,14 @@ public struct FieldReading: Hashable, Sendable {
     /// Set when the value had to be normalised to be read (full-width digits, `4点`, a number stored
     /// as text…): says what was done, in Japanese.
     public var normalisation: String?
+    /// Set when a value was there but could not be taken; `value` is then blank.
+    public var doubt: ReadingDoubt?
+    /// Where the value came from: the form itself unless the form has no such field.
+    public var origin: FieldOrigin
 
     public init(key: String, label: String, labelCell: CellReference?, cell: CellReference,
-                raw: CellValue, value: FieldValue, normalisation: String? = nil) {
+                raw: CellValue, value: FieldValue, normalisation: String? = nil, doubt: ReadingDoubt? = nil,
+                origin: FieldOrigin = .form) {
         self.key = key
         self.label = label
         self.labelCell = labelCell
@@ -109,6 +144,8 @@ public struct FieldReading: Hashable, Sendable {
         self.raw = raw
         self.value = value
         self.normalisation = normalisation
+        self.doubt = doubt
+        self.origin = origin
     }
 }
 

@@ -26,6 +26,8 @@ struct SheetIndex {
     private(set) var labelCells: Set<CellReference> = []
     /// `label：value` in one cell, by the label's key: the cell and the text after the colon.
     private var inlineByKey: [LabelKey: [(cell: CellReference, value: String)]] = [:]
+    /// Cells printing `label：value` (or `label　value`): labels too, so never another field's value.
+    private(set) var inlineCells: Set<CellReference> = []
     /// Every text cell's normalised start (the first `prefixLength` characters), for viewpoint rows.
     private(set) var prefixes: [(cell: CellReference, text: LabelText)] = []
     /// The last row and column holding a value or a merge: the sheet's used area.
@@ -94,7 +96,13 @@ struct SheetIndex {
                 let head = LabelKey(LabelText.removingParentheses(String(label.key[..<colon])))
                 if vocabulary.labelKeys.contains(head), let value = Self.textAfterColon(text), !value.isEmpty {
                     inlineByKey[head, default: []].append((ref, value))
+                    inlineCells.insert(ref)
                 }
+            } else if !labelCells.contains(ref), let (head, value) = Self.splitAtIdeographicSpace(text),
+                      vocabulary.labelKeys.contains(head) {
+                // `団体名　みどりの会`: a label, a full-width space, the value.
+                inlineByKey[head, default: []].append((ref, value))
+                inlineCells.insert(ref)
             }
         }
         for key in cellsByKey.keys { cellsByKey[key]!.sort() }
@@ -121,6 +129,17 @@ struct SheetIndex {
     static func textAfterColon(_ text: String) -> String? {
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         return String(text[text.index(after: colon)...]).trimmedOfSpaces
+    }
+
+    /// `団体名　みどりの会` → (the key of 団体名, みどりの会): text before the first full-width space and
+    /// the rest, trimmed; nil when there is no such space or nothing follows it.
+    static func splitAtIdeographicSpace(_ text: String) -> (LabelKey, String)? {
+        // U+3000 is E3 80 80 in UTF-8: most cells are ruled out without walking their characters.
+        guard text.utf8.contains(0xE3), let space = text.unicodeScalars.firstIndex(of: "\u{3000}") else { return nil }
+        let head = String(text.unicodeScalars[..<space]).trimmedOfSpaces
+        let value = String(text.unicodeScalars[text.unicodeScalars.index(after: space)...]).trimmedOfSpaces
+        guard !head.isEmpty, !value.isEmpty else { return nil }
+        return (LabelKey(LabelText(head).keyWithoutParentheses), value)
     }
 
     /// Whether a cell's text is short enough to be a label: at most `maxLabelLength` scalars,

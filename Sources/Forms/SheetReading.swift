@@ -23,12 +23,14 @@ struct SheetReading {
         var raw: CellValue
         /// The first cell in that direction is another label: there is no room for a value there.
         var blockedAtOnce: Bool
-        var isBlank: Bool { raw.isBlank }
+        /// Something is in the cell that cannot be taken (a formula never calculated).
+        var doubt: ReadingDoubt? = nil
+        var isBlank: Bool { raw.isBlank && doubt == nil }
     }
 
-    /// Whether the cell prints a label of either form (so it cannot be a value).
+    /// Whether the cell prints a label of either form, `label：value` included (so it cannot be a value).
     func isLabel(_ cell: CellReference) -> Bool {
-        viewpointCells.contains(cell) || index.labelCells.contains(cell)
+        viewpointCells.contains(cell) || index.labelCells.contains(cell) || index.inlineCells.contains(cell)
     }
 
     /// Whether a cell is a printed hint for the person filling in (`※正式名称で`, `例：令和6年度`),
@@ -65,6 +67,9 @@ struct SheetReading {
             if foreign { break }
             if first == nil { first = anchor }
             let value = index.cell(anchor)
+            if value.isBlank, index.grid.uncalculatedFormulas.contains(anchor) {
+                return Probe(cell: anchor, raw: .empty, blockedAtOnce: false, doubt: .formulaNotCalculated)
+            }
             if !value.isBlank {
                 if isLabel(anchor) || isHint(value) {
                     return Probe(cell: first ?? anchor, raw: .empty, blockedAtOnce: anchor == first)
@@ -84,7 +89,14 @@ struct SheetReading {
     ///
     /// Below, empty cells are skipped only when the label has a label right beside it (a header row):
     /// otherwise the cell under a label is usually the next label's row or a note, not its value.
+    /// A box under the label (a block starting in its column, at least as wide, as comment boxes are)
+    /// is where the value goes, before the right.
     func resolve(label: CellReference, directions: [ValueDirection]) -> Probe {
+        var directions = directions
+        if directions.contains(.below), hasBoxBelow(label) {
+            directions.removeAll { $0 == .below }
+            directions.insert(.below, at: 0)
+        }
         var probes: [Probe] = []
         var rightBlocked = false
         for direction in directions {
@@ -98,9 +110,31 @@ struct SheetReading {
             probes.append(probe)
         }
         if let filled = probes.first(where: { !$0.isBlank }) { return filled }
+        // `団体名：` with another label right after it: the value belongs after the colon, in the label's cell.
+        if rightBlocked, endsWithColon(label) { return Probe(cell: label, raw: .empty, blockedAtOnce: false) }
         if let roomy = probes.first(where: { !$0.blockedAtOnce }) ?? probes.first { return roomy }
         // A definition without directions: the value would be typed right of the label.
         return probe(from: label, .right, limit: 1)
+    }
+
+    /// Whether the label's text ends with a colon of either width.
+    func endsWithColon(_ label: CellReference) -> Bool {
+        guard case .text(let text) = index.cell(label), let last = text.trimmedOfSpaces.last else { return false }
+        return last == ":" || last == "："
+    }
+
+    /// Whether the block right under the label starts in its column, is at least as wide, and is a box
+    /// (wider than one cell, or taller): the value area of a label printed above its text.
+    func hasBoxBelow(_ label: CellReference) -> Bool {
+        let span = index.span(of: label)
+        let below = CellReference(row: span.end.row + 1, column: span.start.column)
+        guard index.isInsideUsedArea(below) else { return false }
+        let block = index.span(of: below)
+        guard block.start == below, !isLabel(below) else { return false }
+        let labelWidth = span.end.column - span.start.column + 1
+        let blockWidth = block.end.column - block.start.column + 1
+        let blockHeight = block.end.row - block.start.row + 1
+        return blockWidth >= labelWidth && (blockWidth >= 2 && labelWidth >= 2 || blockHeight >= 2)
     }
 
     /// Reads one field whose labels fold to `keys`; nil when none of its labels is on the sheet.
@@ -117,21 +151,54 @@ struct SheetReading {
             let probes = candidates.map { (label: $0, probe: resolve(label: $0, directions: field.directions)) }
             let chosen = probes.first(where: { !$0.probe.isBlank }) ?? probes[0]
             consumed.insert(chosen.label)
-            let (value, note) = ValueReader.read(chosen.probe.raw, as: field.type, choices: field.choices)
-            return FieldReading(key: field.key, label: index.printedText(at: chosen.label), labelCell: chosen.label,
-                                cell: chosen.probe.cell, raw: chosen.probe.raw, value: value, normalisation: note)
+            var reading = reading(field, label: index.printedText(at: chosen.label), labelCell: chosen.label,
+                                  cell: chosen.probe.cell, raw: chosen.probe.raw)
+            reading.doubt = reading.doubt ?? chosen.probe.doubt
+            return reading
         }
         for key in keys {
             guard let hit = index.inline(forKey: key).first(where: { !consumed.contains($0.cell) }) else { continue }
             consumed.insert(hit.cell)
-            let raw = CellValue.text(hit.value)
-            let (value, note) = ValueReader.read(raw, as: field.type, choices: field.choices)
             let printed = index.printedText(at: hit.cell)
-            let label = printed.split(whereSeparator: { $0 == ":" || $0 == "：" }).first.map(String.init) ?? printed
-            return FieldReading(key: field.key, label: label.trimmedOfSpaces, labelCell: hit.cell, cell: hit.cell,
-                                raw: raw, value: value, normalisation: note)
+            let label = printed.split(whereSeparator: { $0 == ":" || $0 == "：" || $0 == "\u{3000}" }).first
+                .map(String.init) ?? printed
+            return reading(field, label: label.trimmedOfSpaces, labelCell: hit.cell, cell: hit.cell,
+                           raw: .text(hit.value), inline: true)
         }
         return nil
+    }
+
+    /// A field's value read from `cell` by the field's type; a choice made by ticking boxes is read
+    /// from the ticks, over the cells of the row from `cell` on (one option per cell) unless `inline`.
+    func reading(_ field: FieldDefinition, label: String, labelCell: CellReference, cell: CellReference,
+                 raw: CellValue, inline: Bool = false) -> FieldReading {
+        if field.type == .choice, case .text(let text) = raw, MarkedChoices.looksMarked(text, choices: field.choices) {
+            let cells = inline ? [(cell, text)] : optionCells(from: cell)
+            if let choice = MarkedChoices(cells: cells).reading(choices: field.choices) {
+                return FieldReading(key: field.key, label: label, labelCell: labelCell, cell: choice.cell, raw: raw,
+                                    value: choice.value, doubt: choice.doubt)
+            }
+        }
+        let (value, note) = ValueReader.read(raw, as: field.type, choices: field.choices)
+        return FieldReading(key: field.key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
+                            normalisation: note)
+    }
+
+    /// The texts of the row's blocks from `start` rightwards, up to the next label: the options of a
+    /// choice printed one per cell.
+    func optionCells(from start: CellReference) -> [(cell: CellReference, text: String)] {
+        var cells: [(cell: CellReference, text: String)] = []
+        var position = start
+        for _ in 0..<(2 * FormExtractor.maxStepsRight) {
+            guard index.isInsideUsedArea(position) else { break }
+            let block = index.span(of: position)
+            if block.start.row != start.row || (block.start != start && isLabel(block.start)) { break }
+            if case .text(let text) = index.cell(block.start), !text.trimmedOfSpaces.isEmpty {
+                cells.append((block.start, text))
+            }
+            position = CellReference(row: start.row, column: block.end.column + 1)
+        }
+        return cells
     }
 
     /// Reads the viewpoint table: `scores.*`, `city_scores.*` and `comments.*`.
@@ -144,10 +211,17 @@ struct SheetReading {
                 index.anchor(of: CellReference(row: labelCell.row, column: column))
             }
             let keys = ViewpointKeyPaths.of(viewpoint)
-            if let column = table.scoreColumn {
+            let labelSpan = index.span(of: labelCell)
+            let rows = labelSpan.start.row...labelSpan.end.row
+            if let grid = table.scoreGrid {
+                fields[keys.score] = grid.reading(key: keys.score, label: label, labelCell: labelCell, rows: rows, index: index)
+            } else if let column = table.scoreColumn {
                 fields[keys.score] = reading(keys.score, label, labelCell, cell(column), .score)
             }
-            if let column = table.cityScoreColumn {
+            if let grid = table.cityScoreGrid {
+                fields[keys.cityScore] = grid.reading(key: keys.cityScore, label: label + " 市の評価", labelCell: labelCell,
+                                                      rows: rows, index: index)
+            } else if let column = table.cityScoreColumn {
                 fields[keys.cityScore] = reading(keys.cityScore, label + " 市の評価", labelCell, cell(column), .score)
             }
             if let column = table.commentColumn {
@@ -160,9 +234,13 @@ struct SheetReading {
     private func reading(_ key: String, _ label: String, _ labelCell: CellReference, _ cell: CellReference,
                          _ type: FieldType) -> FieldReading {
         let raw = index.cell(cell)
-        let (value, note) = ValueReader.read(raw, as: type)
+        var (value, note) = ValueReader.read(raw, as: type)
+        // `4：良い` picked from the cell's own dropdown is what the form asked for: nothing to note.
+        if note != nil, case .text(let text) = raw, index.grid.listItems(at: cell).contains(text) { note = nil }
+        let doubt: ReadingDoubt? = raw.isBlank && index.grid.uncalculatedFormulas.contains(cell) ? .formulaNotCalculated : nil
+        if doubt != nil { value = .blank }
         return FieldReading(key: key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
-                            normalisation: note)
+                            normalisation: note, doubt: doubt)
     }
 
     /// The viewpoint's label as printed, without the question that follows it in the seed's table:

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import XLSX
 
@@ -11,7 +12,12 @@ public enum ValueReader {
         if raw.isBlank { return (.blank, nil) }
         switch type {
         case .text: return (text(raw), nil)
-        case .score, .integer: return number(raw, allowYearSuffix: type == .integer)
+        case .score:
+            if case .text(let original) = raw, let n = scoreWithWords(original.foldedForComparison) {
+                return (.integer(n), "「\(original.trimmedOfSpaces)」を\(n)として読みました。")
+            }
+            return number(raw, allowYearSuffix: false)
+        case .integer: return number(raw, allowYearSuffix: true)
         case .year: return fiscalYear(raw)
         case .money: return yen(raw)
         case .choice: return choice(raw, choices: choices)
@@ -77,6 +83,18 @@ public enum ValueReader {
         }
     }
 
+    /// A level chosen from a list that spells out its meaning: `4：良い`, `4:良い`, `4 良い`, `4．良い`
+    /// (folded: no spaces, half-width) → 4. The digit must be followed by words, so `4.5` and `45` are
+    /// not read here.
+    static func scoreWithWords(_ folded: String) -> Int? {
+        var scalars = folded.unicodeScalars[...]
+        guard let digit = scalars.first, ("1"..."5").contains(digit) else { return nil }
+        scalars = scalars.dropFirst()
+        if let separator = scalars.first, [":", ".", "、", ")", "-"].contains(separator) { scalars = scalars.dropFirst() }
+        guard let word = scalars.first, !("0"..."9").contains(word), word != ".", word != "点" else { return nil }
+        return Int(digit.value - 48)
+    }
+
     static func wholeOrDecimal(_ d: Double) -> FieldValue {
         if d == d.rounded(), abs(d) < 1e15 { return .integer(Int(d)) }
         return .decimal(d)
@@ -89,7 +107,7 @@ public enum ValueReader {
             if d == d.rounded(), (1900...2200).contains(d) { return (.fiscalYear(Int(d)), nil) }
             return (.unreadable(displayText(raw)), nil)
         case .text(let original):
-            guard let year = parseFiscalYear(original.foldedForComparison) else {
+            guard let year = FiscalYearText.parse(folded: original.foldedForComparison) else {
                 return (.unreadable(original.trimmedOfSpaces), nil)
             }
             let fullWidth = original.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
@@ -101,45 +119,6 @@ public enum ValueReader {
         default:
             return (.unreadable(displayText(raw)), nil)
         }
-    }
-
-    /// Parses folded year text; nil when it is not a year.
-    static func parseFiscalYear(_ folded: String) -> Int? {
-        let s = folded.uppercased()
-        let eras: [(prefixes: [String], base: Int)] = [
-            (["令和", "R"], 2018), (["平成", "H"], 1988),
-        ]
-        for era in eras {
-            for prefix in era.prefixes where s.hasPrefix(prefix) {
-                var rest = Substring(s.dropFirst(prefix.count))
-                if rest.first == "." { rest = rest.dropFirst() }
-                let n: Int
-                if rest.hasPrefix("元") {
-                    n = 1
-                    rest = rest.dropFirst()
-                } else {
-                    let digits = rest.prefix { ("0"..."9").contains($0) }
-                    guard !digits.isEmpty, digits.count <= 2, let v = Int(digits) else { return nil }
-                    n = v
-                    rest = rest.dropFirst(digits.count)
-                }
-                guard n >= 1, isYearTail(rest) else { return nil }
-                return era.base + n
-            }
-        }
-        let digits = s.prefix { ("0"..."9").contains($0) }
-        guard digits.count == 4, let year = Int(digits), isYearTail(s.dropFirst(4)) else { return nil }
-        return year
-    }
-
-    /// What may follow the year: nothing, 年度, 年, or a note in parentheses such as `(2024年度)`.
-    static func isYearTail(_ rest: Substring) -> Bool {
-        var tail = rest
-        for suffix in ["年度", "年"] where tail.hasPrefix(suffix) {
-            tail = tail.dropFirst(suffix.count)
-            break
-        }
-        return tail.isEmpty || tail.hasPrefix("(")
     }
 
     /// 1,200,000円, ¥1,200,000, \1,200,000, 120万円, 1.2万円, 1,200千円, plain numbers → yen.

@@ -8,6 +8,10 @@ struct LocatedViewpointTable {
     var scoreColumn: Int?
     var cityScoreColumn: Int?
     var commentColumn: Int?
+    /// The organisation's scores marked with ○ in a 5-4-3-2-1 grid, instead of a score column.
+    var scoreGrid: MarkGrid?
+    /// The city's scores marked in a grid of their own.
+    var cityScoreGrid: MarkGrid?
     /// The header cells used, so that fields do not take them as their labels.
     var headerCells: [CellReference]
 }
@@ -69,6 +73,53 @@ extension LocatedViewpointTable {
         scoreColumn = score?.column ?? (labelEnd + 1)
         cityScoreColumn = city?.column
         commentColumn = comment?.column
+        if firstRow > 0 {
+            let grids = MarkGrid.find(in: index, rows: max(0, firstRow - Self.headerSearchRows)...(firstRow - 1),
+                                      rightOf: labelEnd)
+            if !grids.isEmpty { assign(grids, index: index, keys: keys) }
+        }
+    }
+
+    /// Says which grid holds whose scores: the one under a 市の評価 header is the city's, the one
+    /// under 評価 / 団体の評価 the organisation's; a grid under neither is the organisation's first,
+    /// then the city's.
+    private mutating func assign(_ grids: [MarkGrid], index: SheetIndex, keys: ViewpointTableKeys) {
+        func header(over grid: MarkGrid, _ headerKeys: [String]) -> CellReference? {
+            for key in headerKeys {
+                for cell in index.cells(forKey: key) where cell.row < grid.headerRow && cell.row >= grid.headerRow - 2 {
+                    let span = index.span(of: cell)
+                    if span.start.column <= grid.firstColumn && span.end.column >= grid.firstColumn { return cell }
+                    if span.start.column >= grid.firstColumn && span.start.column <= grid.lastColumn { return cell }
+                }
+            }
+            return nil
+        }
+        var unassigned: [MarkGrid] = []
+        for grid in grids {
+            headerCells += grid.headerCells
+            if let cell = header(over: grid, keys.cityScoreHeaders), cityScoreGrid == nil {
+                cityScoreGrid = grid
+                headerCells.append(cell)
+            } else if let cell = header(over: grid, keys.scoreHeaders), scoreGrid == nil {
+                scoreGrid = grid
+                headerCells.append(cell)
+            } else {
+                unassigned.append(grid)
+            }
+        }
+        for grid in unassigned {
+            if scoreGrid == nil { scoreGrid = grid } else if cityScoreGrid == nil { cityScoreGrid = grid }
+        }
+        func inside(_ column: Int?, _ grid: MarkGrid?) -> Bool {
+            guard let column, let grid else { return false }
+            return column >= grid.firstColumn && column <= grid.lastColumn
+        }
+        if scoreGrid != nil { scoreColumn = nil }
+        if cityScoreGrid != nil { cityScoreColumn = nil }
+        // A header found over a grid is the grid's, not a column of its own.
+        if inside(scoreColumn, scoreGrid) || inside(scoreColumn, cityScoreGrid) { scoreColumn = nil }
+        if inside(cityScoreColumn, scoreGrid) || inside(cityScoreColumn, cityScoreGrid) { cityScoreColumn = nil }
+        if inside(commentColumn, scoreGrid) || inside(commentColumn, cityScoreGrid) { commentColumn = nil }
     }
 }
 

@@ -114,7 +114,23 @@ public final class Workbook {
             default: cells[cell.reference] = cell.value
             }
         }
-        return SheetGrid(name: sheets[index].name, cells: cells, merged: reader.mergedRanges)
+        var lists = reader.listValidations
+        for i in lists.indices {
+            guard let source = lists[i].sourceRange else { continue }
+            // A list drawn from this sheet: its items are the texts shown in that range (capped, as a hostile
+            // range could name a million cells).
+            var items: [String] = []
+            for (ref, value) in cells where source.contains(ref) && items.count < 1_000 {
+                switch value {
+                case .text(let text): items.append(text)
+                case .number(let number): items.append(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
+                default: continue
+                }
+            }
+            lists[i].items = items
+        }
+        return SheetGrid(name: sheets[index].name, cells: cells, merged: reader.mergedRanges,
+                         uncalculatedFormulas: Set(reader.uncalculatedFormulas), listValidations: lists)
     }
 
     private static func rejectOpenDocument(_ archive: ZipArchive) throws {

@@ -28,6 +28,62 @@ public struct SheetCellReader {
 
     /// The merged ranges; complete once `nextCell()` has returned nil (they follow the cells).
     public var mergedRanges: [CellRange] { parser.merged }
+
+    /// Cells holding a formula without a stored result (a file written by a program and never
+    /// recalculated by a spreadsheet): they come out of `nextCell()` as `.empty`.
+    public var uncalculatedFormulas: [CellReference] { parser.uncalculated }
+
+    /// The sheet's in-cell dropdown lists; complete once `nextCell()` has returned nil.
+    public var listValidations: [ListValidation] { parser.listValidations }
+}
+
+/// An in-cell dropdown (`<dataValidation type="list">`): the cells it covers and where its items come from.
+public struct ListValidation: Hashable, Sendable {
+    public var ranges: [CellRange]
+    /// The items of a literal list (`"4：良い,3：普通"`).
+    public var items: [String]
+    /// A range on the same sheet holding the items (`$H$1:$H$5`), when the list is not literal.
+    public var sourceRange: CellRange?
+
+    public init(ranges: [CellRange], items: [String] = [], sourceRange: CellRange? = nil) {
+        self.ranges = ranges
+        self.items = items
+        self.sourceRange = sourceRange
+    }
+
+    public func covers(_ ref: CellReference) -> Bool { ranges.contains { $0.contains(ref) } }
+
+    /// Reads `formula1` as Excel writes it: a quoted comma-separated list, or a reference on this
+    /// sheet. Lists from other sheets or named ranges are left out (nil): their items are not at hand.
+    init?(sqref: String, formula: String) {
+        let ranges = sqref.split(separator: " ").compactMap { CellRange(a1: String($0)) }
+        guard !ranges.isEmpty else { return nil }
+        let text = formula.trimmingSpaces
+        if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+            // Inside the quotes a quote is doubled.
+            var inner = ""
+            var previousWasQuote = false
+            for character in text.dropFirst().dropLast() {
+                if character == "\"" && previousWasQuote { previousWasQuote = false; continue }
+                previousWasQuote = character == "\""
+                inner.append(character)
+            }
+            self.init(ranges: ranges, items: inner.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        } else if let range = CellRange(a1: text) {
+            self.init(ranges: ranges, sourceRange: range)
+        } else {
+            return nil
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
 }
 
 /// The `t` attribute of a cell.
@@ -51,6 +107,13 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
     private var pending: [Cell] = []
     private var pendingIndex = 0
     fileprivate(set) var merged: [CellRange] = []
+    fileprivate(set) var uncalculated: [CellReference] = []
+    fileprivate(set) var listValidations: [ListValidation] = []
+    /// The `sqref` of the list validation being read, and its `formula1` text so far.
+    private var validationSqref: String?
+    private var capturingFormula1 = false
+    private var formula1: [UInt8] = []
+    private var sawFormula = false
 
     private var row = -1
     private var column = -1
@@ -136,6 +199,18 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
             if inCell { inInline = true; sawInline = true; inlineText.removeAll(keepingCapacity: true) }
         case UInt8(ascii: "m") where name.is("mergeCell"):
             handleMergeCell(attributes)
+        case UInt8(ascii: "f"):
+            if inCell && name.is("f") {
+                sawFormula = true
+            } else if validationSqref != nil && name.is("formula1") {
+                capturingFormula1 = true
+                formula1.removeAll(keepingCapacity: true)
+            }
+        case UInt8(ascii: "d") where name.is("dataValidation"):
+            if let type = attributes.string("type"), type == "list", let sqref = attributes.string("sqref") {
+                validationSqref = sqref
+                formula1.removeAll(keepingCapacity: true)
+            }
         default: break
         }
     }
@@ -149,11 +224,26 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
             capturingInline = false
         case UInt8(ascii: "i") where name.is("is"): inInline = false
         case UInt8(ascii: "r") where name.is("rPh"): phoneticDepth -= 1
+        case UInt8(ascii: "f") where name.is("formula1"): capturingFormula1 = false
+        case UInt8(ascii: "d") where name.is("dataValidation"):
+            if let sqref = validationSqref, listValidations.count < Self.maxListValidations,
+               let list = ListValidation(sqref: sqref, formula: decodeEscapedText(formula1)) {
+                listValidations.append(list)
+            }
+            validationSqref = nil
+            capturingFormula1 = false
         default: break
         }
     }
 
+    /// Dropdown lists kept per sheet: a form has a handful.
+    static let maxListValidations = 1_000
+
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if capturingFormula1 {
+            if formula1.count + bytes.count <= maxCellBytes { formula1.append(contentsOf: bytes) }
+            return
+        }
         if capturingValue {
             value.append(contentsOf: bytes)
             if value.count > maxCellBytes { refuseLongCell() }
@@ -180,6 +270,7 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
         style = 0
         sawValue = false
         sawInline = false
+        sawFormula = false
         var positioned = false
         if let base = attributes.base {
             for i in 0..<attributes.count {
@@ -208,7 +299,9 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
             session?.stop(with: error)
             return
         } catch {}
-        pending.append(Cell(reference: CellReference(row: row, column: column), value: cellValue()))
+        let reference = CellReference(row: row, column: column)
+        if sawFormula && !sawValue && !sawInline { uncalculated.append(reference) }
+        pending.append(Cell(reference: reference, value: cellValue()))
     }
 
     private func handleMergeCell(_ attributes: XMLAttributes) {

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Fiscal years written inside longer text: a title (`令和6年度 …`), a file name (`R6_…`), a folder
+/// (`2024年度`). Stricter than a 実施年度 cell: a date such as `令和7年3月31日` or `R7.3.31` is not a year.
+public enum FiscalYearText {
+    /// Reads a 実施年度 cell's text, already folded (NFKC, no spaces): 令和6年度, 令和元年度, R6, R.6, H30,
+    /// 平成30年度, 2024年度, 2024 (a note in parentheses may follow); nil when it is not a year.
+    public static func parse(folded: String) -> Int? {
+        let s = folded.uppercased()
+        let eras: [(prefixes: [String], base: Int)] = [
+            (["令和", "R"], 2018), (["平成", "H"], 1988),
+        ]
+        for era in eras {
+            for prefix in era.prefixes where s.hasPrefix(prefix) {
+                var rest = Substring(s.dropFirst(prefix.count))
+                if rest.first == "." { rest = rest.dropFirst() }
+                let n: Int
+                if rest.hasPrefix("元") {
+                    n = 1
+                    rest = rest.dropFirst()
+                } else {
+                    let digits = rest.prefix { ("0"..."9").contains($0) }
+                    guard !digits.isEmpty, digits.count <= 2, let v = Int(digits) else { return nil }
+                    n = v
+                    rest = rest.dropFirst(digits.count)
+                }
+                guard n >= 1, isYearTail(rest) else { return nil }
+                return era.base + n
+            }
+        }
+        let digits = s.prefix { ("0"..."9").contains($0) }
+        guard digits.count == 4, let year = Int(digits), isYearTail(s.dropFirst(4)) else { return nil }
+        return year
+    }
+
+    /// What may follow the year: nothing, 年度, 年, or a note in parentheses such as `(2024年度)`.
+    static func isYearTail(_ rest: Substring) -> Bool {
+        var tail = rest
+        for suffix in ["年度", "年"] where tail.hasPrefix(suffix) {
+            tail = tail.dropFirst(suffix.count)
+            break
+        }
+        return tail.isEmpty || tail.hasPrefix("(")
+    }
+
+    /// Every fiscal year the text names, in order (the Western year of April: 令和6年度 → 2024).
+    public static func years(in text: String) -> [Int] {
+        let scalars = Array(FiscalYearText.fold(text).uppercased().unicodeScalars)
+        var years: [Int] = []
+        var i = 0
+        func digits(from start: Int, max: Int) -> (value: Int, end: Int)? {
+            var end = start, value = 0
+            while end < scalars.count, end - start < max, ("0"..."9").contains(scalars[end]) {
+                value = value * 10 + Int(scalars[end].value - 48)
+                end += 1
+            }
+            guard end > start, end == scalars.count || !("0"..."9").contains(scalars[end]) else { return nil }
+            return (value, end)
+        }
+        func has(_ literal: String, at position: Int) -> Bool {
+            let needle = Array(literal.unicodeScalars)
+            guard position + needle.count <= scalars.count else { return false }
+            return Array(scalars[position..<position + needle.count]) == needle
+        }
+        func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
+        while i < scalars.count {
+            let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+            if has("令和", at: i) || has("平成", at: i) {
+                let base = has("令和", at: i) ? 2018 : 1988
+                let start = i + 2
+                if has("元", at: start), has("年度", at: start + 1) {
+                    years.append(base + 1); i = start + 3; continue
+                }
+                if let (n, end) = digits(from: start, max: 2), n >= 1, has("年度", at: end) {
+                    years.append(base + n); i = end + 2; continue
+                }
+            } else if (scalars[i] == "R" || scalars[i] == "H"), previous.map({ !isLetterOrDigit($0) }) ?? true {
+                let base = scalars[i] == "R" ? 2018 : 1988
+                if let (n, end) = digits(from: i + 1, max: 2), n >= 1 {
+                    if has("年度", at: end) { years.append(base + n); i = end + 2; continue }
+                    let next: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
+                    // R6 alone (R6_…, R6 …) is a year; R6.3.31, R6/3, R6年3月 and R6A are not.
+                    if next == nil || !(isLetterOrDigit(next!) || [".", "/", "年", "-", "月"].contains(next!)) {
+                        years.append(base + n); i = end; continue
+                    }
+                }
+            } else if ("1"..."2").contains(scalars[i]), previous.map({ !("0"..."9").contains($0) }) ?? true,
+                      let (n, end) = digits(from: i, max: 4), end - i == 4, (1989...2200).contains(n), has("年度", at: end) {
+                years.append(n); i = end + 2; continue
+            }
+            i += 1
+        }
+        return years
+    }
+}
+
+extension FiscalYearText {
+    /// NFKC without whitespace: full-width digits and letters become ASCII.
+    public static func fold(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !scalar.properties.isWhitespace {
+            kept.append(scalar)
+        }
+        return String(kept)
+    }
+
+    /// Reads a year as staff type it anywhere (a 実施年度 cell, `--year`, a setting): 令和6年度, R6, 2024年度,
+    /// 2024, full-width digits too; nil for anything else.
+    public static func parse(_ text: String) -> Int? { parse(folded: fold(text)) }
+
+    /// The fiscal year (Western year of April) of a day.
+    public static func containing(year: Int, month: Int) -> Int { month >= 4 ? year : year - 1 }
+
+    /// `2024` → `令和6年度`, `2019` → `令和元年度`, `2018` → `平成30年度`.
+    public static func japanese(_ year: Int) -> String {
+        if year >= 2019 { return year == 2019 ? "令和元年度" : "令和\(year - 2018)年度" }
+        return year == 1989 ? "平成元年度" : "平成\(year - 1988)年度"
+    }
+}

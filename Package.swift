@@ -40,7 +40,7 @@ let package = Package(
         // blank forms written with libxlsxwriter.
         .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
-        .target(name: "Validation", dependencies: ["XLSX", "Forms", "Settings"]),
+        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -36,6 +37,8 @@ public struct Settings: Hashable, Sendable {
         public var requiredFields: [String: [String]] = Rules.defaultRequiredFields
         /// 継続年数 accepted for a proposal: a project can continue for at most three years.
         public var yearNumbers: ClosedRange<Int> = 1...3
+        /// Whether each 市の評価 must be filled in when the form has a 市の評価 column (`score.missing`).
+        public var cityScoresRequired = true
 
         public static let defaultRequiredFields: [String: [String]] = [
             "reflection": ["org_name", "project_name"],
@@ -73,6 +76,9 @@ public struct Settings: Hashable, Sendable {
         public var settleSeconds: Double
         /// Seconds between two looks at the inbox in `watch`.
         public var watchIntervalSeconds: Double
+        /// The fiscal year being collected: given to a sheet that names no year on the form, in its
+        /// title, file name or folder (before the fiscal year of receipt).
+        public var fiscalYear: Int? = nil
 
         public static let defaults = Intake(settleSeconds: 2, watchIntervalSeconds: 5)
     }
@@ -193,6 +199,10 @@ extension Settings {
                 guard let b = t as? Bool else { throw fail("rules.low_score_comment_is_error", "true か false") }
                 settings.rules.lowScoreCommentIsError = b
             }
+            if let t = m["city_scores_required"] {
+                guard let b = t as? Bool else { throw fail("rules.city_scores_required", "true か false") }
+                settings.rules.cityScoresRequired = b
+            }
             if let t = m["score_gap"] { settings.rules.scoreGap = try integer(t, "rules.score_gap") }
             if let t = m["placeholders"] { settings.rules.placeholders = try strings(t, "rules.placeholders") }
             if let t = m["disabled"] { settings.rules.disabled = try strings(t, "rules.disabled") }
@@ -233,6 +243,12 @@ extension Settings {
             guard let m = v as? [String: Any] else { throw fail("intake", "「キー: 値」の形") }
             if let t = m["settle_seconds"] { settings.intake.settleSeconds = try number(t, "intake.settle_seconds") }
             if let t = m["watch_interval_seconds"] { settings.intake.watchIntervalSeconds = try number(t, "intake.watch_interval_seconds") }
+            if let t = m["fiscal_year"], !(t is NSNull) {
+                guard let year = FiscalYearText.parse("\(t)") else {
+                    throw fail("intake.fiscal_year", "令和6年度・R6・2024 のような年度")
+                }
+                settings.intake.fiscalYear = year
+            }
         }
         return settings
     }

@@ -67,6 +67,29 @@ enum EnglishMessages {
             return "\(p.file), \(w): the \(s) \"\(shown)\" cannot be read as a fiscal year. Enter it like 令和6年度 or 2024年度."
         case .fiscalYearOutOfRange(let year, let range):
             return "\(p.file), \(w): the \(s) is \(year). Enter a fiscal year from \(range.lowerBound) to \(range.upperBound). If the year is right, review fiscal_years in the settings file."
+        case .fiscalYearMissing(let origin, let shown, let year):
+            let taken = year.map { "fiscal year \($0)" } ?? ""
+            switch origin {
+            case .title:
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year field; \(taken) is taken from its title\(p.cell.map { " (cell \($0))" } ?? ""), \"\(shown)\". If that is wrong, add a 実施年度 field and fill it in."
+            case .fileName:
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year; \(taken) is taken from the file name (\"\(shown)\"). If that is wrong, enter the 実施年度 on the form."
+            case .folderName:
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year; \(taken) is taken from the folder name \"\(shown)\". If that is wrong, enter the 実施年度 on the form."
+            case .setting:
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year; \(taken) is taken from the settings (intake.fiscal_year, the year being collected). If that is wrong, enter the 実施年度 on the form."
+            case .form, .receipt:
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year, and neither its title, file name nor folder names one; it is filed under the fiscal year in which it is received. If that is wrong, enter the 実施年度 on the form."
+            }
+        case .scoreSeveralMarks(let cells):
+            return "\(p.file), sheet \"\(p.sheet)\": the \(s) is marked \(cells.count) times (cells \(cells.joined(separator: ", "))). Mark exactly one."
+        case .choiceSeveralTicked(let options, let allowed):
+            return "\(p.file), \(w): the \(s) has \(options.count) options ticked (\(options.joined(separator: ", "))). Tick exactly one of \(allowed.joined(separator: ", "))."
+        case .choiceNoneTicked(let allowed):
+            let list = allowed.isEmpty ? "" : " of \(allowed.joined(separator: ", "))"
+            return "\(p.file), \(w): no option of the \(s) is ticked. Tick exactly one\(list) (☑)."
+        case .formulaNotCalculated:
+            return "\(p.file), \(w): the \(s) is a formula whose result was never saved. Open the file in Excel and save it again."
         case .formNotFound(let sheetNames):
             let list = sheetNames.isEmpty ? "" : " (sheets: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", ")))"
             return "\(p.file): no reflection sheet or proposal form was found\(list). Check that this is a filled-in form; headings such as 団体名 or ①協働の有効性 must not be deleted or changed."

@@ -1,3 +1,4 @@
+import Core
 import Forms
 
 /// Every Japanese message template, in one place.
@@ -70,6 +71,29 @@ enum JapaneseMessages {
         case .fiscalYearOutOfRange(let year, let range):
             let era = MessageRenderer.japaneseEra(year).map { "（\($0)年度）" } ?? ""
             return "\(file)\(s)\(w)が \(year)年度\(era)です。\(range.lowerBound)〜\(range.upperBound)年度の範囲で入力してください。年度が正しければ、設定ファイルの fiscal_years を見直してください。"
+        case .fiscalYearMissing(let origin, let shown, let year):
+            let era = year.map(FiscalYearText.japanese) ?? ""
+            switch origin {
+            case .title:
+                return "\(file)シート「\(p.sheet)」に実施年度の欄がないため、表題\(p.cell.map { "（\($0)）" } ?? "")の「\(shown)」から\(era)として受け付けます。違う場合は実施年度の欄を設けて記入してください。"
+            case .fileName:
+                return "\(file)シート「\(p.sheet)」に実施年度がないため、ファイル名の「\(shown)」から\(era)として受け付けます。違う場合は様式に実施年度を記入してください。"
+            case .folderName:
+                return "\(file)シート「\(p.sheet)」に実施年度がないため、フォルダー名「\(shown)」から\(era)として受け付けます。違う場合は様式に実施年度を記入してください。"
+            case .setting:
+                return "\(file)シート「\(p.sheet)」に実施年度がないため、設定ファイルの intake.fiscal_year（受付中の年度）から\(era)として受け付けます。違う場合は様式に実施年度を記入してください。"
+            case .form, .receipt:
+                return "\(file)シート「\(p.sheet)」に実施年度がありません。表題・ファイル名・フォルダー名にも年度がないため、受け付けた日の年度として扱います。違う場合は様式に実施年度を記入してください。"
+            }
+        case .scoreSeveralMarks(let cells):
+            return "\(file)\(s)に印が\(cells.count)つあります（シート「\(p.sheet)」\(cells.joined(separator: "・"))）。1つだけに印を付けてください。"
+        case .choiceSeveralTicked(let options, let allowed):
+            return "\(file)\(s)\(w)で「\(options.joined(separator: "」と「"))」の\(options.count)つに印があります。\(allowed.joined(separator: "、")) のうち1つだけに印を付けてください。"
+        case .choiceNoneTicked(let allowed):
+            let list = allowed.isEmpty ? "" : "\(allowed.joined(separator: "、")) のうち"
+            return "\(file)\(s)\(w)のどの選択肢にも印がありません。\(list)1つに印（☑ など）を付けてください。"
+        case .formulaNotCalculated:
+            return "\(file)\(s)\(w)は数式で、計算結果が保存されていません。Excel で開いて保存し直してください。"
         case .formNotFound(let sheetNames):
             let list = sheetNames.isEmpty ? "" : "（シート: \(sheetNames.map { "「\($0)」" }.joined(separator: "、"))）"
             return "ファイル「\(p.file)」にふりかえりシートも企画提案書も見つかりません\(list)。様式に記入したファイルか確かめてください。「団体名」「①協働の有効性」などの見出しを消したり変えたりすると読み取れません。"

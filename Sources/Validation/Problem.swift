@@ -52,6 +52,17 @@ public enum Problem: Hashable, Sendable {
     case fiscalYearUnreadable(shown: String)
     /// 実施年度 is outside the configured range.
     case fiscalYearOutOfRange(year: Int, range: ClosedRange<Int>)
+    /// The form has no 実施年度: the year was taken from `origin` (`shown` is what was read there), or
+    /// will be the fiscal year of receipt when `year` is nil.
+    case fiscalYearMissing(origin: FieldOrigin, shown: String, year: Int?)
+    /// Several ○ in one row of a 5-4-3-2-1 grid: the cells marked.
+    case scoreSeveralMarks(cells: [String])
+    /// Several options ticked in a check-box choice.
+    case choiceSeveralTicked(options: [String], allowed: [String])
+    /// A check-box choice with no option ticked.
+    case choiceNoneTicked(allowed: [String])
+    /// A formula whose result was never stored: the file must be opened and saved in a spreadsheet.
+    case formulaNotCalculated
     /// No sheet of the workbook holds a recognisable form.
     case formNotFound(sheetNames: [String])
     /// The reader could not read the file; `caseName` is the reader error's case in snake_case.
@@ -87,6 +98,11 @@ public enum Problem: Hashable, Sendable {
         case .contactPhoneFormat: return "contact.phone_format"
         case .fiscalYearUnreadable: return "fiscal_year.unreadable"
         case .fiscalYearOutOfRange: return "fiscal_year.out_of_range"
+        case .fiscalYearMissing: return "fiscal_year.missing"
+        case .scoreSeveralMarks: return "score.multiple_marks"
+        case .choiceSeveralTicked: return "choice.invalid"
+        case .choiceNoneTicked: return "field.missing"
+        case .formulaNotCalculated: return "formula.not_calculated"
         case .formNotFound: return "form.not_found"
         case .reader(let caseName, _, _): return "reader.\(caseName)"
         case .fileNotXLSX: return "file.not_xlsx"
@@ -98,7 +114,7 @@ public enum Problem: Hashable, Sendable {
     public var defaultSeverity: Severity {
         switch self {
         case .scoreNormalised, .scoreGap, .commentPlaceholder, .moneyNormalised, .departmentUnknown,
-             .contactEmailFormat, .contactPhoneFormat:
+             .contactEmailFormat, .contactPhoneFormat, .fiscalYearMissing:
             return .warning
         default:
             return .error

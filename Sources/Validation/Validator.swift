@@ -35,6 +35,7 @@ public struct Validator: Sendable {
     /// Every issue found in the form, in the form's order. `file` is the file's path or name.
     public func validate(_ form: ExtractedForm, file: String) -> [ValidationIssue] {
         var sink = IssueSink(validator: self, form: form, fileName: Self.displayName(of: file))
+        checkDoubts(form, &sink)
         if form.kind == .reflection {
             checkScores(form, &sink)
             checkRequiredComment("org_comment", form, &sink)
@@ -68,18 +69,45 @@ public struct Validator: Sendable {
 
     // MARK: Both forms
 
+    /// Values on the sheet that could not be taken (several ○, no box ticked, a formula never
+    /// calculated): each is reported here, and the other rules leave the field alone.
+    func checkDoubts(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        for reading in form.fields.values.sorted(by: { ($0.cell, $0.key) < ($1.cell, $1.key) }) {
+            guard let doubt = reading.doubt else { continue }
+            let allowed = settings.choices[reading.key] ?? []
+            switch doubt {
+            case .severalMarks(let cells): sink.add(.scoreSeveralMarks(cells: cells.map(\.a1)), reading)
+            case .severalChoices(let options): sink.add(.choiceSeveralTicked(options: options, allowed: allowed), reading)
+            case .noChoice: sink.add(.choiceNoneTicked(allowed: allowed), reading)
+            case .formulaNotCalculated: sink.add(.formulaNotCalculated, reading)
+            }
+        }
+    }
+
     func checkRequiredFields(_ form: ExtractedForm, _ sink: inout IssueSink) {
         for key in settings.rules.requiredFields[form.kind.rawValue] ?? [] {
             guard let reading = form[key] else {
                 sink.add(.fieldMissing, key: key)
                 continue
             }
-            if Self.isBlank(reading) { sink.add(.fieldMissing, reading) }
+            if Self.isBlank(reading), reading.doubt == nil { sink.add(.fieldMissing, reading) }
         }
     }
 
     func checkFiscalYear(_ form: ExtractedForm, _ sink: inout IssueSink) {
-        guard let reading = form["fiscal_year"], !Self.isBlank(reading) else { return }
+        guard let reading = form["fiscal_year"] else {
+            sink.add(.fiscalYearMissing(origin: .receipt, shown: "", year: nil), key: "fiscal_year")
+            return
+        }
+        switch reading.origin {
+        case .form: break
+        case .title:
+            sink.add(.fiscalYearMissing(origin: .title, shown: Self.shown(reading), year: Self.year(reading)), reading)
+        case .fileName, .folderName, .setting, .receipt:
+            sink.add(.fiscalYearMissing(origin: reading.origin, shown: Self.shown(reading), year: Self.year(reading)),
+                     key: "fiscal_year")
+        }
+        guard !Self.isBlank(reading), reading.doubt == nil else { return }
         let range = settings.fiscalYears
         switch reading.value {
         case .fiscalYear(let year), .integer(let year):
@@ -89,9 +117,17 @@ public struct Validator: Sendable {
         }
     }
 
+    /// The year a reading holds, if any.
+    static func year(_ reading: FieldReading) -> Int? {
+        switch reading.value {
+        case .fiscalYear(let year), .integer(let year): return year
+        default: return nil
+        }
+    }
+
     func checkChoices(_ form: ExtractedForm, _ sink: inout IssueSink) {
         for key in choices.keys.sorted() {
-            guard let reading = form[key], !Self.isBlank(reading), let table = choices[key] else { continue }
+            guard let reading = form[key], !Self.isBlank(reading), reading.doubt == nil, let table = choices[key] else { continue }
             if table[TextChecks.squeeze(Self.valueText(reading))] == nil {
                 let shown = Self.shown(reading)
                 sink.add(.choiceInvalid(shown: shown, allowed: settings.choices[key] ?? []), reading)
@@ -100,7 +136,7 @@ public struct Validator: Sendable {
     }
 
     func checkDepartment(_ form: ExtractedForm, _ sink: inout IssueSink) {
-        guard !departments.isEmpty, let reading = form["department"], !Self.isBlank(reading) else { return }
+        guard !departments.isEmpty, let reading = form["department"], !Self.isBlank(reading), reading.doubt == nil else { return }
         if !departments.contains(TextChecks.squeeze(Self.valueText(reading))) {
             sink.add(.departmentUnknown(shown: Self.shown(reading)), reading)
         }
@@ -117,7 +153,7 @@ public struct Validator: Sendable {
             }
             let orgScore = readScore(reading, required: true, &sink)
             let cityReading = form[keys.cityScore]
-            let cityScore = cityReading.flatMap { readScore($0, required: false, &sink) }
+            let cityScore = cityReading.flatMap { readScore($0, required: settings.rules.cityScoresRequired, &sink) }
             if let score = orgScore, score <= threshold {
                 checkLowScoreComment(score: score, threshold: threshold, scoreReading: reading,
                                      comment: form[keys.comment], &sink)
@@ -131,6 +167,8 @@ public struct Validator: Sendable {
 
     /// The score in 1…5, or nil after reporting why it cannot be used. A blank city score is allowed.
     func readScore(_ reading: FieldReading, required: Bool, _ sink: inout IssueSink) -> Int? {
+        // A doubt (several marks, a formula never calculated) has been reported already.
+        guard reading.doubt == nil else { return nil }
         // What was typed is only spelled out when there is something to say about it.
         switch ScoreInterpretation(reading) {
         case .blank:
@@ -167,6 +205,7 @@ public struct Validator: Sendable {
             sink.add(.commentMissing, key: key)
             return
         }
+        if reading.doubt != nil { return }
         if Self.isBlank(reading) {
             sink.add(.commentMissing, reading)
         } else if placeholders.contains(Self.shown(reading)) {

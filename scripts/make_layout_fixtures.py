@@ -14,7 +14,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from formlib import (VIEWPOINTS, Formula, Sheet, a1, dump_json, expect_choice, expect_integer,  # noqa: E402
+from formlib import (FIXED_TIME, VIEWPOINTS, Formula, Sheet, a1, dump_json, expect_choice, expect_integer,  # noqa: E402
                      expect_score, expect_score_choice, expect_text, expect_year, expect_yen, label_left,
                      layout_expectations, libreoffice_convert, seed_table, write_openpyxl, write_xlsxwriter)
 
@@ -731,11 +731,31 @@ class Catalogue:
         path = os.path.join(OUT, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         writer(sheets, path)
+        steady(path)
         entry = layout_expectations(sheets)
         entry["fiscal_year_source"] = source
         self.entries[rel] = entry
         self.readme.append((rel, description))
         return path
+
+
+def steady(path):
+    """Same bytes on every run: openpyxl and LibreOffice stamp the zip entries and docProps/core.xml's
+    modified date with the time of saving; both are set to FIXED_TIME, the parts are otherwise kept."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 def expected_errors(entry):
@@ -807,6 +827,7 @@ def main():
         if not libreoffice_convert(source, os.path.join(OUT, target)):
             print("soffice not found: LibreOffice re-saves skipped", file=sys.stderr)
             break
+        steady(os.path.join(OUT, target))
         entry = json_copy(cat.entries[rel_source])
         if target.startswith("formulas_mistaken"):
             # LibreOffice calculates the formula that openpyxl left without a result, and saves it.
@@ -855,6 +876,18 @@ def write_readme(rows):
         "the warnings the layout is about); per file optionally `file_issues` and `fiscal_year_source`",
         "(`form`, `title`, `file_name`, `folder_name`, `receipt`). Checked against the binary by",
         "`python3 Tests/oracles/check_layouts.py .build/debug/furikaeri`.",
+        "",
+        "Conventions fixed here beyond issue 12's text:",
+        "- ○ grids: the score is the marked column's header; no mark: blank at the grid's first column,",
+        "  `score.missing`; two marks: blank at the left one, `score.multiple_marks`.",
+        "- Check boxes: the cell is the one holding the chosen option's text (not a mark's own cell);",
+        "  several ticked: unreadable `A・B`, `choice.invalid`; none: `field.missing`, also for 時期.",
+        "- A dropdown score text with no list on its cell, or not one of its list's items:",
+        "  `score.normalised` (warning).",
+        "- The year (and phase) from the title: both fields at the title cell, with a `fiscal_year.missing`",
+        "  warning there; from the file or folder name: no field, a file-level warning with cell null.",
+        "- A formula without a cached result: blank, `formula.not_calculated` instead of `field.missing`.",
+        "- `receipt` as `fiscal_year_source`: no year on the form, in the title, file or folder name.",
         "",
         "file | layout | variant | writer | what it checks",
         "---|---|---|---|---",

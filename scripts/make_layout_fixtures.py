@@ -28,7 +28,6 @@ PROPOSAL_TYPES = ["自由テーマ型", "テーマ設定型"]
 COLLABORATION_FORMS = ["委託", "共催", "事業協力", "補助・助成", "その他"]
 DEPARTMENT_LIST = ["協働コミュニティ課", "文化振興課", "児童青少年課", "みどり公園課", "高齢者支援課",
                    "環境保全課", "危機管理課", "健康課", "障害福祉課", "社会教育課"]
-CHECKED = "☑■●✓○"
 
 # ---- invented organisations (no real people) ----
 
@@ -564,10 +563,6 @@ def title_layouts():
 
 # ---- 8. year only in the file or folder name ----
 
-def seed_without_year(s, data):
-    seed_table(s, data)
-
-
 def file_name_layouts():
     """(file stem, folder, data, source)."""
     midori = dict(MIDORI, scores=[5, 4, 4, 4, 5, 4, 4])
@@ -760,7 +755,7 @@ def steady(path):
 
 def expected_errors(entry):
     issues = list(entry.get("file_issues", []))
-    for name, sheet in entry.items():
+    for sheet in entry.values():
         if isinstance(sheet, dict) and "issues" in sheet:
             issues += sheet["issues"]
     return [i for i in issues if i["severity"] == "error"]
@@ -806,7 +801,7 @@ def main():
     for stem, folder, data, source, variant, about in file_name_layouts():
         for writer_name, writer in WRITERS:
             s = Sheet("ふりかえり")
-            seed_without_year(s, data)
+            seed_table(s, data)  # the seed's own table has no year
             rel = os.path.join(folder, f"{stem}_{writer_name}.xlsx") if folder else f"{stem}_{writer_name}.xlsx"
             cat.write(rel, [s], writer, source, f"year_in_file_name | {variant} | {writer_name} | {about}")
             cat.entries[rel]["file_issues"] = [{"severity": "warning", "code": "fiscal_year.missing",

@@ -40,6 +40,8 @@ struct MarkedChoices {
         let scalars = text.unicodeScalars.drop(while: LabelText.isWhitespace)
         guard let first = scalars.first, isTick(first) else { return false }
         let rest = String(String.UnicodeScalarView(scalars.dropFirst())).foldedForComparison
+        // A tick alone in its cell, before the option's own cell.
+        if rest.isEmpty { return true }
         return choices.contains { !$0.isEmpty && rest.hasPrefix($0.foldedForComparison) }
     }
 

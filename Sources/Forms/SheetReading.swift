@@ -172,9 +172,10 @@ struct SheetReading {
     /// from the ticks, over the cells of the row from `cell` on (one option per cell) unless `inline`.
     func reading(_ field: FieldDefinition, label: String, labelCell: CellReference, cell: CellReference,
                  raw: CellValue, inline: Bool = false) -> FieldReading {
-        if field.type == .choice, case .text(let text) = raw, MarkedChoices.looksMarked(text, choices: field.choices) {
+        if field.type == .choice, case .text(let text) = raw {
             let cells = inline ? [(cell, text)] : optionCells(from: cell)
-            if let choice = MarkedChoices(cells: cells).reading(choices: field.choices) {
+            if cells.contains(where: { MarkedChoices.looksMarked($0.text, choices: field.choices) }),
+               let choice = MarkedChoices(cells: cells).reading(choices: field.choices) {
                 return FieldReading(key: field.key, label: label, labelCell: labelCell, cell: choice.cell, raw: raw,
                                     value: choice.value, doubt: choice.doubt)
             }

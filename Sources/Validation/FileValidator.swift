@@ -114,7 +114,10 @@ public struct FileValidator: Sendable {
         guard !workbook.forms.isEmpty else {
             return fileResult(path: path, sha256: sha256, problem: .formNotFound(sheetNames: workbook.sheetNames))
         }
-        let forms = workbook.forms.map { ValidatedForm(form: $0, issues: validator.validate($0, file: path)) }
+        let forms = workbook.forms.map { extracted in
+            let form = FiscalYearSource.completing(extracted, path: path, settings: validator.settings)
+            return ValidatedForm(form: form, issues: validator.validate(form, file: path))
+        }
         let hasError = forms.contains { $0.issues.contains { $0.severity == .error } }
         return FileResult(path: path, sha256: sha256, status: hasError ? .invalid : .valid, issues: [], forms: forms)
     }

@@ -77,6 +77,23 @@ public enum ValidationJSON {
     }
 }
 
+extension ValidationJSON {
+    /// `cells` of a form: each field's key path → the A1 cell its value came from, in encoded order.
+    /// Values not taken from a cell of the sheet (a year from the file name, say) have none.
+    public static func cells(of form: ExtractedForm) -> [(key: String, cell: String)] {
+        form.fields.values
+            .filter { $0.origin == .form || $0.origin == .title }
+            .map { ($0.key, $0.cell.a1) }
+            .sorted { JSONValue.codePointOrder($0.key, $1.key) }
+    }
+
+    /// Where the form's fiscal year came from: `form`, `title`, `file_name`, `folder_name`, `setting`,
+    /// or `receipt` (the fiscal year in which the file is received) when nothing names it.
+    public static func fiscalYearSource(of form: ExtractedForm) -> String {
+        (form["fiscal_year"]?.origin ?? .receipt).rawValue
+    }
+}
+
 extension ValidationIssue {
     /// `{"severity", "code", "field", "cell", "message"}`; `field` and `cell` are null for file-level issues.
     public func jsonObject() -> JSONValue {
@@ -91,12 +108,14 @@ extension ValidationIssue {
 }
 
 extension ValidatedForm {
-    /// `{"sheet", "kind", "fields", "issues"}`.
+    /// `{"sheet", "kind", "fields", "cells", "fiscal_year_source", "issues"}`.
     public func jsonObject() -> JSONValue {
         .object([
             "sheet": .string(form.sheet),
             "kind": .string(form.kind.rawValue),
             "fields": ValidationJSON.fields(of: form),
+            "cells": .object(Dictionary(uniqueKeysWithValues: ValidationJSON.cells(of: form).map { ($0.key, JSONValue.string($0.cell)) })),
+            "fiscal_year_source": .string(ValidationJSON.fiscalYearSource(of: form)),
             "issues": .array(issues.map { $0.jsonObject() }),
         ])
     }

@@ -28,9 +28,18 @@ extension FileResult {
 extension ValidatedForm {
     /// Appends this form's JSON object to `out`.
     public func writeJSON(into out: inout [UInt8]) {
-        // fields, issues, kind, sheet
-        out.append(contentsOf: #"{"fields":"#.utf8)
+        // cells, fields, fiscal_year_source, issues, kind, sheet
+        out.append(contentsOf: #"{"cells":{"#.utf8)
+        for (i, entry) in ValidationJSON.cells(of: form).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.encodeString(entry.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONValue.encodeString(entry.cell, into: &out)
+        }
+        out.append(contentsOf: #"},"fields":"#.utf8)
         ValidationJSON.writeFields(of: form, into: &out)
+        out.append(contentsOf: #","fiscal_year_source":"#.utf8)
+        JSONValue.encodeString(ValidationJSON.fiscalYearSource(of: form), into: &out)
         out.append(contentsOf: #","issues":"#.utf8)
         ValidationIssue.writeJSON(issues, into: &out)
         out.append(contentsOf: #","kind":"#.utf8)

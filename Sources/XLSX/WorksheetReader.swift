@@ -300,7 +300,11 @@ final class WorksheetParser: SAXHandler, SAXSessionOwner {
             return
         } catch {}
         let reference = CellReference(row: row, column: column)
-        if sawFormula && !sawValue && !sawInline { uncalculated.append(reference) }
+        // No result at all, or an empty one on a number cell (`<v/>`, as openpyxl writes); an empty
+        // result of a text formula (`t="str"`) is a formula that gave "".
+        if sawFormula && !sawInline && (!sawValue || (value.isEmpty && kind != .formulaString)) {
+            uncalculated.append(reference)
+        }
         pending.append(Cell(reference: reference, value: cellValue()))
     }
 

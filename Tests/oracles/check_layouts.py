@@ -155,14 +155,21 @@ def check_file(binary, directory, rel, entry, fail):
     if not isinstance(file_issues, list):
         fail(f"{rel}: no file-level issues list")
         file_issues = []
-    compare_issues(f"{rel}: file", entry.get("file_issues", []), file_issues, fail)
-
     forms = {}
     for form in result.get("forms") or []:
         name = form.get("sheet") if isinstance(form, dict) else None
         if name in forms:
             fail(f"{rel}: sheet {name!r} reported twice")
         forms[name] = form
+    # A file-level expectation (the year named by no form, only by the path) may be reported on the
+    # file or on its forms without a cell: the forms are what lack the year.
+    uncelled = [i for form in forms.values() for i in form.get("issues") or [] if i.get("cell") is None]
+    compare_issues(f"{rel}: file", entry.get("file_issues", []), file_issues + uncelled, fail)
+    source = entry.get("fiscal_year_source")
+    if source is not None:
+        for name, form in sorted(forms.items(), key=lambda item: str(item[0])):
+            if form.get("fiscal_year_source") != source:
+                fail(f"{rel} / {name}: fiscal_year_source {form.get('fiscal_year_source')!r}, expected {source!r}")
     for name in sorted(set(forms) - set(sheets), key=str):
         fail(f"{rel}: sheet {name!r} read as a form, not expected")
     for name, want in sorted(sheets.items()):

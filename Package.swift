@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [
-            "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings",
+            "Core", "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Settings
+import Validation
 import XLSX
 
 /// `furikaeri inspect [--json] FILE...`: every cell a workbook holds, as JSON (the contract shape
@@ -9,8 +11,14 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "ブックの全セルを表示します（--json で JSON 出力）。")
 
-    @Flag(name: .long, help: "PRODUCT.md の形の JSON で出力します。")
+    @Flag(name: .long, help: "docs/contracts.md の形の JSON で出力します。")
     var json = false
+
+    @Flag(name: .long, help: "様式として読んだ項目ごとに、値・セル・見つけた見出しと指摘を表示します。")
+    var fields = false
+
+    @Option(name: .long, help: "設定ファイル（YAML、--fields で使います）。省略時は現在のフォルダーの furikaeri.yml。")
+    var config: String?
 
     @Option(name: .long, help: "メッセージの言語: ja または en。")
     var lang = "ja"
@@ -27,12 +35,14 @@ struct InspectCommand: ParsableCommand {
     func validate() throws {
         guard lang == "ja" || lang == "en" else { throw ValidationError("--lang は ja か en を指定してください。") }
         if outputDir != nil && !json { throw ValidationError("--output-dir は --json と一緒に指定してください。") }
+        if fields && (json || outputDir != nil) { throw ValidationError("--fields は --json・--output-dir と一緒には使えません。") }
         if files.isEmpty && filesFrom == nil { throw ValidationError("読み取るファイルを指定してください。") }
     }
 
     func run() throws {
         let english = lang == "en"
         let paths = try allFiles()
+        if fields { return try listFields(paths, english: english) }
         var failed = false
         // Workbooks are read in parallel, a window at a time, and written in the given order.
         let window = 64
@@ -79,6 +89,27 @@ struct InspectCommand: ParsableCommand {
         let bytes = json ? result.json(english: english) : Array(result.listing(english: english).utf8)
         return Rendered(fileName: result.fileName, bytes: bytes,
                         errorMessage: result.error.map { english ? $0.englishMessage : $0.japaneseMessage })
+    }
+
+    /// `--fields`: the fields read from each file, as `validate` reads them (same settings file).
+    private func listFields(_ paths: [String], english: Bool) throws {
+        let language: Language = english ? .en : .ja
+        let path = config ?? (FileManager.default.fileExists(atPath: ValidateCommand.defaultSettingsFile)
+            ? ValidateCommand.defaultSettingsFile : nil)
+        var settings = Settings.defaults
+        if let path {
+            do { settings = try Settings.load(path: path) } catch {
+                throw ValidationError(english ? (error as? SettingsError)?.englishMessage ?? "\(error)" : "\(error)")
+            }
+        }
+        let validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        var failed = false
+        for path in paths {
+            let result = validator.validateFile(at: path)
+            if result.status != .valid { failed = true }
+            OutputFile.standardOutput.write(Array(FieldListing.render(result, english: english).utf8))
+        }
+        if failed { throw ExitCode(1) }
     }
 
     private func emit(_ output: Rendered) throws {

@@ -1,6 +1,6 @@
 """Shared by make_form_fixtures.py and make_samples.py (dev/test time only, never at run time).
 
-Builds sheets of ふりかえりシート and 企画提案書 in the shapes of PRODUCT.md as plain data (cells, merges,
+Builds sheets of ふりかえりシート and 企画提案書 in the shapes the README lists as plain data (cells, merges,
 the fields we expect the Swift extractor to find and where), then writes them with openpyxl or
 XlsxWriter — writers other than ours.
 """

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Tests/Fixtures/forms/: one workbook per form shape of PRODUCT.md, plus expected.json.
+"""Writes Tests/Fixtures/forms/: one workbook per form shape (docs/contracts.md, README "Layouts we read"), plus expected.json.
 
 Dev/test time only. Writers are openpyxl and XlsxWriter (not ours); where `soffice` exists, two
 fixtures are also re-saved by LibreOffice. Run from the repository root:

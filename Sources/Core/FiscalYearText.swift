@@ -45,7 +45,8 @@ public enum FiscalYearText {
 
     /// Every fiscal year the text names, in order (the Western year of April: 令和6年度 → 2024).
     public static func years(in text: String) -> [Int] {
-        let scalars = Array(FiscalYearText.fold(text).uppercased().unicodeScalars)
+        // NFKC keeping the spaces: they part words, and `R6 …` is a year where `R6ふりかえり` is not.
+        let scalars = Array(text.precomposedStringWithCompatibilityMapping.uppercased().unicodeScalars)
         var years: [Int] = []
         var i = 0
         func digits(from start: Int, max: Int) -> (value: Int, end: Int)? {
@@ -62,7 +63,8 @@ public enum FiscalYearText {
             guard position + needle.count <= scalars.count else { return false }
             return Array(scalars[position..<position + needle.count]) == needle
         }
-        func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
+        // Letters of any script (kanji and kana included) and digits; `_` separates words in file names.
+        func isWordCharacter(_ s: Unicode.Scalar) -> Bool { s != "_" && (s.properties.isAlphabetic || ("0"..."9").contains(s)) }
         while i < scalars.count {
             let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
             if has("令和", at: i) || has("平成", at: i) {
@@ -74,13 +76,14 @@ public enum FiscalYearText {
                 if let (n, end) = digits(from: start, max: 2), n >= 1, has("年度", at: end) {
                     years.append(base + n); i = end + 2; continue
                 }
-            } else if (scalars[i] == "R" || scalars[i] == "H"), previous.map({ !isLetterOrDigit($0) }) ?? true {
+            } else if (scalars[i] == "R" || scalars[i] == "H"), previous.map({ !isWordCharacter($0) }) ?? true {
                 let base = scalars[i] == "R" ? 2018 : 1988
                 if let (n, end) = digits(from: i + 1, max: 2), n >= 1 {
                     if has("年度", at: end) { years.append(base + n); i = end + 2; continue }
                     let next: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
-                    // R6 alone (R6_…, R6 …) is a year; R6.3.31, R6/3, R6年3月 and R6A are not.
-                    if next == nil || !(isLetterOrDigit(next!) || [".", "/", "年", "-", "月"].contains(next!)) {
+                    // R6 standing alone (R6_…, R6 …, (R6)) is a year; R6.3.31, R6/3, R6年3月, R6A and
+                    // R6ネット are not, nor is the R of a word (法人R6).
+                    if next == nil || !(isWordCharacter(next!) || [".", "/", "-"].contains(next!)) {
                         years.append(base + n); i = end; continue
                     }
                 }

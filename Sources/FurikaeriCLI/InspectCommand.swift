@@ -5,7 +5,7 @@ import Validation
 import XLSX
 
 /// `furikaeri inspect [--json] FILE...`: every cell a workbook holds, as JSON (the contract shape
-/// in PRODUCT.md) or as a readable listing per sheet.
+/// in docs/contracts.md) or as a readable listing per sheet.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
         設定ファイルは --config で指定します。省略すると、現在のフォルダーの furikaeri.yml があればそれを使います。
         """)
 
-    @Flag(name: .long, help: "PRODUCT.md の形の JSON で出力します。")
+    @Flag(name: .long, help: "docs/contracts.md の形の JSON で出力します。")
     var json = false
 
     @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")

@@ -1,6 +1,6 @@
 import Forms
 
-/// The `validate --json` shape from PRODUCT.md:
+/// The `validate --json` shape of docs/contracts.md:
 /// `{"files": [...], "summary": {"files", "valid", "invalid", "unreadable"}}`.
 public enum ValidationJSON {
     /// The whole document for a run.

@@ -4,7 +4,7 @@ import Testing
 import XLSX
 @testable import Forms
 
-/// Every fixture of `Tests/Fixtures/forms/` (one per shape in PRODUCT.md, written by openpyxl,
+/// Every fixture of `Tests/Fixtures/forms/` (one per shape the forms come in, written by openpyxl,
 /// XlsxWriter and LibreOffice), read through openpyxl's cells and extracted by label.
 @Suite struct FixtureOracleGridTests {
     static let directory = TestPaths.fixtures.appendingPathComponent("forms")

@@ -43,6 +43,7 @@ enum Build {
         func put(_ r: FieldReading) { fields[r.key] = r }
         put(text("org_name", "団体名", "B5", "NPO法人ひまわり会"))
         put(text("project_name", "事業名", "C5", "子ども食堂の運営"))
+        put(reading("fiscal_year", "実施年度", "B3", raw: .text("令和6年度"), value: .fiscalYear(2024)))
         for viewpoint in Viewpoint.allCases {
             put(score(viewpoint, scores[viewpoint] ?? .integer(4)))
             put(text("comments.\(viewpoint.rawValue)", "団体のコメント", "E\(6 + viewpoint.number)", ""))

@@ -37,7 +37,7 @@ import XLSX
         #expect(file["status"] as? String == "invalid")
         #expect((file["issues"] as? [Any])?.isEmpty == true)
         let jsonForm = try #require((file["forms"] as? [[String: Any]])?.first)
-        #expect(Set(jsonForm.keys) == ["sheet", "kind", "fields", "issues"])
+        #expect(Set(jsonForm.keys) == ["sheet", "kind", "fields", "cells", "fiscal_year_source", "issues"])
         #expect(jsonForm["sheet"] as? String == "ふりかえり")
         #expect(jsonForm["kind"] as? String == "reflection")
         let issue = try #require((jsonForm["issues"] as? [[String: Any]])?.first)

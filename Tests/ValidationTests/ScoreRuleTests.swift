@@ -147,9 +147,15 @@ import XLSX
         #expect(validator.validate(form, file: "a.xlsx").isEmpty)
     }
 
-    @Test func blankCityScoreIsAllowedButABadOneIsNot() {
+    @Test func blankCityScoreIsMissingWhereTheColumnIsUnlessTheSettingsAllowIt() {
         let blank = Build.reflection { $0["city_scores.cooperation"] = Build.score(.cooperation, .blank, family: "city_scores", column: "F") }
-        #expect(validator.validate(blank, file: "a.xlsx").isEmpty)
+        let missing = validator.validate(blank, file: "a.xlsx")
+        #expect(missing.codes == ["score.missing"])
+        #expect(missing.first?.field == "city_scores.cooperation")
+        #expect(missing.first?.cell == "F11")
+        var settings = Settings.defaults
+        settings.rules.cityScoresRequired = false
+        #expect(Validator(settings: settings).validate(blank, file: "a.xlsx").isEmpty)
         let bad = Build.reflection { $0["city_scores.cooperation"] = Build.score(.cooperation, .integer(7), family: "city_scores", column: "F") }
         let issues = validator.validate(bad, file: "a.xlsx")
         #expect(issues.codes == ["score.out_of_range"])

@@ -112,3 +112,31 @@ import TestSupport
                                              styles: "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>"))
     #expect(try cellsByA1(book)["A1"] == .dateTime(ExcelDateTime(serial: 1e300)))
 }
+
+@Test func formulasWithoutAStoredResultAreNamedButAnEmptyTextResultIsNot() throws {
+    // C1: no <v> at all; D1: an empty <v/> on a number cell (openpyxl); E1: a text formula whose result is "".
+    let row = """
+    <row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="C1"><f>NOW()</f></c><c r="D1"><f>B25</f><v/></c>\
+    <c r="E1" t="str"><f>IF(A1=2,"","x")</f><v></v></c></row>
+    """
+    let grid = try openBuilt(WorkbookBuilder(sheets: [sheet(row)])).grid(sheetAt: 0)
+    #expect(grid.uncalculatedFormulas == [CellReference(a1: "C1")!, CellReference(a1: "D1")!])
+    #expect(grid.cells[CellReference(a1: "A1")!] == .number(2))
+}
+
+@Test func dropdownListsAreReadWithTheirItems() throws {
+    let rows = """
+    <row r="1"><c r="H1" t="inlineStr"><is><t>5：とても良い</t></is></c></row>\
+    <row r="2"><c r="H2" t="inlineStr"><is><t>4：良い</t></is></c></row>
+    """
+    let validations = #"<dataValidations count="3">"#
+        + #"<dataValidation type="list" allowBlank="1" sqref="C5 C6:C11"><formula1>"4：良い,3：普通,""引用"""</formula1></dataValidation>"#
+        + #"<dataValidation type="list" sqref="D5:D11"><formula1>$H$1:$H$2</formula1></dataValidation>"#
+        + #"<dataValidation type="whole" sqref="E5"><formula1>1</formula1><formula2>5</formula2></dataValidation>"#
+        + "</dataValidations>"
+    let grid = try openBuilt(WorkbookBuilder(sheets: [sheet(rows, after: validations)])).grid(sheetAt: 0)
+    #expect(grid.listItems(at: CellReference(a1: "C7")!) == ["4：良い", "3：普通", "\"引用\""])
+    #expect(grid.listItems(at: CellReference(a1: "D5")!).sorted() == ["4：良い", "5：とても良い"])
+    #expect(grid.listItems(at: CellReference(a1: "E5")!).isEmpty)
+    #expect(grid.listItems(at: CellReference(a1: "C4")!).isEmpty)
+}

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Checks `furikaeri validate --json` output against the contract in PRODUCT.md, strictly.
+"""Checks `furikaeri validate --json` output against the contract in docs/contracts.md, strictly.
 
 Reads the JSON from the file given as the first argument (or standard input) with Python's own
 json module, and prints `ok` or one line per violation (exit status 1). Test-time only.
 """
 import json
+import re
 import sys
 
 VIEWPOINTS = {"effectiveness", "goal_setting", "goal_sharing", "achievement", "cooperation",
@@ -86,9 +87,17 @@ def main():
             check_issue(f"{where}.issues[{j}]", issue)
         for k, form in enumerate(f["forms"]):
             fw = f"{where}.forms[{k}]"
-            if set(form) != {"sheet", "kind", "fields", "issues"}:
+            if set(form) != {"sheet", "kind", "fields", "cells", "fiscal_year_source", "issues"}:
                 fail(fw, f"keys {sorted(form)}")
                 continue
+            if form["fiscal_year_source"] not in ("form", "title", "file_name", "folder_name", "setting", "receipt"):
+                fail(fw, f"fiscal_year_source {form['fiscal_year_source']!r}")
+            cells = form["cells"]
+            if not isinstance(cells, dict) or not all(
+                    isinstance(v, str) and re.fullmatch(r"[A-Z]{1,3}[1-9][0-9]{0,6}", v) for v in cells.values()):
+                fail(fw, f"cells {cells!r}")
+            elif any(key.split(".")[0] not in form["fields"] for key in cells):
+                fail(fw, f"cells names a field outside fields: {sorted(cells)}")
             if form["kind"] not in ("reflection", "proposal"):
                 fail(fw, f"kind {form['kind']!r}")
             check_fields(fw, form["kind"], form["fields"])

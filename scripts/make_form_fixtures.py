@@ -6,14 +6,11 @@ fixtures are also re-saved by LibreOffice. Run from the repository root:
     python3 scripts/make_form_fixtures.py
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from formlib import (Sheet, dump_json, expectations, label_left, proposal, seed_table,  # noqa: E402
-                     write_openpyxl, write_xlsxwriter)
+from formlib import (Sheet, dump_json, expectations, label_left, libreoffice_convert, proposal,  # noqa: E402
+                     seed_table, write_openpyxl, write_xlsxwriter)
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "forms")
 
@@ -75,18 +72,9 @@ def fixture(name, sheets, writer, catalogue):
 
 def libreoffice_resave(source, target_name, catalogue):
     """Converts with LibreOffice (xlsx → xlsx) so a third writer's output is covered."""
-    soffice = shutil.which("soffice")
-    if not soffice:
+    if not libreoffice_convert(source, os.path.join(OUT, target_name)):
         print("soffice not found: LibreOffice re-saves skipped", file=sys.stderr)
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = os.path.join(tmp, target_name)
-        shutil.copy(source, copy)
-        outdir = os.path.join(tmp, "out")
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                        "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir, copy], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.copy(os.path.join(outdir, target_name), os.path.join(OUT, target_name))
     catalogue[target_name] = catalogue[os.path.basename(source)]
 
 

@@ -45,8 +45,11 @@ public enum FiscalYearText {
 
     /// Every fiscal year the text names, in order (the Western year of April: 令和6年度 → 2024).
     public static func years(in text: String) -> [Int] {
+        // Every year has a digit (ASCII or full-width) or is a first year (元年度); most text has neither.
+        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || (0xFF10...0xFF19).contains($0.value) || $0 == "元" })
+        else { return [] }
         // NFKC keeping the spaces: they part words, and `R6 …` is a year where `R6ふりかえり` is not.
-        let scalars = Array(text.precomposedStringWithCompatibilityMapping.uppercased().unicodeScalars)
+        let scalars = Array(UnicodeFolding.nfkc(text).unicodeScalars)
         var years: [Int] = []
         var i = 0
         func digits(from start: Int, max: Int) -> (value: Int, end: Int)? {
@@ -58,28 +61,30 @@ public enum FiscalYearText {
             guard end > start, end == scalars.count || !("0"..."9").contains(scalars[end]) else { return nil }
             return (value, end)
         }
-        func has(_ literal: String, at position: Int) -> Bool {
-            let needle = Array(literal.unicodeScalars)
-            guard position + needle.count <= scalars.count else { return false }
-            return Array(scalars[position..<position + needle.count]) == needle
+        func has(_ first: Unicode.Scalar, _ second: Unicode.Scalar? = nil, at position: Int) -> Bool {
+            guard position < scalars.count, scalars[position] == first else { return false }
+            guard let second else { return true }
+            return position + 1 < scalars.count && scalars[position + 1] == second
         }
+        func hasNendo(at position: Int) -> Bool { has("年", "度", at: position) }
         // Letters of any script (kanji and kana included) and digits; `_` separates words in file names.
         func isWordCharacter(_ s: Unicode.Scalar) -> Bool { s != "_" && (s.properties.isAlphabetic || ("0"..."9").contains(s)) }
         while i < scalars.count {
             let previous: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
-            if has("令和", at: i) || has("平成", at: i) {
-                let base = has("令和", at: i) ? 2018 : 1988
+            let scalar = scalars[i]
+            if has("令", "和", at: i) || has("平", "成", at: i) {
+                let base = scalar == "令" ? 2018 : 1988
                 let start = i + 2
-                if has("元", at: start), has("年度", at: start + 1) {
+                if has("元", at: start), hasNendo(at: start + 1) {
                     years.append(base + 1); i = start + 3; continue
                 }
-                if let (n, end) = digits(from: start, max: 2), n >= 1, has("年度", at: end) {
+                if let (n, end) = digits(from: start, max: 2), n >= 1, hasNendo(at: end) {
                     years.append(base + n); i = end + 2; continue
                 }
-            } else if (scalars[i] == "R" || scalars[i] == "H"), previous.map({ !isWordCharacter($0) }) ?? true {
-                let base = scalars[i] == "R" ? 2018 : 1988
+            } else if "RrHh".unicodeScalars.contains(scalar), previous.map({ !isWordCharacter($0) }) ?? true {
+                let base = scalar == "R" || scalar == "r" ? 2018 : 1988
                 if let (n, end) = digits(from: i + 1, max: 2), n >= 1 {
-                    if has("年度", at: end) { years.append(base + n); i = end + 2; continue }
+                    if hasNendo(at: end) { years.append(base + n); i = end + 2; continue }
                     let next: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
                     // R6 standing alone (R6_…, R6 …, (R6)) is a year; R6.3.31, R6/3, R6年3月, R6A and
                     // R6ネット are not, nor is the R of a word (法人R6).
@@ -87,8 +92,8 @@ public enum FiscalYearText {
                         years.append(base + n); i = end; continue
                     }
                 }
-            } else if ("1"..."2").contains(scalars[i]), previous.map({ !("0"..."9").contains($0) }) ?? true,
-                      let (n, end) = digits(from: i, max: 4), end - i == 4, (1989...2200).contains(n), has("年度", at: end) {
+            } else if ("1"..."2").contains(scalar), previous.map({ !("0"..."9").contains($0) }) ?? true,
+                      let (n, end) = digits(from: i, max: 4), end - i == 4, (1989...2200).contains(n), hasNendo(at: end) {
                 years.append(n); i = end + 2; continue
             }
             i += 1
@@ -101,7 +106,7 @@ extension FiscalYearText {
     /// NFKC without whitespace: full-width digits and letters become ASCII.
     public static func fold(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in UnicodeFolding.nfkc(text).unicodeScalars where !scalar.properties.isWhitespace {
             kept.append(scalar)
         }
         return String(kept)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A cell's text reduced to a key that survives the ways staff retype labels.
@@ -46,22 +47,12 @@ public struct LabelText: Hashable, Sendable {
         self.keyWithoutParentheses = LabelText.removingParentheses(key)
     }
 
-    /// NFKC, skipped when every scalar is one NFKC leaves alone (ASCII, kana, common CJK ideographs and
-    /// punctuation): most label text, and NFKC through Foundation is the costly step of indexing a sheet.
-    static func nfkc(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy(isLeftAloneByNFKC) ? text : text.precomposedStringWithCompatibilityMapping
-    }
+    /// NFKC, skipped when every scalar is one NFKC leaves alone (`UnicodeFolding`).
+    static func nfkc(_ text: String) -> String { UnicodeFolding.nfkc(text) }
 
     /// Whether NFKC leaves the scalar as it is, whatever surrounds it.
-    static func isLeftAloneByNFKC(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E, 0x0A, 0x0D, 0x09: return true
-        case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true   // 、。〃 々 〈〉《》「」『』【】
-        case 0x3041...0x3096, 0x30A1...0x30FC: return true            // kana (not the combining marks 3099–309C)
-        case 0x4E00...0x9FFF: return true                             // CJK unified ideographs
-        default: return false
-        }
-    }
+    @inline(__always)
+    static func isLeftAloneByNFKC(_ scalar: Unicode.Scalar) -> Bool { UnicodeFolding.isLeftAloneByNFKC(scalar) }
 
     /// Unicode's White_Space property, by a switch: the property look-up is costly per scalar.
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,16 +2,11 @@ import XLSX
 
 /// Scores marked with ○ in a grid: columns headed `5 4 3 2 1` (or `1 … 5`, or `5：そう思う` …) beside
 /// the viewpoint names, one mark per viewpoint row.
-struct MarkGrid: Equatable {
+struct MarkGrid {
     /// Each column's score and the range its header occupies (a merged block on 方眼紙), left to right.
     var columns: [(score: Int, span: CellRange)]
     /// The header row.
     var headerRow: Int
-
-    static func == (lhs: MarkGrid, rhs: MarkGrid) -> Bool {
-        lhs.headerRow == rhs.headerRow && lhs.columns.map(\.score) == rhs.columns.map(\.score)
-            && lhs.columns.map(\.span) == rhs.columns.map(\.span)
-    }
 
     var firstColumn: Int { columns.first?.span.start.column ?? 0 }
     var lastColumn: Int { columns.last?.span.end.column ?? 0 }
@@ -77,6 +72,9 @@ struct MarkGrid: Equatable {
         switch value {
         case .number(let d): return d == d.rounded() && (1...5).contains(d) ? Int(d) : nil
         case .text(let text):
+            // A header starts with its digit, ASCII or full-width: most header texts do not.
+            guard let first = text.unicodeScalars.first(where: { !LabelText.isWhitespace($0) }),
+                  ("1"..."5").contains(first) || (0xFF11...0xFF15).contains(first.value) else { return nil }
             let folded = text.foldedForComparison
             if folded.count == 1, let n = Int(folded), (1...5).contains(n) { return n }
             return ValueReader.scoreWithWords(folded)

@@ -11,8 +11,9 @@ struct TitleFacts {
     init(index: SheetIndex, above row: Int) {
         var years: [(Int, CellReference, String)] = []
         var phases: [(String, CellReference, String)] = []
-        for (cell, value) in index.grid.cells where cell.row < row {
-            guard case .text(let text) = value, SheetIndex.isShort(text) || text.utf8.count < 400 else { continue }
+        for (cell, value) in Self.cells(above: row, in: index) {
+            // Titles are short; long free text below a title is no title.
+            guard case .text(let text) = value, text.utf8.count < 400 else { continue }
             for year in FiscalYearText.years(in: text) { years.append((year, cell, text)) }
             if let phase = Self.phase(in: text) { phases.append((phase, cell, text)) }
         }
@@ -22,13 +23,33 @@ struct TitleFacts {
         if let first = phases.first, phases.allSatisfy({ $0.0 == first.0 }) { phase = first }
     }
 
+    /// The cells of the rows above `row`: by position when the sheet is laid out as a table (a few
+    /// rows of a form), else from the sheet's cells.
+    static func cells(above row: Int, in index: SheetIndex) -> [(CellReference, CellValue)] {
+        guard index.hasTable, row * (index.lastColumn + 1) <= CellTable.maxCells else {
+            return index.grid.cells.filter { $0.key.row < row }.map { ($0.key, $0.value) }
+        }
+        var cells: [(CellReference, CellValue)] = []
+        for r in 0..<row {
+            for c in 0...index.lastColumn {
+                let ref = CellReference(row: r, column: c)
+                let value = index.cell(ref)
+                if !value.isBlank { cells.append((ref, value)) }
+            }
+        }
+        return cells
+    }
+
     /// `（中間）`, `(最終)`, `【中間】`, `[最終]`, `「最終」`: the phase in brackets.
     static func phase(in text: String) -> String? {
+        let phases = ["中間", "最終"].filter { UnicodeFolding.containsBytes(text, $0) }
+        guard !phases.isEmpty else { return nil }
         let folded = text.foldedForComparison
         var found: Set<String> = []
-        for phase in ["中間", "最終"] {
+        for phase in phases {
             for (open, close) in [("(", ")"), ("【", "】"), ("[", "]"), ("「", "」")]
-            where folded.contains(open + phase + close) || folded.contains(open + phase + "報告" + close) {
+            where UnicodeFolding.containsBytes(folded, open + phase + close)
+                || UnicodeFolding.containsBytes(folded, open + phase + "報告" + close) {
                 found.insert(phase)
             }
         }

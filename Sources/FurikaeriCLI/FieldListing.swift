@@ -23,8 +23,7 @@ enum FieldListing {
             case .proposal: kind = english ? "proposal form" : "企画提案書"
             }
             line(english ? "-- sheet \"\(form.sheet)\": \(kind)" : "-- シート「\(form.sheet)」: \(kind)")
-            let readings = form.fields.values.sorted { ($0.cell, $0.key) < ($1.cell, $1.key) }
-            for reading in readings.sorted(by: { order($0) < order($1) }) {
+            for reading in form.fields.values.sorted(by: { order($0) < order($1) }) {
                 line("  " + describe(reading, english: english))
             }
             for issue in validated.issues {
@@ -35,11 +34,15 @@ enum FieldListing {
         return out
     }
 
-    /// Catalogue order: the form's own fields first, then the viewpoint families.
-    static func order(_ reading: FieldReading) -> (Int, String) {
+    /// Catalogue order: the form's own fields first, then each viewpoint's score, 市の評価 and comment.
+    static func order(_ reading: FieldReading) -> (Int, Int, String) {
         let keys = FieldCatalog.reflectionKeys + FieldCatalog.proposalKeys
-        if let index = keys.firstIndex(of: reading.key) { return (index, "") }
-        return (keys.count, reading.key)
+        if let index = keys.firstIndex(of: reading.key) { return (index, 0, "") }
+        if let (family, viewpoint) = FieldCatalog.viewpointKey(reading.key) {
+            let families = ["scores", "city_scores", "comments"]
+            return (keys.count + viewpoint.number, families.firstIndex(of: family) ?? families.count, "")
+        }
+        return (keys.count + 8, 0, reading.key)
     }
 
     static func describe(_ reading: FieldReading, english: Bool) -> String {

@@ -28,16 +28,22 @@ extension FileResult {
 extension ValidatedForm {
     /// Appends this form's JSON object to `out`.
     public func writeJSON(into out: inout [UInt8]) {
-        // cells, fields, fiscal_year_source, issues, kind, sheet
+        // cells, fields, fiscal_year_source, issues, kind, sheet. `cells` comes first but is found
+        // while walking the fields, so the fields are written aside first.
+        var fields: [UInt8] = []
+        fields.reserveCapacity(2048)
+        var cells: [(key: String, cell: String)] = []
+        cells.reserveCapacity(form.fields.count)
+        ValidationJSON.writeFields(of: form, into: &fields, cells: &cells)
         out.append(contentsOf: #"{"cells":{"#.utf8)
-        for (i, entry) in ValidationJSON.cells(of: form).enumerated() {
+        for (i, entry) in cells.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSONValue.encodeString(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
             JSONValue.encodeString(entry.cell, into: &out)
         }
         out.append(contentsOf: #"},"fields":"#.utf8)
-        ValidationJSON.writeFields(of: form, into: &out)
+        out.append(contentsOf: fields)
         out.append(contentsOf: #","fiscal_year_source":"#.utf8)
         JSONValue.encodeString(ValidationJSON.fiscalYearSource(of: form), into: &out)
         out.append(contentsOf: #","issues":"#.utf8)
@@ -82,11 +88,20 @@ extension ValidationJSON {
     /// Appends `fields(of: form)` encoded. A form holding only the catalog's keys (every form the
     /// built-in definitions find) is written from key lists sorted once; one with other keys
     /// (labels an office added for keys of its own) goes through the general `fields(of:)`.
-    static func writeFields(of form: ExtractedForm, into out: inout [UInt8]) {
+    ///
+    /// `cells` receives `cells(of: form)` on the way, in the same order: the flat key paths
+    /// (`scores.achievement`) sort as the nested objects are written.
+    static func writeFields(of form: ExtractedForm, into out: inout [UInt8], cells: inout [(key: String, cell: String)]) {
         let layout = form.kind == .reflection ? FieldsLayout.reflection : FieldsLayout.proposal
         guard form.fields.keys.allSatisfy(layout.known.contains) else {
             fields(of: form).encode(into: &out)
+            cells = ValidationJSON.cells(of: form)
             return
+        }
+        func value(_ keyPath: String) -> JSONValue {
+            let reading = form[keyPath]
+            if let reading, reading.origin == .form || reading.origin == .title { cells.append((keyPath, reading.cell.a1)) }
+            return fieldValue(reading)
         }
         out.append(UInt8(ascii: "{"))
         for (i, entry) in layout.entries.enumerated() {
@@ -99,11 +114,11 @@ extension ValidationJSON {
                     if j > 0 { out.append(UInt8(ascii: ",")) }
                     JSONValue.encodeString(member.name, into: &out)
                     out.append(UInt8(ascii: ":"))
-                    fieldValue(form[member.keyPath]).encode(into: &out)
+                    value(member.keyPath).encode(into: &out)
                 }
                 out.append(UInt8(ascii: "}"))
             } else {
-                fieldValue(form[entry.name]).encode(into: &out)
+                value(entry.name).encode(into: &out)
             }
         }
         out.append(UInt8(ascii: "}"))

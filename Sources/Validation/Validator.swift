@@ -72,6 +72,7 @@ public struct Validator: Sendable {
     /// Values on the sheet that could not be taken (several ○, no box ticked, a formula never
     /// calculated): each is reported here, and the other rules leave the field alone.
     func checkDoubts(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        guard form.fields.values.contains(where: { $0.doubt != nil }) else { return }
         for reading in form.fields.values.sorted(by: { ($0.cell, $0.key) < ($1.cell, $1.key) }) {
             guard let doubt = reading.doubt else { continue }
             let allowed = settings.choices[reading.key] ?? []

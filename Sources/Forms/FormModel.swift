@@ -87,6 +87,8 @@ public enum FieldValue: Hashable, Sendable {
 public enum ReadingDoubt: Hashable, Sendable {
     /// Several marks (○, ✓ …) in one row of a 5-4-3-2-1 grid: the cells marked, in reading order.
     case severalMarks([CellReference])
+    /// Something other than a mark in a 5-4-3-2-1 grid (a digit typed into a column, say): what it says.
+    case notAMark(String)
     /// Several options ticked in a check-box choice (☑A ☑B): the options as printed.
     case severalChoices([String])
     /// A check-box choice with no option ticked (□A □B).

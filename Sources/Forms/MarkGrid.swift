@@ -103,8 +103,9 @@ struct MarkGrid {
         let first = firstCell ?? labelCell
         if let other {
             // Something that is not a mark in a mark column: not a reading anyone can agree with.
+            let shown = ValueReader.displayText(other.raw).trimmedOfSpaces
             return FieldReading(key: key, label: label, labelCell: labelCell, cell: other.cell, raw: other.raw,
-                                value: .unreadable(ValueReader.displayText(other.raw).trimmedOfSpaces))
+                                value: .unreadable(shown), doubt: .notAMark(shown))
         }
         switch marked.count {
         case 0:

@@ -79,6 +79,7 @@ enum FieldListing {
         switch doubt {
         case .severalMarks(let cells): return english ? "marks in \(cells.map(\.a1).joined(separator: ", "))" : "印が複数（\(cells.map(\.a1).joined(separator: "・"))）"
         case .severalChoices(let options): return english ? "several ticked: \(options.joined(separator: ", "))" : "複数に印: \(options.joined(separator: "・"))"
+        case .notAMark(let shown): return english ? "\"\(shown)\" is not a mark" : "「\(shown)」は印でない"
         case .noChoice: return english ? "nothing ticked" : "どれにも印なし"
         case .formulaNotCalculated: return english ? "formula without a saved result" : "計算結果のない数式"
         }

@@ -83,6 +83,8 @@ enum EnglishMessages {
             }
         case .scoreSeveralMarks(let cells):
             return "\(p.file), sheet \"\(p.sheet)\": the \(s) is marked \(cells.count) times (cells \(cells.joined(separator: ", "))). Mark exactly one."
+        case .scoreNotAMark(let shown):
+            return "\(p.file), \(w): the \(s) grid holds \"\(shown)\", which is not a mark. Put one ○ in the column of the score and leave the others empty."
         case .choiceSeveralTicked(let options, let allowed):
             return "\(p.file), \(w): the \(s) has \(options.count) options ticked (\(options.joined(separator: ", "))). Tick exactly one of \(allowed.joined(separator: ", "))."
         case .choiceNoneTicked(let allowed):

@@ -87,6 +87,8 @@ enum JapaneseMessages {
             }
         case .scoreSeveralMarks(let cells):
             return "\(file)\(s)に印が\(cells.count)つあります（シート「\(p.sheet)」\(cells.joined(separator: "・"))）。1つだけに印を付けてください。"
+        case .scoreNotAMark(let shown):
+            return "\(file)\(s)の欄\(w)に「\(shown)」とあり、印として読めません。評価する列に ○ を1つだけ付け、ほかの列は空けてください。"
         case .choiceSeveralTicked(let options, let allowed):
             return "\(file)\(s)\(w)で「\(options.joined(separator: "」と「"))」の\(options.count)つに印があります。\(allowed.joined(separator: "、")) のうち1つだけに印を付けてください。"
         case .choiceNoneTicked(let allowed):

@@ -57,6 +57,8 @@ public enum Problem: Hashable, Sendable {
     case fiscalYearMissing(origin: FieldOrigin, shown: String, year: Int?)
     /// Several ○ in one row of a 5-4-3-2-1 grid: the cells marked.
     case scoreSeveralMarks(cells: [String])
+    /// Something other than a mark in a 5-4-3-2-1 grid.
+    case scoreNotAMark(shown: String)
     /// Several options ticked in a check-box choice.
     case choiceSeveralTicked(options: [String], allowed: [String])
     /// A check-box choice with no option ticked.
@@ -100,6 +102,7 @@ public enum Problem: Hashable, Sendable {
         case .fiscalYearOutOfRange: return "fiscal_year.out_of_range"
         case .fiscalYearMissing: return "fiscal_year.missing"
         case .scoreSeveralMarks: return "score.multiple_marks"
+        case .scoreNotAMark: return "score.unreadable"
         case .choiceSeveralTicked: return "choice.invalid"
         case .choiceNoneTicked: return "field.missing"
         case .formulaNotCalculated: return "formula.not_calculated"

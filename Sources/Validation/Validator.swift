@@ -78,6 +78,7 @@ public struct Validator: Sendable {
             let allowed = settings.choices[reading.key] ?? []
             switch doubt {
             case .severalMarks(let cells): sink.add(.scoreSeveralMarks(cells: cells.map(\.a1)), reading)
+            case .notAMark(let shown): sink.add(.scoreNotAMark(shown: shown), reading)
             case .severalChoices(let options): sink.add(.choiceSeveralTicked(options: options, allowed: allowed), reading)
             case .noChoice: sink.add(.choiceNoneTicked(allowed: allowed), reading)
             case .formulaNotCalculated: sink.add(.formulaNotCalculated, reading)

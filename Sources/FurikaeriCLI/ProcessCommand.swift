@@ -13,13 +13,17 @@ struct ProcessCommand: ParsableCommand {
         discussion: """
         PATH にはファイルかフォルダを指定します（フォルダは中の .xlsx をすべて読みます）。
         エラーのないファイルだけを集計し、エラーのあるファイルは「検証結果」にだけ載せます。
+        年度の集計・グラフ・経年比較は各事業の「最終」のふりかえりだけを使い、「中間」は別のシートと
+        CSV に載せます（設定 rules.statistics_phase: latest で、最終がない事業は中間を使います）。
+        中間だけの事業は「最終未提出」です。
         元のファイルは変更しません。
 
         書き出すファイル（年度ごと。年度は和暦で表記します）:
           ふりかえり集計_令和6年度.xlsx    概要・視点別・事業別・担当課別・協働形態別・部門別・
                                           コメント一覧・未提出・未照合・検証結果・経年比較
-          ふりかえり_事業別_令和6年度.csv  1事業1行（7視点の評価・平均・コメント）
-          ふりかえり_視点別_令和6年度.csv  1事業×1視点で1行
+          ふりかえり_事業別_令和6年度.csv  1事業1行（最終のふりかえり。7視点の評価・平均・コメント）
+          ふりかえり_中間_令和6年度.csv    中間のふりかえり（1事業1行、事業別と同じ列）
+          ふりかえり_視点別_令和6年度.csv  1事業×1視点で1行（最終のふりかえり）
           ふりかえり_コメント_令和6年度.csv 1コメント1行
           ふりかえり_検証結果.csv          全ファイルの検証結果
           ふりかえり_経年比較.csv          視点別平均の年度比較
@@ -94,7 +98,8 @@ struct ProcessCommand: ParsableCommand {
         let options = ReportOptions(
             encoding: csvEncoding, replaceUnencodable: replace, anonymize: anonymize,
             defaultFiscalYear: fiscalYear, onlyYear: fiscalYear,
-            aggregation: AggregationOptions(lowScoreThreshold: settings.rules.lowScoreThreshold, scoreGap: settings.rules.scoreGap))
+            aggregation: AggregationOptions(lowScoreThreshold: settings.rules.lowScoreThreshold, scoreGap: settings.rules.scoreGap,
+                                            statisticsPhase: StatisticsPhase(rawValue: settings.rules.statisticsPhase) ?? .final))
         let report: SummaryReport
         do {
             report = try SummaryReport(files: files, options: options)
@@ -180,8 +185,8 @@ struct ProcessMessages {
         lines += [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
                        "\(files.count) files (\(valid) valid, \(invalid) invalid, \(unreadable) unreadable)")]
         for s in report.summaries {
-            lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",
-                           "FY\(s.fiscalYear): \(s.projects.count) reflections, \(s.proposals.count) proposals, \(s.missingReflections.count) missing, \(s.unlinkedReflections.count) unlinked"))
+            lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件（中間 \(s.interimReflections.count) 件は別掲）・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",
+                           "FY\(s.fiscalYear): \(s.projects.count) reflections (\(s.interimReflections.count) interim listed apart), \(s.proposals.count) proposals, \(s.missingReflections.count) missing, \(s.unlinkedReflections.count) unlinked"))
         }
         if !report.records.undated.isEmpty {
             lines.append(t("実施年度が分からず集計しなかった様式 \(report.records.undated.count) 件（--year で年度を指定できます）",

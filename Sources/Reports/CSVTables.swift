@@ -15,15 +15,24 @@ public struct CSVTables {
         self.tracksOrigins = tracksOrigins
     }
 
-    /// The wide table: one row per reflection, the seven scores, the mean and the comments.
+    /// The wide table: one row per project (the reflection the figures use), the seven scores, the
+    /// mean and the comments.
     public func projects(_ summary: YearSummary) -> CSVTable { CSVTable(projectRows(summary)) }
 
     /// The rows of `projects`, made one at a time.
     public func projectRows(_ summary: YearSummary) -> CSVRows {
-        let year = FiscalYearLabel.japanese(summary.fiscalYear)
-        return CSVRows(fileName: OutputNames.projectsCSV(summary.fiscalYear), header: Columns.projectsCSV,
-                       expectedCount: summary.projects.count) { emit in
-            for row in summary.projects {
+        wideRows(summary.projects, year: summary.fiscalYear, fileName: OutputNames.projectsCSV(summary.fiscalYear))
+    }
+
+    /// The 中間 reflections in the wide table's columns, one row per project.
+    public func interimRows(_ summary: YearSummary) -> CSVRows {
+        wideRows(summary.interimReflections, year: summary.fiscalYear, fileName: OutputNames.interimCSV(summary.fiscalYear))
+    }
+
+    private func wideRows(_ rows: [ProjectRow], year fiscalYear: Int, fileName: String) -> CSVRows {
+        let year = FiscalYearLabel.japanese(fiscalYear)
+        return CSVRows(fileName: fileName, header: Columns.projectsCSV, expectedCount: rows.count) { emit in
+            for row in rows {
                 let s = row.submission
                 emit(identity(year, row) + [text(row.department, s, "department"), text(row.category),
                                             text(row.proposalType), text(row.collaborationForm)]
@@ -34,7 +43,7 @@ public struct CSVTables {
         }
     }
 
-    /// The long table: one row per reflection and viewpoint.
+    /// The long table: one row per project (the reflection the figures use) and viewpoint.
     public func viewpoints(_ summary: YearSummary) -> CSVTable { CSVTable(viewpointRows(summary)) }
 
     /// The rows of `viewpoints`, made one at a time.
@@ -57,7 +66,7 @@ public struct CSVTables {
         }
     }
 
-    /// Every non-empty comment, one per row.
+    /// Every non-empty comment of the figures' reflections and the 中間 ones, one per row.
     public func comments(_ summary: YearSummary) -> CSVTable { CSVTable(commentRows(summary)) }
 
     /// The rows of `comments`, made one at a time.
@@ -65,7 +74,7 @@ public struct CSVTables {
         let year = FiscalYearLabel.japanese(summary.fiscalYear)
         return CSVRows(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV,
                        expectedCount: summary.projects.count * 4) { emit in
-            for row in summary.projects {
+            for row in summary.reflections {
                 let identity = identity(year, row)  // the same on each comment's row
                 for item in CommentItem.items(of: row.submission) {
                     emit(identity + [.text(item.kind), .text(item.viewpoint),

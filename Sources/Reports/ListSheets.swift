@@ -10,7 +10,7 @@ struct CommentSheet {
         sheet.widths([13, 22, 24, 9, 14, 18, 80], wrap: [1, 2, 6])
         sheet.headerRow(0, ["事業ID", "団体名", "事業名", "区分(中間/最終)", "種類", "視点", "コメント"])
         var r = 1
-        for row in input.summary.projects {
+        for row in input.summary.reflections {
             let s = row.submission
             for item in CommentItem.items(of: s) {
                 let values = [row.projectID, s.orgName, s.projectName, s.phase.csvText, item.kind, item.viewpoint]
@@ -35,21 +35,39 @@ struct MissingSheet {
         sheet.widths([13, 24, 28, 16, 20, 10, 12, 40], wrap: [1, 2, 7])
         var r = writeMissing(at: 0) + 2
         r = writeUnlinked(at: r) + 2
+        r = writeDuplicates(at: r) + 2
         writeUndated(at: r)
     }
 
     func writeMissing(at top: Int) -> Int {
-        sheet.text(top, 0, "最終ふりかえりが未提出の企画提案書（\(input.summary.missingReflections.count)件）", sheet.formats.title)
+        let missing = input.summary.missingReflections
+        sheet.text(top, 0, "最終ふりかえりが未提出の事業（\(missing.count)件：企画提案書か中間のふりかえりがあるもの）", sheet.formats.title)
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "募集区分", "継続年数", "中間の提出"])
-        for (offset, m) in input.summary.missingReflections.enumerated() {
-            let r = top + 2 + offset, p = m.proposal
-            for (column, value) in [m.projectID, p.orgName, p.projectName, p.department, p.category].enumerated() {
+        for (offset, m) in missing.enumerated() {
+            let r = top + 2 + offset
+            for (column, value) in [m.projectID, m.orgName, m.projectName, m.department, m.proposal?.category ?? "(提案書なし)"].enumerated() {
                 sheet.text(r, column, value)
             }
-            sheet.integer(r, 5, p.yearNumber)
+            sheet.integer(r, 5, m.proposal?.yearNumber)
             sheet.text(r, 6, m.hasInterim ? "あり" : "なし")
         }
-        return top + 1 + input.summary.missingReflections.count
+        return top + 1 + missing.count
+    }
+
+    /// Second sheets for a project and phase already given: not counted, listed so that the office
+    /// can withdraw the wrong one.
+    func writeDuplicates(at top: Int) -> Int {
+        let rows = input.summary.duplicateReflections
+        sheet.text(top, 0, "同じ事業・区分の2件目以降のふりかえり（\(rows.count)件、集計に含めず）", sheet.formats.title)
+        sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
+        for (offset, row) in rows.enumerated() {
+            let r = top + 2 + offset, s = row.submission
+            for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
+                sheet.text(r, column, value)
+            }
+            sheet.text(r, 7, input.redactor.scrub(s.source.file))
+        }
+        return top + 1 + rows.count
     }
 
     func writeUnlinked(at top: Int) -> Int {

@@ -5,8 +5,10 @@ import Aggregation
 public enum OutputNames {
     /// `ふりかえり集計_令和6年度.xlsx`.
     public static func workbook(_ year: Int) -> String { "ふりかえり集計_\(FiscalYearLabel.japanese(year)).xlsx" }
-    /// `ふりかえり_事業別_令和6年度.csv`: one row per reflection.
+    /// `ふりかえり_事業別_令和6年度.csv`: one row per project (its 最終 reflection).
     public static func projectsCSV(_ year: Int) -> String { "ふりかえり_事業別_\(FiscalYearLabel.japanese(year)).csv" }
+    /// `ふりかえり_中間_令和6年度.csv`: one row per 中間 reflection, in the columns of 事業別.
+    public static func interimCSV(_ year: Int) -> String { "ふりかえり_中間_\(FiscalYearLabel.japanese(year)).csv" }
     /// `ふりかえり_視点別_令和6年度.csv`: one row per reflection and viewpoint.
     public static func viewpointsCSV(_ year: Int) -> String { "ふりかえり_視点別_\(FiscalYearLabel.japanese(year)).csv" }
     /// `ふりかえり_コメント_令和6年度.csv`: one row per comment.

@@ -40,6 +40,7 @@ struct OverviewSheet {
             ("　うち受理（件）", count(files.filter { $0.status == .valid }.count), false),
             ("　うち要修正（件）", count(files.filter { $0.status == .invalid }.count), false),
             ("　うち読み取り不可（件）", count(files.filter { $0.status == .unreadable }.count), false),
+            ("中間ふりかえり（件、集計には含めず）", count(s.interimReflections.count), false),
         ]
     }
 

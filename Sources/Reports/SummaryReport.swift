@@ -126,7 +126,8 @@ public struct SummaryReport {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
         var builders: [() -> CSVRows] = []
         for summary in summaries {
-            builders += [{ tables.projectRows(summary) }, { tables.viewpointRows(summary) }, { tables.commentRows(summary) }]
+            builders += [{ tables.projectRows(summary) }, { tables.interimRows(summary) }, { tables.viewpointRows(summary) },
+                         { tables.commentRows(summary) }]
         }
         let files = files, cross = crossYear
         builders.append { tables.issueRows(files) }

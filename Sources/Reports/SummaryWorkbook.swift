@@ -24,11 +24,11 @@ public struct SummaryWorkbookInput {
     var yearLabel: String { FiscalYearLabel.japanese(summary.fiscalYear) }
 }
 
-/// Writes the summary workbook: ten sheets, in the order evaluators read them.
+/// Writes the summary workbook: eleven sheets, in the order evaluators read them.
 public enum SummaryWorkbook {
     /// The sheet names, in order.
-    public static let sheetNames = ["概要", "視点別", "事業別", "担当課別", "協働形態別", "部門別", "コメント一覧",
-                                    "未提出・未照合", "検証結果", "経年比較"]
+    public static let sheetNames = ["概要", "視点別", "事業別", "中間ふりかえり", "担当課別", "協働形態別", "部門別",
+                                    "コメント一覧", "未提出・未照合", "検証結果", "経年比較"]
     static let title = "協働事業ふりかえり集計"
 
     /// Writes the workbook to `path`. The creation time is fixed to 1 April of the fiscal year, so
@@ -39,14 +39,15 @@ public enum SummaryWorkbook {
         let sheets = sheetNames.map { workbook.addSheet($0) }
         OverviewSheet(input: input, sheet: sheets[0]).write(workbook)
         ViewpointSheet(input: input, sheet: sheets[1]).write(workbook)
-        ProjectSheet(input: input, sheet: sheets[2]).write()
-        BreakdownSheet(input: input, sheet: sheets[3], dimensions: [.department]).write()
-        BreakdownSheet(input: input, sheet: sheets[4], dimensions: [.collaborationForm]).write()
-        BreakdownSheet(input: input, sheet: sheets[5], dimensions: [.category, .proposalType, .phase]).write()
-        CommentSheet(input: input, sheet: sheets[6]).write()
-        MissingSheet(input: input, sheet: sheets[7]).write()
-        ValidationSheet(input: input, sheet: sheets[8]).write()
-        CrossYearSheet(input: input, sheet: sheets[9]).write(workbook)
+        ProjectSheet(input: input, sheet: sheets[2], rows: input.summary.projects).write()
+        ProjectSheet(input: input, sheet: sheets[3], rows: input.summary.interimReflections).write()
+        BreakdownSheet(input: input, sheet: sheets[4], dimensions: [.department]).write()
+        BreakdownSheet(input: input, sheet: sheets[5], dimensions: [.collaborationForm]).write()
+        BreakdownSheet(input: input, sheet: sheets[6], dimensions: [.category, .proposalType, .phase]).write()
+        CommentSheet(input: input, sheet: sheets[7]).write()
+        MissingSheet(input: input, sheet: sheets[8]).write()
+        ValidationSheet(input: input, sheet: sheets[9]).write()
+        CrossYearSheet(input: input, sheet: sheets[10]).write(workbook)
         for (sheet, name) in zip(sheets, sheetNames) {
             sheet.printSetup(title: "\(title)（\(name)）", yearLabel: input.yearLabel)
         }

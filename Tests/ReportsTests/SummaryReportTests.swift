@@ -31,8 +31,10 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     defer { try? FileManager.default.removeItem(at: dir) }
     #expect(names == [
         "ふりかえり集計_令和5年度.xlsx", "ふりかえり集計_令和6年度.xlsx",
-        "ふりかえり_事業別_令和5年度.csv", "ふりかえり_視点別_令和5年度.csv", "ふりかえり_コメント_令和5年度.csv",
-        "ふりかえり_事業別_令和6年度.csv", "ふりかえり_視点別_令和6年度.csv", "ふりかえり_コメント_令和6年度.csv",
+        "ふりかえり_事業別_令和5年度.csv", "ふりかえり_中間_令和5年度.csv", "ふりかえり_視点別_令和5年度.csv",
+        "ふりかえり_コメント_令和5年度.csv",
+        "ふりかえり_事業別_令和6年度.csv", "ふりかえり_中間_令和6年度.csv", "ふりかえり_視点別_令和6年度.csv",
+        "ふりかえり_コメント_令和6年度.csv",
         "ふりかえり_検証結果.csv", "ふりかえり_経年比較.csv",
     ])
     let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }

@@ -94,7 +94,13 @@ struct ProcessCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
 
-        let files = FileValidator.forWorkbooks(settings: settings, language: language).validate(paths: paths)
+        // Outputs name files relative to the folder given (a file given by itself by its name), never
+        // by an absolute path that says whose computer and folders they came from.
+        let files = FileValidator.forWorkbooks(settings: settings, language: language).validate(paths: paths).map { file in
+            var file = file
+            file.path = InputPaths.relative(file.path, to: paths)
+            return file
+        }
         let options = ReportOptions(
             encoding: csvEncoding, replaceUnencodable: replace, anonymize: anonymize,
             defaultFiscalYear: fiscalYear, onlyYear: fiscalYear,
@@ -203,5 +209,22 @@ struct ProcessMessages {
         lines.append(t("\(output) に書き出しました:", "Written to \(output):"))
         lines += outcome.written.map { "  " + $0 }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Paths as outputs show them: relative to the input folder they were found in.
+enum InputPaths {
+    /// `path` relative to the longest folder of `arguments` that holds it; a file given by itself
+    /// is shown by its name.
+    static func relative(_ path: String, to arguments: [String]) -> String {
+        var best: String?
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+            if path.hasPrefix(base + "/"), base.count > (best?.count ?? -1) { best = base }
+        }
+        if let best { return String(path.dropFirst(best.count + 1)) }
+        return (path as NSString).lastPathComponent
     }
 }

@@ -163,16 +163,16 @@ struct IssueRow {
             let status = statusLabels[file.status] ?? file.status.rawValue
             let issues = file.issues + file.forms.flatMap(\.issues)
             if issues.isEmpty {
-                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status, severity: "", code: "",
+                rows.append(IssueRow(file: scrubber.file(file.path), status: status, severity: "", code: "",
                                      field: "", sheet: "", cell: "", message: "問題はありません。"))
             }
             for issue in issues {
                 let message = PersonalDataScrubber.isPersonal(field: issue.field)
                     ? "個人情報の項目のため内容は省略しました。元のファイルで確認してください。"
-                    : scrubber.scrub(issue.message)
-                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status,
+                    : scrubber.message(issue.message, in: file.path)
+                rows.append(IssueRow(file: scrubber.file(file.path), status: status,
                                      severity: severityLabels[issue.severity] ?? issue.severity.rawValue,
-                                     code: issue.code, field: issue.field, sheet: scrubber.scrub(issue.sheet),
+                                     code: issue.code, field: issue.field, sheet: scrubber.sheet(issue.sheet, in: file.path),
                                      cell: issue.cell, message: message))
             }
         }

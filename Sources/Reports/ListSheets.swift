@@ -65,13 +65,13 @@ struct MissingSheet {
             for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
                 sheet.text(r, column, value)
             }
-            sheet.text(r, 7, input.redactor.scrub(s.source.file))
+            sheet.text(r, 7, input.redactor.file(s.source.file))
         }
         return top + 1 + rows.count
     }
 
     func writeUnlinked(at top: Int) -> Int {
-        let scrub = input.redactor.scrub, rows = input.summary.unlinkedReflections
+        let rows = input.summary.unlinkedReflections
         sheet.text(top, 0, "企画提案書と照合できないふりかえり（\(rows.count)件）", sheet.formats.title)
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
         for (offset, row) in rows.enumerated() {
@@ -79,7 +79,7 @@ struct MissingSheet {
             for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
                 sheet.text(r, column, value)
             }
-            sheet.text(r, 7, scrub(s.source.file))
+            sheet.text(r, 7, input.redactor.file(s.source.file))
         }
         return top + 1 + rows.count
     }
@@ -88,8 +88,8 @@ struct MissingSheet {
         sheet.text(top, 0, "実施年度が分からず集計に含めていない様式（\(input.undated.count)件）", sheet.formats.title)
         sheet.headerRow(top + 1, ["ファイル", "シート"])
         for (offset, source) in input.undated.sorted().enumerated() {
-            sheet.text(top + 2 + offset, 0, input.redactor.scrub(source.file))
-            sheet.text(top + 2 + offset, 1, input.redactor.scrub(source.sheet))
+            sheet.text(top + 2 + offset, 0, input.redactor.file(source.file))
+            sheet.text(top + 2 + offset, 1, input.redactor.sheet(source.sheet, in: source.file))
         }
     }
 }

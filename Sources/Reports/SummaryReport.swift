@@ -12,6 +12,8 @@ public struct ReportOptions: Sendable {
     public var anonymize: Bool
     /// Fiscal year for forms that state none; also the only year written when `onlyYear` is set.
     public var defaultFiscalYear: Int?
+    /// Organisation codes already given (normalised 団体名 → code), kept when anonymising.
+    public var knownCodes: [String: String] = [:]
     /// Write only this year's workbook and CSVs (the cross-year comparison still uses every year).
     public var onlyYear: Int?
     public var aggregation: AggregationOptions
@@ -64,17 +66,20 @@ public struct SummaryReport {
     /// be freed as soon as the records are built, before aggregation and writing.
     public init(files: consuming [FileResult], options: ReportOptions) throws {
         let (personal, built) = Self.personalValuesAndRecords(files, defaultFiscalYear: options.defaultFiscalYear)
+        let orgNames = options.anonymize
+            ? files.flatMap { $0.forms.compactMap { PersonalDataScrubber.orgName(of: $0.form) } } : []
         // From here on only the validation results need the files: their fields are let go.
         try self.init(validationFiles: (consume files).map(Self.withoutFields), records: built, personal: personal,
-                      options: options)
+                      otherOrgNames: orgNames, options: options)
     }
 
     /// Aggregates records built by the caller (with `RecordBuilder`, from the valid files' forms)
     /// whose personal values are those of `personal`; `validationFiles` are every file of the run for
     /// the validation results, whose forms need no fields. For callers that read forms one at a
-    /// time rather than holding them all.
+    /// time rather than holding them all. `otherOrgNames`: 団体名 of forms that are not in the
+    /// records (invalid files), replaced by codes too when anonymising.
     public init(validationFiles files: [FileResult], records built: RecordSet, personal: PersonalDataScrubber,
-                options: ReportOptions) throws {
+                otherOrgNames: [String] = [], options: ReportOptions) throws {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
         self.options = options
         self.files = files
@@ -82,14 +87,14 @@ public struct SummaryReport {
         var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {
-            anonymizer = Anonymizer(records: records)
+            anonymizer = Anonymizer(records: records, otherNames: otherOrgNames, known: options.knownCodes)
             records = anonymizer!.anonymize(records)
         }
         self.records = records
         let all = Aggregator(options: options.aggregation).summarize(records)
         crossYear = CrossYearSummary(summaries: all)
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
-        redactor = Redactor(personal: personal, anonymizer: anonymizer)
+        redactor = Redactor(personal: personal, anonymizer: anonymizer, files: files)
         hasAnyYear = !all.isEmpty
     }
 

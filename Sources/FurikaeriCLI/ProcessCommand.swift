@@ -37,9 +37,12 @@ struct ProcessCommand: ParsableCommand {
         よう先頭に ' を付けます。数値の欄（評価・平均）はそのままです。
 
         代表者・所在地・電話・メールは、どの出力にも書きません。--anonymize では団体名を
-        「団体A01」のような記号に置き換えます（記号は団体名の並び順で決まります）。
+        「団体A01」のような記号に、ファイル名を提出ID（提出-とSHA-256の先頭10桁）に、シート名を
+        「シート1」などに置き換えます。記号は一度決めたら変えません: 団体コード表
+        （既定は書き出し先フォルダの隣の 団体コード表_非公開.tsv、--codes で指定）に記録し、
+        次の実行で読んで足します。団体コード表は団体名を含むので、第三者に渡さないでください。
         事業ID（例 R6-1A2B3C4D）は年度と正規化した団体名・事業名から決まり、他のファイルを
-        追加しても変わりません（--anonymize のときは記号から決まります）。
+        追加しても、--anonymize でも変わりません。
         """)
 
     @Argument(help: "検証・集計するファイルまたはフォルダ。")
@@ -57,6 +60,9 @@ struct ProcessCommand: ParsableCommand {
 
     @Flag(name: .long, help: "団体名を記号（団体A01 など）に置き換えます。")
     var anonymize = false
+
+    @Option(name: .long, help: "団体コード表（--anonymize で読み、新しい団体の記号を足します）。既定は書き出し先フォルダの隣の 団体コード表_非公開.tsv。")
+    var codes: String?
 
     @Option(name: .long, help: "CSV の文字コード: utf8（既定、BOM 付き）または cp932。")
     var encoding: String = "utf8"
@@ -101,14 +107,30 @@ struct ProcessCommand: ParsableCommand {
             file.path = InputPaths.relative(file.path, to: paths)
             return file
         }
-        let options = ReportOptions(
+        let codesPath = codes ?? OrgCodesFile.defaultPath(outputDirectory: output)
+        var knownCodes: [String: String] = [:]
+        if anonymize {
+            do {
+                knownCodes = try OrgCodesFile.read(codesPath)
+            } catch let error as OrgCodesFile.ReadError {
+                throw ValidationError(text.badCodesFile(error))
+            }
+        }
+        var options = ReportOptions(
             encoding: csvEncoding, replaceUnencodable: replace, anonymize: anonymize,
             defaultFiscalYear: fiscalYear, onlyYear: fiscalYear,
             aggregation: AggregationOptions(lowScoreThreshold: settings.rules.lowScoreThreshold, scoreGap: settings.rules.scoreGap,
                                             statisticsPhase: StatisticsPhase(rawValue: settings.rules.statisticsPhase) ?? .final))
+        options.knownCodes = knownCodes
         let report: SummaryReport
         do {
             report = try SummaryReport(files: files, options: options)
+            // The codes are kept before any output uses them: a failed write leaves codes unused,
+            // never outputs with codes that a later run would give to someone else.
+            if let anonymizer = report.redactor.anonymizer,
+               !anonymizer.newCodes.isEmpty || !FileManager.default.fileExists(atPath: codesPath) {
+                try OrgCodesFile.write(anonymizer.codes, to: codesPath)
+            }
         } catch let error as ReportError {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
             throw ExitCode(1)
@@ -163,6 +185,11 @@ struct ProcessMessages {
         t("文字コード「\(e)」は使えません。utf8 か cp932 を指定してください。", "Unknown encoding \"\(e)\". Use utf8 or cp932.")
     }
     func badLanguage(_ l: String) -> String { "言語「\(l)」は使えません。ja か en を指定してください。 / Unknown language \"\(l)\": use ja or en." }
+
+    func badCodesFile(_ error: OrgCodesFile.ReadError) -> String {
+        t("団体コード表「\(error.path)」の \(error.line) 行目が読めません。「団体A01<タブ>団体名」の形にしてください。",
+          "Cannot read line \(error.line) of the codes file \"\(error.path)\". Each line is 団体A01<tab>name.")
+    }
 
     func describe(_ error: ReportError) -> String {
         switch error {

@@ -40,13 +40,13 @@ public struct YearlyReview {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
+        // Codes given once are kept in the ledger: the same 団体A01 in every year and rerun.
+        if options.anonymize { options.knownCodes = try ledger.orgCodes() }
         let report = try SummaryReport(files: files, options: options)
+        try ledger.addOrgCodes(report.redactor.anonymizer?.newCodes ?? [:])
         var names = try report.write(to: target)
         let missing = try ledger.missingReflections(fiscalYear: fiscalYear)
-        // The same codes as the report's: the anonymizer is built from the same records.
-        let anonymizer = options.anonymize
-            ? Anonymizer(records: RecordBuilder(defaultFiscalYear: fiscalYear).records(from: files)) : nil
-        let table = missingTable(missing, anonymizer: anonymizer)
+        let table = missingTable(missing, anonymizer: report.redactor.anonymizer)
         let (data, unencodable) = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable).encode(table)
         if !unencodable.isEmpty && !options.replaceUnencodable { throw ReportError.unencodable(unencodable) }
         try DurableFiles.write(data, to: (target as NSString).appendingPathComponent(missingListName), replacing: true)

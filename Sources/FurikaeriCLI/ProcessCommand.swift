@@ -4,6 +4,7 @@ import Foundation
 import Reports
 import Settings
 import Validation
+import XLSX
 
 /// `furikaeri process PATH... --output DIR`: validate, aggregate and write the evaluators' reports.
 struct ProcessCommand: ParsableCommand {
@@ -88,24 +89,36 @@ struct ProcessCommand: ParsableCommand {
         guard !paths.isEmpty else { throw ValidationError(text.noPaths) }
         guard let output, !output.isEmpty else { throw ValidationError(text.noOutput) }
         for path in paths where !FileManager.default.fileExists(atPath: path) { throw ValidationError(text.missingPath(path)) }
-        var fiscalYear: Int?
-        if let year {
-            guard let parsed = FiscalYearLabel.parse(year) else { throw ValidationError(text.badYear(year)) }
-            fiscalYear = parsed
-        }
         let settings: Settings
         do {
             settings = try config.map { try Settings.load(path: $0) } ?? .defaults
         } catch {
             throw ValidationError("\(error)")
         }
+        var fiscalYear: Int?
+        if let year {
+            guard let parsed = FiscalYearLabel.parse(year) else { throw ValidationError(text.badYear(year)) }
+            guard settings.fiscalYears.contains(parsed) else {
+                throw ValidationError(text.yearOutOfRange(parsed, settings.fiscalYears))
+            }
+            fiscalYear = parsed
+        }
 
         // Outputs name files relative to the folder given (a file given by itself by its name), never
         // by an absolute path that says whose computer and folders they came from.
-        let files = FileValidator.forWorkbooks(settings: settings, language: language).validate(paths: paths).map { file in
+        let validated = FileValidator.forWorkbooks(settings: settings, language: language).validate(paths: paths)
+        // Summary workbooks furikaeri wrote (an earlier run's output folder among the inputs) are
+        // not forms: skipped with a note rather than reported as 30 errors.
+        let ours = Set(validated.filter { $0.status != .valid && OwnOutputs.isSummaryWorkbook(path: $0.path) }.map(\.path))
+        for path in ours.sorted() { FileHandle.standardError.write(Data((text.skippedOwnOutput(path) + "\n").utf8)) }
+        let files = validated.filter { !ours.contains($0.path) }.map { file in
             var file = file
             file.path = InputPaths.relative(file.path, to: paths)
             return file
+        }
+        guard !files.isEmpty else {
+            FileHandle.standardError.write(Data((text.noWorkbooks + "\n").utf8))
+            throw ExitCode(ExitStatus.nothingToReport)
         }
         let codesPath = codes ?? OrgCodesFile.defaultPath(outputDirectory: output)
         var knownCodes: [String: String] = [:]
@@ -125,6 +138,10 @@ struct ProcessCommand: ParsableCommand {
         let report: SummaryReport
         do {
             report = try SummaryReport(files: files, options: options)
+            if let fiscalYear, report.summaries.isEmpty {
+                FileHandle.standardError.write(Data((text.emptyYear(fiscalYear, files: files.count) + "\n").utf8))
+                throw ExitCode(ExitStatus.nothingToReport)
+            }
             // The codes are kept before any output uses them: a failed write leaves codes unused,
             // never outputs with codes that a later run would give to someone else.
             if let anonymizer = report.redactor.anonymizer,
@@ -186,6 +203,22 @@ struct ProcessMessages {
     }
     func badLanguage(_ l: String) -> String { "言語「\(l)」は使えません。ja か en を指定してください。 / Unknown language \"\(l)\": use ja or en." }
 
+    var noWorkbooks: String {
+        t("指定した場所に .xlsx / .xlsm ファイルが見つかりませんでした。何も書き出していません。フォルダを確かめてください。",
+          "No .xlsx or .xlsm files were found at the given paths; nothing was written. Check the folder.")
+    }
+    func emptyYear(_ year: Int, files: Int) -> String {
+        t("\(FiscalYearLabel.japanese(year))の受理できたふりかえりシート・企画提案書がありません（読んだファイル \(files) 件）。何も書き出していません。年度とフォルダを確かめてください。",
+          "No accepted reflection sheet or proposal for FY\(year) (\(files) files read); nothing was written. Check the year and the folder.")
+    }
+    func yearOutOfRange(_ year: Int, _ range: ClosedRange<Int>) -> String {
+        t("年度 \(FiscalYearLabel.japanese(year)) は設定の範囲（\(FiscalYearLabel.japanese(range.lowerBound))〜\(FiscalYearLabel.japanese(range.upperBound))）の外です。年度を確かめるか、設定の fiscal_years を変えてください。",
+          "FY\(year) is outside the configured range (\(range.lowerBound)–\(range.upperBound)). Check the year, or change fiscal_years in the settings.")
+    }
+    func skippedOwnOutput(_ path: String) -> String {
+        t("「\(path)」は furikaeri が書き出した集計ブックなので、読み飛ばしました。", "Skipped \"\(path)\": a summary workbook written by furikaeri.")
+    }
+
     func badCodesFile(_ error: OrgCodesFile.ReadError) -> String {
         t("団体コード表「\(error.path)」の \(error.line) 行目が読めません。「団体A01<タブ>団体名」の形にしてください。",
           "Cannot read line \(error.line) of the codes file \"\(error.path)\". Each line is 団体A01<tab>name.")
@@ -211,10 +244,6 @@ struct ProcessMessages {
         let invalid = files.filter { $0.status == .invalid }.count
         let unreadable = files.filter { $0.status == .unreadable }.count
         var lines: [String] = []
-        if files.isEmpty {
-            lines.append(t("指定した場所に .xlsx / .xlsm ファイルが見つかりませんでした。フォルダを確かめてください。",
-                           "No .xlsx or .xlsm files were found at the given paths. Check the folder."))
-        }
         lines += [t("ファイル \(files.count) 件（受理 \(valid)・要修正 \(invalid)・読み取り不可 \(unreadable)）",
                        "\(files.count) files (\(valid) valid, \(invalid) invalid, \(unreadable) unreadable)")]
         for s in report.summaries {
@@ -253,5 +282,24 @@ enum InputPaths {
         }
         if let best { return String(path.dropFirst(best.count + 1)) }
         return (path as NSString).lastPathComponent
+    }
+}
+
+/// Exit statuses beyond 0 (done), 1 (invalid files or work not completed), 2 (usage) and 3 (locked);
+/// all of them are listed in docs/contracts.md.
+enum ExitStatus {
+    /// Nothing to report: no workbook at the given paths, or no accepted sheet for the year asked.
+    static let nothingToReport: Int32 = 4
+}
+
+/// Recognises the workbooks furikaeri writes, so that they are never read as input.
+enum OwnOutputs {
+    /// Whether the file is a summary workbook: its sheets are exactly those of one (this version's or
+    /// the previous one's). Its document properties carry the mark too (`SummaryWorkbook.keywords`),
+    /// for other tools; our reader does not read document properties.
+    static func isSummaryWorkbook(path: String) -> Bool {
+        guard let workbook = try? Workbook.open(path: path) else { return false }
+        let names = workbook.sheets.map(\.name)
+        return SummaryWorkbook.allSheetNameLists.contains(names)
     }
 }

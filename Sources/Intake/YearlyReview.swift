@@ -42,7 +42,8 @@ public struct YearlyReview {
         options.defaultFiscalYear = fiscalYear
         // Codes given once are kept in the ledger: the same 団体A01 in every year and rerun.
         if options.anonymize { options.knownCodes = try ledger.orgCodes() }
-        let report = try SummaryReport(files: files, options: options)
+        var report = try SummaryReport(files: files, options: options)
+        report.addRejected(try ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
         try ledger.addOrgCodes(report.redactor.anonymizer?.newCodes ?? [:])
         var names = try report.write(to: target)
         let missing = try ledger.missingReflections(fiscalYear: fiscalYear)

@@ -84,12 +84,12 @@ public struct CSVTables {
         }
     }
 
-    /// Every issue of every file in the run, valid or not.
-    public func issues(_ files: [FileResult]) -> CSVTable { CSVTable(issueRows(files)) }
+    /// Every issue of the given files (one year's, accepted or not).
+    public func issues(_ files: [FileResult], year: Int?) -> CSVTable { CSVTable(issueRows(files, year: year)) }
 
     /// The rows of `issues`, made one at a time.
-    public func issueRows(_ files: [FileResult]) -> CSVRows {
-        CSVRows(fileName: OutputNames.issuesCSV, header: Columns.issuesCSV, expectedCount: files.count) { emit in
+    public func issueRows(_ files: [FileResult], year: Int?) -> CSVRows {
+        CSVRows(fileName: OutputNames.issuesCSV(year), header: Columns.issuesCSV, expectedCount: files.count) { emit in
             for issue in IssueRow.rows(files, scrubber: scrubber) {
                 let origin = tracksOrigins ? TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell) : nil
                 emit([.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
@@ -163,14 +163,14 @@ struct IssueRow {
             let status = statusLabels[file.status] ?? file.status.rawValue
             let issues = file.issues + file.forms.flatMap(\.issues)
             if issues.isEmpty {
-                rows.append(IssueRow(file: scrubber.file(file.path), status: status, severity: "", code: "",
+                rows.append(IssueRow(file: scrubber.file(file), status: status, severity: "", code: "",
                                      field: "", sheet: "", cell: "", message: "問題はありません。"))
             }
             for issue in issues {
                 let message = PersonalDataScrubber.isPersonal(field: issue.field)
                     ? "個人情報の項目のため内容は省略しました。元のファイルで確認してください。"
                     : scrubber.message(issue.message, in: file.path)
-                rows.append(IssueRow(file: scrubber.file(file.path), status: status,
+                rows.append(IssueRow(file: scrubber.file(file), status: status,
                                      severity: severityLabels[issue.severity] ?? issue.severity.rawValue,
                                      code: issue.code, field: issue.field, sheet: scrubber.sheet(issue.sheet, in: file.path),
                                      cell: issue.cell, message: message))

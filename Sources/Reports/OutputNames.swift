@@ -13,8 +13,11 @@ public enum OutputNames {
     public static func viewpointsCSV(_ year: Int) -> String { "ふりかえり_視点別_\(FiscalYearLabel.japanese(year)).csv" }
     /// `ふりかえり_コメント_令和6年度.csv`: one row per comment.
     public static func commentsCSV(_ year: Int) -> String { "ふりかえり_コメント_\(FiscalYearLabel.japanese(year)).csv" }
-    /// `ふりかえり_検証結果.csv`: every issue of every file of the run.
-    public static let issuesCSV = "ふりかえり_検証結果.csv"
+    /// `ふりかえり_検証結果_令和6年度.csv`: that year's files, accepted and rejected, with every issue;
+    /// `ふりかえり_検証結果_年度不明.csv` (year nil) for files whose year cannot be told.
+    public static func issuesCSV(_ year: Int?) -> String {
+        "ふりかえり_検証結果_\(year.map(FiscalYearLabel.japanese) ?? "年度不明").csv"
+    }
     /// `ふりかえり_経年比較.csv`: each viewpoint's mean by year.
     public static let crossYearCSV = "ふりかえり_経年比較.csv"
 }

@@ -40,6 +40,12 @@ public struct Redactor: Sendable {
         return submissionIDs[path] ?? SubmissionID.of(sha256: "", path: path)
     }
 
+    /// How outputs name a file of the run: its 提出ID from its own SHA-256 when anonymising (two files
+    /// dropped under one name keep apart), else its path with personal values masked.
+    public func file(_ result: FileResult) -> String {
+        anonymizer == nil ? scrub(result.path) : SubmissionID.of(sha256: result.sha256, path: result.path)
+    }
+
     /// How outputs name a sheet of a file: `シート2` (its place among the file's forms) when
     /// anonymising, else its name with personal values masked.
     public func sheet(_ name: String, in path: String) -> String {

@@ -6,7 +6,7 @@ import Validation
 public struct SummaryWorkbookInput {
     public var summary: YearSummary
     public var crossYear: CrossYearSummary
-    /// Every file of the run, for 検証結果.
+    /// The year's files (accepted and rejected), for 検証結果 and the counts of 概要.
     public var files: [FileResult]
     /// Forms left out for want of a fiscal year.
     public var undated: [SourceLocation]
@@ -30,12 +30,16 @@ public enum SummaryWorkbook {
     public static let sheetNames = ["概要", "視点別", "事業別", "中間ふりかえり", "担当課別", "協働形態別", "部門別",
                                     "コメント一覧", "未提出・未照合", "検証結果", "経年比較"]
     static let title = "協働事業ふりかえり集計"
+    /// The document properties' keywords: marks the workbook as furikaeri's output, never an input.
+    public static let keywords = "furikaeri-summary"
+    /// The sheet lists of this version's and the previous version's workbooks, to recognise them.
+    public static let allSheetNameLists = [sheetNames, sheetNames.filter { $0 != "中間ふりかえり" }]
 
     /// Writes the workbook to `path`. The creation time is fixed to 1 April of the fiscal year, so
     /// the same input gives the same bytes.
     public static func write(_ input: SummaryWorkbookInput, to path: String) throws {
         let created = creationDate(fiscalYear: input.summary.fiscalYear)
-        let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created)
+        let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created, keywords: keywords)
         let sheets = sheetNames.map { workbook.addSheet($0) }
         OverviewSheet(input: input, sheet: sheets[0]).write(workbook)
         ViewpointSheet(input: input, sheet: sheets[1]).write(workbook)

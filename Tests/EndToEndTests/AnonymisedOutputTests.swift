@@ -42,7 +42,7 @@ private func identifyingInputs() throws -> (URL, [String]) {
     let (input, inputNames) = try identifyingInputs()
     defer { try? FileManager.default.removeItem(at: input) }
     let (run, out) = try Outputs.process([input.path, "--anonymize"])
-    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent().deletingLastPathComponent()) }
+    defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
     #expect(run.status == 0, "\(run.stderr)")
     let (orgs, personal) = try sampleNamesAndPersonalValues()
     #expect(orgs.count >= 10 && personal.count >= 30)
@@ -59,9 +59,12 @@ private func identifyingInputs() throws -> (URL, [String]) {
     #expect(hits.isEmpty, "\(hits.sorted())")
 
     // Submissions are named by 提出ID, sheets by number.
-    let issues = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果.csv"))
-    #expect(issues.dropFirst().allSatisfy { $0[0].hasPrefix("提出-") && $0[0].count == 13 })
-    #expect(issues.dropFirst().allSatisfy { $0[5].isEmpty || $0[5].hasPrefix("シート") }, "\(issues.map { $0[5] })")
+    let issues = try ["令和5年度", "令和6年度", "令和7年度"].flatMap {
+        try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_\($0).csv")).dropFirst()
+    }
+    #expect(issues.count > 30)
+    #expect(issues.allSatisfy { $0[0].hasPrefix("提出-") && $0[0].count == 13 })
+    #expect(issues.allSatisfy { $0[5].isEmpty || $0[5].hasPrefix("シート") }, "\(issues.map { $0[5] })")
     let missing = try Outputs.sheets(out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx"))["未提出・未照合"]!
     #expect(missing.values.contains { ($0 as? String)?.hasPrefix("提出-") == true }, "unlinked ウォーキング named by 提出ID")
     // The comment is kept, its names replaced.
@@ -79,8 +82,9 @@ private func identifyingInputs() throws -> (URL, [String]) {
     for (name, text) in try Outputs.texts(in: out) {
         #expect(!text.contains(input.path) && !text.contains(FileManager.default.temporaryDirectory.path), "\(name) holds an absolute path")
     }
-    let issues = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果.csv"))
-    #expect(issues.contains { $0[0] == "R05_防災まち歩き_最終.xlsx" && $0[5] == "R5防災" })
+    let issues = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_令和6年度.csv"))
+    #expect(try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_令和5年度.csv"))
+        .contains { $0[0] == "R05_防災まち歩き_最終.xlsx" && $0[5] == "R5防災" })
     // A personal value in a file name is masked even without --anonymize.
     #expect(issues.contains { $0[0] == "＊＊＊_提案.xlsx" }, "\(issues.map { $0[0] })")
 }

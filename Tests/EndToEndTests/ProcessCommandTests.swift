@@ -47,7 +47,7 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("ファイル 30 件（受理 24・要修正 6・読み取り不可 0）"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果.csv"))
+    #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果_令和6年度.csv"))
     #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")
 
     let facts = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])

@@ -35,7 +35,7 @@ def workbook_facts(path):
     wb = openpyxl.load_workbook(path)  # formulas as written; we write none
     out = {"sheets": wb.sheetnames, "properties": {
         "created": wb.properties.created.isoformat() if wb.properties.created else None,
-        "title": wb.properties.title, "creator": wb.properties.creator}}
+        "title": wb.properties.title, "creator": wb.properties.creator, "keywords": wb.properties.keywords}}
     sheets = {}
     for ws in wb.worksheets:
         cells = {}

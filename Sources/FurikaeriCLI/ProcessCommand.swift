@@ -231,7 +231,7 @@ struct ProcessMessages {
     func describe(_ error: ReportError) -> String {
         switch error {
         case .unencodable(let list):
-            let lines = list.map { "  " + $0.description }.joined(separator: "\n")
+            let lines = UnencodableCharacterPlaces.grouping(list).map { "  " + $0.description }.joined(separator: "\n")
             return t("CP932（Shift_JIS）で書けない文字があるため、何も書き出していません:\n\(lines)\n元のファイルで別の字に直すか、--replace を付けて「〓」に置き換えてください。",
                      "Some characters cannot be written in CP932 (Shift_JIS), so nothing was written:\n\(lines)\nChange them in the source file, or add --replace to write 〓 instead.")
         case .cp932Unavailable:
@@ -260,7 +260,7 @@ struct ProcessMessages {
         }
         if !outcome.unencodable.isEmpty {
             lines.append(t("CP932 にない文字を「〓」に置き換えました:", "Replaced characters CP932 lacks with 〓:"))
-            lines += outcome.unencodable.map { "  " + $0.description }
+            lines += UnencodableCharacterPlaces.grouping(outcome.unencodable).map { "  " + $0.description }
         }
         if invalid + unreadable > 0 {
             lines.append(t("要修正・読み取り不可のファイルは集計に含めていません。「検証結果」を見て直してください。",

@@ -74,7 +74,7 @@ public enum ReportErrorText {
         if language == .en { return englishMessage(error) }
         switch error {
         case .unencodable(let characters):
-            let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
+            let shown = UnencodableCharacterPlaces.grouping(characters).map(\.description).joined(separator: "\n  ")
             return "cp932（Shift_JIS）で表せない文字があるため、何も書き出していません:\n  \(shown)\n"
                 + "その文字を直すか、--replace を付けて 〓 に置き換えるか、--encoding utf8 を使ってください。"
         case .cp932Unavailable:
@@ -89,7 +89,7 @@ extension ReportErrorText {
     static func englishMessage(_ error: ReportError) -> String {
         switch error {
         case .unencodable(let characters):
-            let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
+            let shown = UnencodableCharacterPlaces.grouping(characters).map(\.description).joined(separator: "\n  ")
             return "Nothing was written: some characters cannot be written in cp932 (Shift_JIS):\n  \(shown)\n"
                 + "Correct them, add --replace to write 〓 in their place, or use --encoding utf8."
         case .cp932Unavailable:

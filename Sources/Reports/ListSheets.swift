@@ -7,13 +7,14 @@ struct CommentSheet {
     let sheet: SheetWriter
 
     func write() {
-        sheet.widths([13, 22, 24, 9, 14, 18, 80], wrap: [1, 2, 6])
+        sheet.widths([13, 22, 24, 9, 14, 18, 66], wrap: [1, 2, 6])
         sheet.headerRow(0, ["事業ID", "団体名", "事業名", "区分(中間/最終)", "種類", "視点", "コメント"])
         var r = 1
         for row in input.summary.reflections {
             let s = row.submission
             for item in CommentItem.items(of: s) {
                 let values = [row.projectID, s.orgName, s.projectName, s.phase.csvText, item.kind, item.viewpoint]
+                sheet.fitRow(r, [(1, s.orgName), (2, s.projectName), (6, item.text)])
                 for (column, value) in values.enumerated() { sheet.text(r, column, value) }
                 sheet.text(r, 6, item.text, sheet.formats.wrap)
                 r += 1
@@ -45,6 +46,7 @@ struct MissingSheet {
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "募集区分", "継続年数", "中間の提出"])
         for (offset, m) in missing.enumerated() {
             let r = top + 2 + offset
+            sheet.fitRow(r, [(1, m.orgName), (2, m.projectName)])
             for (column, value) in [m.projectID, m.orgName, m.projectName, m.department, m.proposal?.category ?? "(提案書なし)"].enumerated() {
                 sheet.text(r, column, value)
             }
@@ -62,6 +64,7 @@ struct MissingSheet {
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
         for (offset, row) in rows.enumerated() {
             let r = top + 2 + offset, s = row.submission
+            sheet.fitRow(r, [(1, s.orgName), (2, s.projectName), (7, input.redactor.file(s.source.file))])
             for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
                 sheet.text(r, column, value)
             }
@@ -76,6 +79,7 @@ struct MissingSheet {
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
         for (offset, row) in rows.enumerated() {
             let r = top + 2 + offset, s = row.submission
+            sheet.fitRow(r, [(1, s.orgName), (2, s.projectName), (7, input.redactor.file(s.source.file))])
             for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
                 sheet.text(r, column, value)
             }
@@ -100,11 +104,12 @@ struct ValidationSheet {
     let sheet: SheetWriter
 
     func write() {
-        sheet.widths([36, 12, 8, 24, 24, 14, 8, 70], wrap: [0, 7])
+        sheet.widths([26, 10, 7, 24, 24, 12, 6, 50], wrap: [0, 7])
         sheet.headerRow(0, Columns.issuesCSV)
         let rows = IssueRow.rows(input.files, scrubber: input.redactor)
         for (offset, issue) in rows.enumerated() {
             let values = [issue.file, issue.status, issue.severity, issue.code, issue.field, issue.sheet, issue.cell, issue.message]
+            sheet.fitRow(offset + 1, [(0, issue.file), (7, issue.message)])
             for (column, value) in values.enumerated() {
                 sheet.text(offset + 1, column, value, column == 7 || column == 0 ? sheet.formats.wrap : nil)
             }

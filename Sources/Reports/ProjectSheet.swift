@@ -23,12 +23,16 @@ struct ProjectSheet {
         sheet.autofilter(headerRow: 0, lastRow: last, firstColumn: 0, lastColumn: Self.header.count - 1)
         sheet.scoreColourScale(firstRow: 1, lastRow: last, firstColumn: Self.firstScoreColumn, lastColumn: Self.meanColumn)
         sheet.repeatRows(0)
+        sheet.repeatColumns(through: 2)  // 事業ID, 団体名, 事業名 on every page of the wide table
     }
 
     func write(_ row: ProjectRow, at r: Int) {
         let s = row.submission
         let texts = [row.projectID, s.orgName, s.projectName, s.phase.csvText, row.department,
                      row.category, row.proposalType, row.collaborationForm]
+        sheet.fitRow(r, [(1, s.orgName), (2, s.projectName),
+                         (Self.meanColumn + 2, row.lowViewpoints.map(\.label).joined(separator: "・")),
+                         (Self.meanColumn + 3, row.gapViewpoints.map(\.label).joined(separator: "・"))])
         for (column, text) in texts.enumerated() { sheet.text(r, column, text) }
         for (offset, v) in Viewpoint.allCases.enumerated() { sheet.integer(r, Self.firstScoreColumn + offset, s.scores[v]) }
         sheet.number(r, Self.meanColumn, row.mean, sheet.formats.decimal)

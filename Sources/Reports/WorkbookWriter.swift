@@ -19,6 +19,9 @@ final class WorkbookWriter {
     private var firstError: WorkbookWriteError?
     private var closed = false
     let formats: Formats
+    /// Each sheet's column widths as set (sheet name → column → width in characters), so that rows
+    /// with wrapped text can be made tall enough.
+    var columnWidths: [String: [Int: Double]] = [:]
 
     /// Opens a new workbook at `path` with a fixed creation time, so that equal input gives equal bytes.
     init(path: String, title: String, created: Date, keywords: String? = nil) throws {

@@ -101,3 +101,25 @@ private func projects(_ folder: URL, _ year: String) throws -> [String: (id: Str
         }
     }
 }
+
+@Suite(.serialized) struct WorkspaceSettingsInReviewTests {
+    @Test func theReviewUsesTheWorkspacesPhaseSetting() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
+            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
+            try f.drop(name)
+        }
+        #expect(try f.furikaeri(["run"]).status == 0)
+        let final = f.root.appendingPathComponent("final"), latest = f.root.appendingPathComponent("latest")
+        #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", final.path]).status == 0)
+        let settings = f.workspace + "/furikaeri.yml"
+        let text = try String(contentsOfFile: settings, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nrules:\n", with: "\nrules:\n  statistics_phase: latest\n")
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", latest.path]).status == 0)
+        // 多言語, 多世代食堂, ウォーキング; with latest also the 中間 of こそだて and 省エネ.
+        #expect(try Outputs.csvRows(final.appendingPathComponent("ふりかえり_事業別_令和6年度.csv")).count == 4)
+        #expect(try Outputs.csvRows(latest.appendingPathComponent("ふりかえり_事業別_令和6年度.csv")).count == 6)
+    }
+}

@@ -117,5 +117,9 @@ struct ValidationSheet {
         sheet.freeze(row: 1)
         sheet.autofilter(headerRow: 0, lastRow: rows.count, firstColumn: 0, lastColumn: 7)
         sheet.repeatRows(0)
+        // Written last: rows are streamed, and the autofilter above must be set while its rows are current.
+        if input.unknownYearFiles > 0 {
+            sheet.text(rows.count + 2, 0, "このほか、年度の分からないファイルが \(input.unknownYearFiles) 件あります（\(OutputNames.issuesCSV(nil))）。")
+        }
     }
 }

@@ -188,11 +188,14 @@ public struct SummaryReport {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
         enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
+        let unknownYearFiles = validationResultYears.contains(nil)
+            ? validationYears.files(files, inYear: nil).count : 0
         var jobs: [() -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
-            let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear,
+            var input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear,
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
+            input.unknownYearFiles = unknownYearFiles
             do {
                 try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
                 return .workbook(name, nil)

@@ -11,6 +11,9 @@ public struct SummaryWorkbookInput {
     /// Forms left out for want of a fiscal year.
     public var undated: [SourceLocation]
     public var redactor: Redactor
+    /// Files of the run whose year cannot be told: listed in `ふりかえり_検証結果_年度不明.csv`,
+    /// pointed to from 検証結果.
+    public var unknownYearFiles = 0
 
     public init(summary: YearSummary, crossYear: CrossYearSummary, files: [FileResult],
                 undated: [SourceLocation] = [], redactor: Redactor) {

@@ -165,6 +165,8 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(r6.contains { $0[0] == "in/a.xlsx" && $0[1] == "受理" && $0[7] == "問題はありません。" })
     #expect(r6.contains { $0[0] == "in/bad.xlsx" && $0[1] == "要修正" })
     #expect(!r6.contains { $0[0] == "in/c_2023.xlsx" || $0[0] == "in/broken.xlsx" })
+    let validationSheet = cells(try workbookFacts(dir.appendingPathComponent("ふりかえり集計_令和6年度.xlsx")), "検証結果")
+    #expect(validationSheet.values.contains { ($0 as? String)?.contains("年度の分からないファイルが 1 件") == true })
 }
 
 @Test func csvFilesReadBackWithPythonInCP932() throws {

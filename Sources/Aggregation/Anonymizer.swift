@@ -4,23 +4,35 @@ import Validation
 
 /// Replaces 団体名 with codes (`団体A01`, `団体A02` … `団体B01` …) for `--anonymize`.
 ///
-/// Codes are given in the order of the normalised names of every organisation in the run, so the
-/// same sheets always give the same codes; adding an organisation can shift later codes. The
-/// organisation's name is also replaced wherever it appears in 事業名 and in the comments.
+/// Codes already allocated (`known`: the workspace's ledger, or the codes file beside `process`'s
+/// outputs) are kept; organisations without one get the first free codes, in the order of their
+/// normalised names. So an organisation keeps its code across years, reports and reruns, and the
+/// same sheets always give the same codes. The organisation's name is also replaced wherever it
+/// appears in 事業名, the comments and any other text, whatever its width and spacing there.
 public struct Anonymizer: Sendable {
-    /// Normalised 団体名 → code.
+    /// Normalised 団体名 → code: the known codes and those allocated now.
     public private(set) var codes: [String: String]
-    /// Names as written → code, for replacing inside free text.
+    /// The codes allocated now, which the caller stores for later runs.
+    public private(set) var newCodes: [String: String]
+    /// Normalised names → code, for replacing inside free text.
     private var replacer: PhraseReplacer
 
-    public init(records: RecordSet) {
-        let written = records.submissions.map(\.orgName) + records.proposals.map(\.orgName)
-        let normalised = Set(written.map(NameNormalizer.normalize)).sorted(by: ByteOrder.less)
-        var codes: [String: String] = [:]
-        for (index, name) in normalised.enumerated() { codes[name] = Self.code(index) }
+    /// Codes for every 団体名 of the records and of `otherNames` (such as those of invalid files,
+    /// which may be quoted in messages), keeping the `known` ones (normalised name → code).
+    public init(records: RecordSet, otherNames: [String] = [], known: [String: String] = [:]) {
+        let written = records.submissions.map(\.orgName) + records.proposals.map(\.orgName) + otherNames
+        let normalised = Set(written.map(NameNormalizer.normalize)).filter { !$0.isEmpty }.sorted(by: ByteOrder.less)
+        var codes = known, newCodes: [String: String] = [:]
+        var taken = Set(known.values), index = 0
+        for name in normalised where codes[name] == nil {
+            while taken.contains(Self.code(index)) { index += 1 }
+            codes[name] = Self.code(index)
+            newCodes[name] = Self.code(index)
+            taken.insert(Self.code(index))
+        }
         self.codes = codes
-        replacer = PhraseReplacer(Set(written).filter { !$0.isEmpty }
-            .map { (phrase: $0, replacement: codes[NameNormalizer.normalize($0)]!) })
+        self.newCodes = newCodes
+        replacer = PhraseReplacer(codes.map { (phrase: $0.key, replacement: $0.value) }, ignoringWidthAndSpaces: true)
     }
 
     /// `0` → `団体A01`, `98` → `団体A99`, `99` → `団体B01`; after `Z`, `AA`, `AB`…
@@ -107,7 +119,15 @@ public struct PersonalDataScrubber: Sendable {
         for file in files {
             for validated in file.forms { found.formUnion(Self.personalValues(of: validated.form)) }
         }
-        replacer = PhraseReplacer(found.map { (phrase: $0, replacement: Self.mask) })
+        replacer = PhraseReplacer(found.map { (phrase: $0, replacement: Self.mask) }, ignoringWidthAndSpaces: true)
+    }
+
+    /// The 団体名 of one form as written, when it has one: for the anonymizer, which replaces the
+    /// names of invalid files' forms too.
+    public static func orgName(of form: ExtractedForm) -> String? {
+        guard let reading = form["org_name"] else { return nil }
+        let text = RecordBuilder.text(reading.value).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 
     /// The personal values of one form (value and cell text of 代表者, 所在地, 電話, メール), for
@@ -124,7 +144,7 @@ public struct PersonalDataScrubber: Sendable {
     }
 
     public init(values: [String]) {
-        replacer = PhraseReplacer(Set(values).map { (phrase: $0, replacement: Self.mask) })
+        replacer = PhraseReplacer(Set(values).map { (phrase: $0, replacement: Self.mask) }, ignoringWidthAndSpaces: true)
     }
 
     /// Whether a field key path is personal.

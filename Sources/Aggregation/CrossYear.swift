@@ -27,7 +27,7 @@ public struct CrossYearSummary: Hashable, Sendable {
     public var years: [Int]
     /// Each viewpoint's mean by fiscal year (years without scores are absent).
     public var viewpointMeans: [Viewpoint: [Int: Double]]
-    /// Number of reflections by fiscal year.
+    /// Number of reflections the figures use (one per project) by fiscal year.
     public var reflectionCounts: [Int: Int]
     /// Projects with reflections in two or more years, or whose proposal says year 2 or 3.
     public var paths: [ProjectPath]
@@ -49,13 +49,9 @@ public struct CrossYearSummary: Hashable, Sendable {
         var steps: [ProjectKey: [PathStep]] = [:]
         var names: [ProjectKey: (Int, String, String)] = [:]
         for s in summaries {
-            // One step per year: the closing reflection, else the interim one.
-            // Indices, not rows: a row holds many strings and copying them is what costs.
-            var byKey: [ProjectKey: [Int]] = [:]
-            for (i, row) in s.projects.enumerated() { byKey[row.submission.projectKey, default: []].append(i) }
-            for (key, indices) in byKey {
-                let chosen = indices.first(where: { s.projects[$0].submission.phase.closesYear }) ?? indices[0]
-                let row = s.projects[chosen]
+            // One step per year: the row the year's figures use (one per project).
+            for row in s.projects {
+                let key = row.submission.projectKey
                 steps[key, default: []].append(PathStep(
                     fiscalYear: s.fiscalYear, yearNumber: row.yearNumber, projectID: row.projectID,
                     phase: row.submission.phase, scores: row.submission.scores, mean: row.mean))

@@ -1,4 +1,11 @@
+import Foundation
+
 /// Replaces many phrases in a text in one pass, longest match first.
+///
+/// With `ignoringWidthAndSpaces`, phrases match whatever the width of their letters and digits and
+/// whatever spaces sit inside them (`架空 花子` matches `架空花子` and `架空　花子`; `NPO` matches `ＮＰＯ`):
+/// phrases are stored normalised (`NameNormalizer`) and each text is compared in the same form,
+/// the replacement covering the original characters.
 ///
 /// The phrases sit in a trie of Unicode scalars, so the cost grows with the text's length, not
 /// with the number or the shared prefixes of the phrases (thousands of phone numbers that all
@@ -14,6 +21,8 @@ public struct PhraseReplacer: Sendable {
     private var replacements: [String] = []
     private var firstScalars = [Bool](repeating: false, count: 65_536)
     private var firstPairs = [Bool](repeating: false, count: 65_536)
+    /// Whether phrases match ignoring width and spaces.
+    public private(set) var ignoresWidthAndSpaces = false
 
     @inline(__always)
     private static func edge(_ node: Int, _ scalar: Unicode.Scalar) -> UInt64 {
@@ -27,7 +36,9 @@ public struct PhraseReplacer: Sendable {
 
     /// Phrases shorter than two scalars are ignored: they would match almost anywhere. When one
     /// phrase is given twice, the replacement that sorts first wins, so input order never matters.
-    public init(_ pairs: [(phrase: String, replacement: String)]) {
+    public init(_ pairs: [(phrase: String, replacement: String)], ignoringWidthAndSpaces: Bool = false) {
+        ignoresWidthAndSpaces = ignoringWidthAndSpaces
+        let pairs = ignoringWidthAndSpaces ? pairs.map { (NameNormalizer.normalize($0.phrase), $0.replacement) } : pairs
         let ordered = pairs.sorted { a, b in
             a.phrase != b.phrase ? ByteOrder.less(a.phrase, b.phrase) : ByteOrder.less(a.replacement, b.replacement)
         }
@@ -59,6 +70,9 @@ public struct PhraseReplacer: Sendable {
     /// The text with every phrase replaced.
     public func replace(in text: String) -> String {
         guard !replacements.isEmpty else { return text }
+        if ignoresWidthAndSpaces, !text.unicodeScalars.allSatisfy(WidthFolding.foldsToItself) {
+            return replaceFolded(in: text)
+        }
         let view = text.unicodeScalars
         var out: String.UnicodeScalarView?
         var copiedUpTo = view.startIndex
@@ -84,6 +98,42 @@ public struct PhraseReplacer: Sendable {
         return String(result)
     }
 
+    /// `replace(in:)` for a text that normalising changes: matched on its folded scalars, each of
+    /// which knows the original scalar it came from; a match replaces the original scalars it spans.
+    private func replaceFolded(in text: String) -> String {
+        let view = text.unicodeScalars
+        let (folded, origin, ends) = WidthFolding.fold(view)
+        var out = String.UnicodeScalarView()
+        var copiedUpTo = view.startIndex
+        var i = 0
+        while i + 1 < folded.count {
+            let a = folded[i]
+            if firstScalars[Int(a.value & 0xFFFF)], firstPairs[Self.slot(a, folded[i + 1])],
+               origin[i] >= copiedUpTo, let (end, replacement) = longestMatch(in: folded, at: i) {
+                out.append(contentsOf: view[copiedUpTo..<origin[i]])
+                out.append(contentsOf: replacements[replacement].unicodeScalars)
+                copiedUpTo = ends[end - 1]
+                i = end
+                continue
+            }
+            i += 1
+        }
+        out.append(contentsOf: view[copiedUpTo...])
+        return String(out)
+    }
+
+    /// `longestMatch` over folded scalars: the end offset of the longest phrase at `start`.
+    private func longestMatch(in scalars: [Unicode.Scalar], at start: Int) -> (Int, Int)? {
+        var node = 0, position = start
+        var best: (Int, Int)?
+        while position < scalars.count, let next = edges[Self.edge(node, scalars[position])] {
+            node = Int(next)
+            position += 1
+            if terminal[node] >= 0 { best = (position, Int(terminal[node])) }
+        }
+        return best
+    }
+
     /// The end of the longest phrase that starts at `start`, with its replacement's index.
     private func longestMatch(in view: String.UnicodeScalarView, at start: String.UnicodeScalarView.Index)
         -> (String.UnicodeScalarView.Index, Int)? {
@@ -95,5 +145,65 @@ public struct PhraseReplacer: Sendable {
             if terminal[node] >= 0 { best = (position, Int(terminal[node])) }
         }
         return best
+    }
+}
+
+/// The scalar-by-scalar form of `NameNormalizer.normalize` that `PhraseReplacer` compares texts in:
+/// NFKC, spaces removed, each folded scalar remembering the original one it came from.
+enum WidthFolding {
+    /// Scalars NFKC leaves alone and that are not spaces: most of a Japanese text (kana, kanji, ASCII,
+    /// 、。「」 and the like), which then need no folding at all.
+    @inline(__always)
+    static func foldsToItself(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x3001...0x3003, 0x3005...0x3007, 0x3008...0x3011, 0x3014...0x301B,
+             0x3041...0x3096, 0x30A1...0x30FA, 0x30FB, 0x30FC, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The folded scalars of a text and, for each, where its original scalars start and end.
+    static func fold(_ view: String.UnicodeScalarView)
+        -> ([Unicode.Scalar], [String.UnicodeScalarView.Index], [String.UnicodeScalarView.Index]) {
+        var folded: [Unicode.Scalar] = [], origin: [String.UnicodeScalarView.Index] = []
+        var ends: [String.UnicodeScalarView.Index] = []
+        folded.reserveCapacity(view.count)
+        origin.reserveCapacity(view.count)
+        ends.reserveCapacity(view.count)
+        var i = view.startIndex
+        while i != view.endIndex {
+            let scalar = view[i], next = view.index(after: i)
+            defer { i = next }
+            if foldsToItself(scalar) {
+                folded.append(scalar)
+                origin.append(i)
+                ends.append(next)
+            } else if scalar.properties.isWhitespace {
+                // dropped
+            } else if (0xFF01...0xFF5E).contains(scalar.value) {
+                folded.append(Unicode.Scalar(scalar.value - 0xFEE0)!)  // full-width ASCII
+                origin.append(i)
+                ends.append(next)
+            } else {
+                for f in String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                where !f.properties.isWhitespace {
+                    // A half-width voiced mark joins the kana before it, as NFKC of the whole text does.
+                    if f.value == 0x3099 || f.value == 0x309A, let last = folded.last {
+                        let joined = (String(last) + String(f)).precomposedStringWithCanonicalMapping.unicodeScalars
+                        if joined.count == 1 {
+                            folded[folded.count - 1] = joined.first!
+                            ends[ends.count - 1] = next
+                            continue
+                        }
+                    }
+                    folded.append(f)
+                    origin.append(i)
+                    ends.append(next)
+                }
+            }
+        }
+        return (folded, origin, ends)
     }
 }

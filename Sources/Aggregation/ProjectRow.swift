@@ -86,17 +86,30 @@ public struct AggregationOptions: Hashable, Sendable {
     public var lowScoreThreshold: Int
     /// An org/city difference at or above this is flagged.
     public var scoreGap: Int
+    /// Which reflection stands for a project's year in the statistics, charts, flags and 経年比較.
+    public var statisticsPhase: StatisticsPhase
 
-    public init(lowScoreThreshold: Int = 2, scoreGap: Int = 2) {
+    public init(lowScoreThreshold: Int = 2, scoreGap: Int = 2, statisticsPhase: StatisticsPhase = .final) {
         self.lowScoreThreshold = lowScoreThreshold
         self.scoreGap = scoreGap
+        self.statisticsPhase = statisticsPhase
     }
+}
+
+/// Which reflection of a project's year the year's figures use.
+public enum StatisticsPhase: String, Hashable, Sendable, CaseIterable {
+    /// Only the closing reflection (最終, or a sheet that names no phase): a project with only a
+    /// 中間 is left out of the figures and listed as 最終未提出.
+    case final
+    /// The closing reflection when given, else the 中間 (still listed as 最終未提出).
+    case latest
 }
 
 /// 事業ID: `R6-` and 8 hexadecimal digits of a hash of the fiscal year and the normalised names.
 ///
 /// The ID depends only on the project itself, so adding other sheets does not change it. When two
-/// projects of one year share the 8 digits, both get the full 16.
+/// projects of one year share the 8 digits, both get the full 16. Callers pass the names as read
+/// (`identityKey`), so that anonymising does not change the ID.
 public enum ProjectIDs {
     public static func assign(fiscalYear: Int, keys: Set<ProjectKey>) -> [ProjectKey: String] {
         var full: [ProjectKey: String] = [:]

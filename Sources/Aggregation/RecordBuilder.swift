@@ -153,6 +153,9 @@ public struct RecordBuilder: Sendable {
     /// The personal fields of a proposal: never copied into a record.
     public static let personalKeys: Set<String> = ["representative", "address", "phone", "email"]
 
+    /// The fiscal year a form states, if any.
+    public static func statedFiscalYear(of form: ExtractedForm) -> Int? { fiscalYear(form) }
+
     static func fiscalYear(_ form: ExtractedForm) -> Int? {
         if case .fiscalYear(let y)? = form["fiscal_year"]?.value { return y }
         if case .integer(let y)? = form["fiscal_year"]?.value, (1900...2200).contains(y) { return y }

@@ -55,6 +55,9 @@ public struct Submission: Hashable, Sendable {
     /// The key that links this reflection to its proposal and to its other years; kept up to date
     /// with the names (normalising is not free, and sorting asks for it often).
     public private(set) var projectKey: ProjectKey
+    /// The key of the names as read, before any masking or anonymising: what 事業ID is made from, so
+    /// that a project has one ID in every output, anonymised or not.
+    public let identityKey: ProjectKey
     /// 担当課 as written on the reflection; empty when absent.
     public var department: String
     /// The group's scores, 1 to 5, for the viewpoints that hold a readable score.
@@ -88,6 +91,7 @@ public struct Submission: Hashable, Sendable {
         self.source = source
         self.cells = cells
         projectKey = ProjectKey(orgName: orgName, projectName: projectName)
+        identityKey = projectKey
     }
 }
 
@@ -99,6 +103,8 @@ public struct ProposalRecord: Hashable, Sendable {
     public var projectName: String { didSet { projectKey = ProjectKey(orgName: orgName, projectName: projectName) } }
     /// Normalised 団体名 and 事業名, kept up to date with the names.
     public private(set) var projectKey: ProjectKey
+    /// The key of the names as read; see `Submission.identityKey`.
+    public let identityKey: ProjectKey
     /// 募集区分: 新規チャレンジ部門 or 継続ステップアップ部門.
     public var category: String
     /// 募集の種類: 自由テーマ型 or テーマ設定型.
@@ -143,6 +149,7 @@ public struct ProposalRecord: Hashable, Sendable {
         self.requestedAmount = requestedAmount
         self.source = source
         projectKey = ProjectKey(orgName: orgName, projectName: projectName)
+        identityKey = projectKey
     }
 }
 

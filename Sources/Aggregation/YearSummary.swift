@@ -46,19 +46,35 @@ public struct Breakdown: Hashable, Sendable {
     public var groups: [GroupSummary]
 }
 
-/// A proposal whose 最終 reflection was not given (未提出).
+/// A project whose 最終 reflection was not given (未提出): it has a proposal or a 中間 reflection.
 public struct MissingReflection: Hashable, Sendable {
     public var projectID: String
-    public var proposal: ProposalRecord
+    /// The year's proposal, when one was given.
+    public var proposal: ProposalRecord?
+    /// The 中間 reflection, when one was given.
+    public var interim: ProjectRow?
+
     /// Whether an interim (中間) reflection was given.
-    public var hasInterim: Bool
+    public var hasInterim: Bool { interim != nil }
+    /// 団体名 as written on the proposal, else on the 中間.
+    public var orgName: String { proposal?.orgName ?? interim?.submission.orgName ?? "" }
+    /// 事業名 as written on the proposal, else on the 中間.
+    public var projectName: String { proposal?.projectName ?? interim?.submission.projectName ?? "" }
+    /// 担当課: the proposal's, else the 中間's.
+    public var department: String { proposal?.department ?? interim?.department ?? "" }
 }
 
 /// Everything evaluators see for one fiscal year.
 public struct YearSummary: Hashable, Sendable {
     public var fiscalYear: Int
-    /// One row per reflection, ordered by normalised 団体名, 事業名 and phase.
+    /// The reflections the year's figures use, one per project, ordered by normalised 団体名 and 事業名:
+    /// the closing (最終) reflection, or with `StatisticsPhase.latest` the 中間 when no 最終 was given.
     public var projects: [ProjectRow]
+    /// The 中間 reflections, one per project, in the same order; not in the figures.
+    public var interimReflections: [ProjectRow]
+    /// Further reflections of a project and phase already given (a second sheet for the same
+    /// 中間 or 最終), left out of everything but this list; the first in file order is used.
+    public var duplicateReflections: [ProjectRow]
     public var proposals: [ProposalRecord]
     /// The group's scores, per viewpoint.
     public var viewpointStatistics: [Viewpoint: ScoreStatistics]
@@ -67,10 +83,22 @@ public struct YearSummary: Hashable, Sendable {
     /// All the group's scores of the year together.
     public var allScores: ScoreStatistics
     public var breakdowns: [Breakdown]
-    /// Reflections with no proposal of the same year and names.
+    /// Projects with reflections but no proposal of the same year and names, one row each (the
+    /// row of `projects`, else the 中間).
     public var unlinkedReflections: [ProjectRow]
-    /// Proposals without a closing reflection.
+    /// Projects with a proposal or a 中間 but no closing reflection.
     public var missingReflections: [MissingReflection]
+
+    /// The figures' rows and the 中間 rows, each once, by project then phase: what comment lists show.
+    public var reflections: [ProjectRow] {
+        let shown = Set(projects.map { [$0.submission.projectKey.org, $0.submission.projectKey.project, $0.submission.phase.rawValue] })
+        return (projects + interimReflections.filter {
+            !shown.contains([$0.submission.projectKey.org, $0.submission.projectKey.project, $0.submission.phase.rawValue])
+        }).sorted {
+            $0.submission.projectKey != $1.submission.projectKey
+                ? $0.submission.projectKey < $1.submission.projectKey : $0.submission.phase < $1.submission.phase
+        }
+    }
 
     public func breakdown(_ dimension: BreakdownDimension) -> Breakdown? {
         breakdowns.first { $0.dimension == dimension }
@@ -101,8 +129,16 @@ public struct Aggregator: Sendable {
         }
         var proposalByKey: [ProjectKey: ProposalRecord] = [:]
         for p in orderedProposals where proposalByKey[p.projectKey] == nil { proposalByKey[p.projectKey] = p }
-        let keys = Set(submissions.map(\.projectKey)).union(proposalByKey.keys)
-        let ids = ProjectIDs.assign(fiscalYear: year, keys: keys)
+        // 事業ID comes from the names as read, whatever masking or anonymising did to them since.
+        var identities: [ProjectKey: ProjectKey] = [:]
+        for p in orderedProposals where identities[p.projectKey] == nil { identities[p.projectKey] = p.identityKey }
+        for s in submissions where proposalByKey[s.projectKey] == nil {
+            // The smallest, so that the order the sheets came in does not matter.
+            if let known = identities[s.projectKey], !(s.identityKey < known) { continue }
+            identities[s.projectKey] = s.identityKey
+        }
+        let idsByIdentity = ProjectIDs.assign(fiscalYear: year, keys: Set(identities.values))
+        let ids = identities.mapValues { idsByIdentity[$0]! }
 
         // Indices are sorted rather than the submissions themselves: a submission is large and
         // moving it costs retains and releases on every swap.
@@ -121,13 +157,14 @@ public struct Aggregator: Sendable {
                                   options: options)
             }
         }.flatMap { $0 }
+        let (projects, interims, duplicates) = Self.onePerPhase(rows, statisticsPhase: options.statisticsPhase)
 
         // One pass over the rows gathers every viewpoint's scores (index = position in allCases).
         let viewpoints = Viewpoint.allCases
         var groupScores = [[Int]](repeating: [], count: viewpoints.count)
         var cityScores = [[Int]](repeating: [], count: viewpoints.count)
         var allScores: [Int] = []
-        for row in rows {
+        for row in projects {
             let scores = row.submission.scores, city = row.submission.cityScores
             for (i, v) in viewpoints.enumerated() {
                 if let score = scores[v] { groupScores[i].append(score); allScores.append(score) }
@@ -141,18 +178,44 @@ public struct Aggregator: Sendable {
         }
         let all = ScoreStatistics(scores: allScores)
 
-        var phasesByKey: [ProjectKey: [Phase]] = [:]
-        for row in rows { phasesByKey[row.submission.projectKey, default: []].append(row.submission.phase) }
-        let missing = proposalByKey.keys.sorted().compactMap { key -> MissingReflection? in
-            let phases = phasesByKey[key] ?? []
-            guard !phases.contains(where: \.closesYear) else { return nil }
-            return MissingReflection(projectID: ids[key]!, proposal: proposalByKey[key]!, hasInterim: phases.contains(.interim))
+        let closing = Set(projects.filter { $0.submission.phase.closesYear }.map(\.submission.projectKey))
+        var interimByKey: [ProjectKey: ProjectRow] = [:]
+        for row in interims { interimByKey[row.submission.projectKey] = row }
+        let missing = Set(proposalByKey.keys).union(interimByKey.keys).subtracting(closing).sorted().map { key in
+            MissingReflection(projectID: ids[key]!, proposal: proposalByKey[key], interim: interimByKey[key])
         }
+        let standing = Set(projects.map(\.submission.projectKey))
+        let unlinked = (projects + interims.filter { !standing.contains($0.submission.projectKey) })
+            .filter { $0.proposal == nil }
+            .sorted { $0.submission.projectKey < $1.submission.projectKey }
         return YearSummary(
-            fiscalYear: year, projects: rows, proposals: orderedProposals,
+            fiscalYear: year, projects: projects, interimReflections: interims, duplicateReflections: duplicates,
+            proposals: orderedProposals,
             viewpointStatistics: viewpointStats, cityStatistics: cityStats, allScores: all,
-            breakdowns: Parallel.map(count: BreakdownDimension.allCases.count) { breakdown(BreakdownDimension.allCases[$0], rows) },
-            unlinkedReflections: rows.filter { $0.proposal == nil }, missingReflections: missing)
+            breakdowns: Parallel.map(count: BreakdownDimension.allCases.count) { breakdown(BreakdownDimension.allCases[$0], projects) },
+            unlinkedReflections: unlinked, missingReflections: missing)
+    }
+
+    /// Splits rows sorted by project, phase and file into the rows the figures use, the 中間 rows
+    /// and the duplicates: one closing (最終 or unstated) and one 中間 reflection per project, the
+    /// first of each in that order (so 最終 wins over a sheet that states no phase).
+    static func onePerPhase(_ rows: [ProjectRow], statisticsPhase: StatisticsPhase)
+        -> (projects: [ProjectRow], interims: [ProjectRow], duplicates: [ProjectRow]) {
+        var projects: [ProjectRow] = [], interims: [ProjectRow] = [], duplicates: [ProjectRow] = []
+        var closingKeys = Set<ProjectKey>(), interimKeys = Set<ProjectKey>()
+        for row in rows {
+            let key = row.submission.projectKey
+            if row.submission.phase.closesYear {
+                if closingKeys.insert(key).inserted { projects.append(row) } else { duplicates.append(row) }
+            } else {
+                if interimKeys.insert(key).inserted { interims.append(row) } else { duplicates.append(row) }
+            }
+        }
+        if statisticsPhase == .latest {
+            projects += interims.filter { !closingKeys.contains($0.submission.projectKey) }
+            projects.sort { $0.submission.projectKey < $1.submission.projectKey }
+        }
+        return (projects, interims, duplicates)
     }
 
     /// Running sums for one group; rows are not copied (a row holds many strings).

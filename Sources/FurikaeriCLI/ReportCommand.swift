@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Intake
 import Reports
+import Settings
 import Validation
 
 /// `furikaeri report --workspace DIR --year FY`: the yearly review from the ledger.
@@ -57,14 +58,37 @@ struct ReportCommand: ParsableCommand {
             printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
             throw ExitCode(2)
         }
+        let settings: Settings
+        do {
+            settings = try workspace.loadSettings()
+        } catch {
+            printError(IntakeErrorText.message(error, language: language))
+            throw ExitCode(2)
+        }
+        let range = settings.fiscalYears
+        if !range.contains(fiscalYear) {
+            printError(language == .ja
+                ? "年度 \(FiscalYear.japaneseName(fiscalYear)) は設定の範囲（\(FiscalYear.japaneseName(range.lowerBound))〜\(FiscalYear.japaneseName(range.upperBound))）の外です。年度を確かめるか、furikaeri.yml の fiscal_years を変えてください。"
+                : "FY\(fiscalYear) is outside the configured range (\(range.lowerBound)–\(range.upperBound)). Check the year, or change fiscal_years in furikaeri.yml.")
+            throw ExitCode(2)
+        }
         do {
             let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
                 printError(IntakeText.waitingForLock(seconds: wait, language))
             }
             defer { lock.release() }
             let ledger = try Ledger(path: workspace.ledgerFile)
-            let options = ReportOptions(encoding: CSVEncoding(rawValue: encoding) ?? .utf8,
-                                        replaceUnencodable: replace, anonymize: anonymize)
+            guard try ledger.fiscalYears().contains(fiscalYear) else {
+                printError(language == .ja
+                    ? "\(FiscalYear.japaneseName(fiscalYear))に受け付けたシートがありません。何も書き出していません。年度を確かめてください（furikaeri status で年度ごとの件数が見られます）。"
+                    : "No sheet was accepted for FY\(fiscalYear); nothing was written. Check the year (furikaeri status shows the count per year).")
+                throw ExitCode(ExitStatus.nothingToReport)
+            }
+            // The workspace's thresholds and phase setting, as for process.
+            let options = ReportOptions(
+                encoding: CSVEncoding(rawValue: encoding) ?? .utf8, replaceUnencodable: replace, anonymize: anonymize,
+                aggregation: AggregationOptions(lowScoreThreshold: settings.rules.lowScoreThreshold, scoreGap: settings.rules.scoreGap,
+                                                statisticsPhase: StatisticsPhase(rawValue: settings.rules.statisticsPhase) ?? .final))
             let review = YearlyReview(workspace: workspace, fiscalYear: fiscalYear, options: options)
             let written = try review.write(ledger: ledger, to: output)
             for name in written.names {
@@ -82,6 +106,8 @@ struct ReportCommand: ParsableCommand {
         } catch let error as ReportError {
             printError(ReportErrorText.message(error, language: language))
             throw ExitCode(1)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError(IntakeErrorText.message(error, language: language))
             throw ExitCode(error is WorkspaceLockError ? 3 : 1)

@@ -119,6 +119,7 @@ enum LedgerSchema {
                 ALTER TABLE scores_by_key RENAME TO scores;
                 """)
         }
+        Ledger.registerOrgCodes(in: &migrator)
         return migrator
     }
 

@@ -82,9 +82,10 @@ struct ReportsYearWriter: YearOutputWriting {
         let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet, personal: [String]) in
             (form.kind, builder.records(from: [(path, form)]), PersonalDataScrubber.personalValues(of: form))
         }
-        let report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
+        var report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
                                        personal: PersonalDataScrubber(values: parts.flatMap(\.personal)),
                                        options: options)
+        report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
         try report.write(to: directory)
     }
 }

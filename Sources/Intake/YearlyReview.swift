@@ -40,13 +40,14 @@ public struct YearlyReview {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
-        let report = try SummaryReport(files: files, options: options)
+        // Codes given once are kept in the ledger: the same 団体A01 in every year and rerun.
+        if options.anonymize { options.knownCodes = try ledger.orgCodes() }
+        var report = try SummaryReport(files: files, options: options)
+        report.addRejected(try ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
+        try ledger.addOrgCodes(report.redactor.anonymizer?.newCodes ?? [:])
         var names = try report.write(to: target)
         let missing = try ledger.missingReflections(fiscalYear: fiscalYear)
-        // The same codes as the report's: the anonymizer is built from the same records.
-        let anonymizer = options.anonymize
-            ? Anonymizer(records: RecordBuilder(defaultFiscalYear: fiscalYear).records(from: files)) : nil
-        let table = missingTable(missing, anonymizer: anonymizer)
+        let table = missingTable(missing, anonymizer: report.redactor.anonymizer)
         let (data, unencodable) = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable).encode(table)
         if !unencodable.isEmpty && !options.replaceUnencodable { throw ReportError.unencodable(unencodable) }
         try DurableFiles.write(data, to: (target as NSString).appendingPathComponent(missingListName), replacing: true)
@@ -73,7 +74,7 @@ public enum ReportErrorText {
         if language == .en { return englishMessage(error) }
         switch error {
         case .unencodable(let characters):
-            let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
+            let shown = UnencodableCharacterPlaces.grouping(characters).map(\.description).joined(separator: "\n  ")
             return "cp932（Shift_JIS）で表せない文字があるため、何も書き出していません:\n  \(shown)\n"
                 + "その文字を直すか、--replace を付けて 〓 に置き換えるか、--encoding utf8 を使ってください。"
         case .cp932Unavailable:
@@ -88,7 +89,7 @@ extension ReportErrorText {
     static func englishMessage(_ error: ReportError) -> String {
         switch error {
         case .unencodable(let characters):
-            let shown = characters.prefix(10).map(\.description).joined(separator: "\n  ")
+            let shown = UnencodableCharacterPlaces.grouping(characters).map(\.description).joined(separator: "\n  ")
             return "Nothing was written: some characters cannot be written in cp932 (Shift_JIS):\n  \(shown)\n"
                 + "Correct them, add --replace to write 〓 in their place, or use --encoding utf8."
         case .cp932Unavailable:

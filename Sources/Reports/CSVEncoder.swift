@@ -125,3 +125,32 @@ final class CP932Converter {
         return produced.map { Array(output.prefix($0)) }
     }
 }
+
+/// One character CP932 cannot hold, once, with every cell it was found in and the CSV files it was
+/// going to: what a failed or replaced run tells staff to correct.
+public struct UnencodableCharacterPlaces: Hashable, Sendable, CustomStringConvertible {
+    public var character: String
+    /// `a.xlsx のシート「Sheet1」セル D7`, each once, in order; `(集計値)` for a text of no cell.
+    public var places: [String]
+    public var csvFiles: [String]
+
+    /// Each distinct character once, in the order first met.
+    public static func grouping(_ list: [UnencodableCharacter]) -> [UnencodableCharacterPlaces] {
+        var order: [String] = [], byCharacter: [String: UnencodableCharacterPlaces] = [:]
+        for item in list {
+            if byCharacter[item.character] == nil {
+                order.append(item.character)
+                byCharacter[item.character] = UnencodableCharacterPlaces(character: item.character, places: [], csvFiles: [])
+            }
+            let place = item.origin?.description ?? "(集計値)"
+            if !byCharacter[item.character]!.places.contains(place) { byCharacter[item.character]!.places.append(place) }
+            if !byCharacter[item.character]!.csvFiles.contains(item.csvFile) { byCharacter[item.character]!.csvFiles.append(item.csvFile) }
+        }
+        return order.map { byCharacter[$0]! }
+    }
+
+    public var description: String {
+        let code = character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+        return "「\(character)」(\(code)): " + places.joined(separator: "、") + " → " + csvFiles.joined(separator: "、")
+    }
+}

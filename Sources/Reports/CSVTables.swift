@@ -15,15 +15,24 @@ public struct CSVTables {
         self.tracksOrigins = tracksOrigins
     }
 
-    /// The wide table: one row per reflection, the seven scores, the mean and the comments.
+    /// The wide table: one row per project (the reflection the figures use), the seven scores, the
+    /// mean and the comments.
     public func projects(_ summary: YearSummary) -> CSVTable { CSVTable(projectRows(summary)) }
 
     /// The rows of `projects`, made one at a time.
     public func projectRows(_ summary: YearSummary) -> CSVRows {
-        let year = FiscalYearLabel.japanese(summary.fiscalYear)
-        return CSVRows(fileName: OutputNames.projectsCSV(summary.fiscalYear), header: Columns.projectsCSV,
-                       expectedCount: summary.projects.count) { emit in
-            for row in summary.projects {
+        wideRows(summary.projects, year: summary.fiscalYear, fileName: OutputNames.projectsCSV(summary.fiscalYear))
+    }
+
+    /// The 中間 reflections in the wide table's columns, one row per project.
+    public func interimRows(_ summary: YearSummary) -> CSVRows {
+        wideRows(summary.interimReflections, year: summary.fiscalYear, fileName: OutputNames.interimCSV(summary.fiscalYear))
+    }
+
+    private func wideRows(_ rows: [ProjectRow], year fiscalYear: Int, fileName: String) -> CSVRows {
+        let year = FiscalYearLabel.japanese(fiscalYear)
+        return CSVRows(fileName: fileName, header: Columns.projectsCSV, expectedCount: rows.count) { emit in
+            for row in rows {
                 let s = row.submission
                 emit(identity(year, row) + [text(row.department, s, "department"), text(row.category),
                                             text(row.proposalType), text(row.collaborationForm)]
@@ -34,7 +43,7 @@ public struct CSVTables {
         }
     }
 
-    /// The long table: one row per reflection and viewpoint.
+    /// The long table: one row per project (the reflection the figures use) and viewpoint.
     public func viewpoints(_ summary: YearSummary) -> CSVTable { CSVTable(viewpointRows(summary)) }
 
     /// The rows of `viewpoints`, made one at a time.
@@ -57,7 +66,7 @@ public struct CSVTables {
         }
     }
 
-    /// Every non-empty comment, one per row.
+    /// Every non-empty comment of the figures' reflections and the 中間 ones, one per row.
     public func comments(_ summary: YearSummary) -> CSVTable { CSVTable(commentRows(summary)) }
 
     /// The rows of `comments`, made one at a time.
@@ -65,7 +74,7 @@ public struct CSVTables {
         let year = FiscalYearLabel.japanese(summary.fiscalYear)
         return CSVRows(fileName: OutputNames.commentsCSV(summary.fiscalYear), header: Columns.commentsCSV,
                        expectedCount: summary.projects.count * 4) { emit in
-            for row in summary.projects {
+            for row in summary.reflections {
                 let identity = identity(year, row)  // the same on each comment's row
                 for item in CommentItem.items(of: row.submission) {
                     emit(identity + [.text(item.kind), .text(item.viewpoint),
@@ -75,12 +84,12 @@ public struct CSVTables {
         }
     }
 
-    /// Every issue of every file in the run, valid or not.
-    public func issues(_ files: [FileResult]) -> CSVTable { CSVTable(issueRows(files)) }
+    /// Every issue of the given files (one year's, accepted or not).
+    public func issues(_ files: [FileResult], year: Int?) -> CSVTable { CSVTable(issueRows(files, year: year)) }
 
     /// The rows of `issues`, made one at a time.
-    public func issueRows(_ files: [FileResult]) -> CSVRows {
-        CSVRows(fileName: OutputNames.issuesCSV, header: Columns.issuesCSV, expectedCount: files.count) { emit in
+    public func issueRows(_ files: [FileResult], year: Int?) -> CSVRows {
+        CSVRows(fileName: OutputNames.issuesCSV(year), header: Columns.issuesCSV, expectedCount: files.count) { emit in
             for issue in IssueRow.rows(files, scrubber: scrubber) {
                 let origin = tracksOrigins ? TextOrigin(file: issue.file, sheet: issue.sheet, cell: issue.cell) : nil
                 emit([.text(issue.file, origin: origin), .text(issue.status), .text(issue.severity), .text(issue.code),
@@ -154,16 +163,16 @@ struct IssueRow {
             let status = statusLabels[file.status] ?? file.status.rawValue
             let issues = file.issues + file.forms.flatMap(\.issues)
             if issues.isEmpty {
-                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status, severity: "", code: "",
+                rows.append(IssueRow(file: scrubber.file(file), status: status, severity: "", code: "",
                                      field: "", sheet: "", cell: "", message: "問題はありません。"))
             }
             for issue in issues {
                 let message = PersonalDataScrubber.isPersonal(field: issue.field)
                     ? "個人情報の項目のため内容は省略しました。元のファイルで確認してください。"
-                    : scrubber.scrub(issue.message)
-                rows.append(IssueRow(file: scrubber.scrub(file.path), status: status,
+                    : scrubber.message(issue.message, in: file.path)
+                rows.append(IssueRow(file: scrubber.file(file), status: status,
                                      severity: severityLabels[issue.severity] ?? issue.severity.rawValue,
-                                     code: issue.code, field: issue.field, sheet: scrubber.scrub(issue.sheet),
+                                     code: issue.code, field: issue.field, sheet: scrubber.sheet(issue.sheet, in: file.path),
                                      cell: issue.cell, message: message))
             }
         }

@@ -40,6 +40,7 @@ struct OverviewSheet {
             ("　うち受理（件）", count(files.filter { $0.status == .valid }.count), false),
             ("　うち要修正（件）", count(files.filter { $0.status == .invalid }.count), false),
             ("　うち読み取り不可（件）", count(files.filter { $0.status == .unreadable }.count), false),
+            ("中間ふりかえり（件、集計には含めず）", count(s.interimReflections.count), false),
         ]
     }
 
@@ -61,6 +62,6 @@ struct OverviewSheet {
                         firstRow: top + 1, lastRow: top + Viewpoint.allCases.count)
         ChartSeries.style(chart, title: "視点別の平均（5段階）", valueAxisName: "平均", min: 0, max: 5)
         if let chart, let y = chart.pointee.y_axis { chart_axis_set_reverse(y) }  // ① at the top
-        sheet.insert(chart, row: 2, column: 4)
+        sheet.insert(chart, row: 2, column: 4, xScale: 1.35)  // within the page's width at the print scale
     }
 }

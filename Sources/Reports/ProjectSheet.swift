@@ -1,10 +1,12 @@
 import Aggregation
 import Forms
 
-/// 事業別: one row per reflection, scores coloured on a red–yellow–green scale, frozen header, autofilter.
+/// 事業別 (the reflections the figures use) or 中間ふりかえり: one row per project, scores coloured on a
+/// red–yellow–green scale, frozen header, autofilter.
 struct ProjectSheet {
     let input: SummaryWorkbookInput
     let sheet: SheetWriter
+    let rows: [ProjectRow]
 
     static let header = ["事業ID", "団体名", "事業名", "区分(中間/最終)", "担当課", "募集区分", "募集の種類", "協働の形態"]
         + Viewpoint.allCases.map(\.label) + ["平均", "最も低い視点", "2以下の評価", "団体と市の差2以上", "市の評価の平均"]
@@ -15,18 +17,22 @@ struct ProjectSheet {
         sheet.widths([13, 24, 28, 9, 16, 18, 12, 10] + Array(repeating: 8, count: 7) + [8, 22, 16, 16, 10],
                      wrap: [1, 2, 16, 17, 18])
         sheet.headerRow(0, Self.header)
-        for (offset, row) in input.summary.projects.enumerated() { write(row, at: offset + 1) }
-        let last = input.summary.projects.count
+        for (offset, row) in rows.enumerated() { write(row, at: offset + 1) }
+        let last = rows.count
         sheet.freeze(row: 1, column: 3)
         sheet.autofilter(headerRow: 0, lastRow: last, firstColumn: 0, lastColumn: Self.header.count - 1)
         sheet.scoreColourScale(firstRow: 1, lastRow: last, firstColumn: Self.firstScoreColumn, lastColumn: Self.meanColumn)
         sheet.repeatRows(0)
+        sheet.repeatColumns(through: 2)  // 事業ID, 団体名, 事業名 on every page of the wide table
     }
 
     func write(_ row: ProjectRow, at r: Int) {
         let s = row.submission
         let texts = [row.projectID, s.orgName, s.projectName, s.phase.csvText, row.department,
                      row.category, row.proposalType, row.collaborationForm]
+        sheet.fitRow(r, [(1, s.orgName), (2, s.projectName),
+                         (Self.meanColumn + 2, row.lowViewpoints.map(\.label).joined(separator: "・")),
+                         (Self.meanColumn + 3, row.gapViewpoints.map(\.label).joined(separator: "・"))])
         for (column, text) in texts.enumerated() { sheet.text(r, column, text) }
         for (offset, v) in Viewpoint.allCases.enumerated() { sheet.integer(r, Self.firstScoreColumn + offset, s.scores[v]) }
         sheet.number(r, Self.meanColumn, row.mean, sheet.formats.decimal)

@@ -33,9 +33,58 @@ struct SheetWriter {
         number(row, column, value.map(Double.init), formats.integer)
     }
 
-    /// Writes a header row in the header format.
+    /// Writes a header row in the header format, tall enough for its longest wrapped title.
     func headerRow(_ row: Int, _ titles: [String], from column: Int = 0) {
+        fitRow(row, titles.enumerated().map { (column + $0.offset, $0.element) })
         for (offset, title) in titles.enumerated() { text(row, column + offset, title, formats.header) }
+    }
+
+    /// Makes a row tall enough for its wrapped texts, printed and on screen: Excel does not grow a
+    /// row for wrapped text by itself. Call before writing the row's cells (rows are streamed).
+    func fitRow(_ row: Int, _ texts: [(column: Int, text: String)]) {
+        guard let sheet else { return }
+        let widths = owner.columnWidths[name] ?? [:]
+        var lines = 1
+        for (column, text) in texts where !text.isEmpty {
+            lines = max(lines, Self.lineCount(text, width: widths[column] ?? 8.43))
+        }
+        guard lines > 1 else { return }
+        // 15 points a line of 11-point text; Excel's limit is 409 points.
+        owner.check(worksheet_set_row(sheet, lxw_row_t(row), min(409, Double(lines) * 15 + 3), nil), "worksheet_set_row")
+    }
+
+    /// Lines a text takes in a column `width` characters wide: a full-width character counts two,
+    /// each line break starts a line. Counted on the UTF-8 bytes (every row of a 10,000-project
+    /// comment list asks): three- and four-byte characters are full width, except half-width kana.
+    static func lineCount(_ text: String, width: Double) -> Int {
+        let perLine = max(2, Int(width) - 1)
+        var text = text
+        return text.withUTF8 { bytes in
+            // No character takes more units than bytes: a short text without a break is one line.
+            if bytes.count <= perLine, !bytes.contains(0x0A) { return 1 }
+            var total = 0, units = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A {
+                    total += max(1, (units + perLine - 1) / perLine)
+                    units = 0
+                    i += 1
+                } else if b < 0xE0 {
+                    units += b < 0x80 || b >= 0xC0 ? 1 : 0  // a continuation byte of a 2-byte character adds nothing
+                    i += 1
+                } else if b < 0xF0 {
+                    // U+FF61…U+FF9F (half-width katakana) is EF BD A1…EF BE 9F.
+                    let halfWidth = b == 0xEF && i + 2 < bytes.count
+                        && ((bytes[i + 1] == 0xBD && bytes[i + 2] >= 0xA1) || (bytes[i + 1] == 0xBE && bytes[i + 2] <= 0x9F))
+                    units += halfWidth ? 1 : 2
+                    i += 3
+                } else {
+                    units += 2
+                    i += 4
+                }
+            }
+            return total + max(1, (units + perLine - 1) / perLine)
+        }
     }
 
     /// Sets the widths of consecutive columns, in characters (a Japanese character counts about 2).
@@ -43,17 +92,22 @@ struct SheetWriter {
         guard let sheet else { return }
         for (offset, width) in widths.enumerated() {
             let c = lxw_col_t(column + offset)
+            owner.columnWidths[name, default: [:]][column + offset] = width
             owner.check(worksheet_set_column(sheet, c, c, width, wrap.contains(column + offset) ? formats.wrap : nil),
                         "worksheet_set_column")
         }
     }
 
-    /// A4 landscape, one page wide, header with the title and fiscal year, footer with page n of N.
+    /// The print scale: 11-point text prints at 8.8 points, never smaller. Wide tables go on over
+    /// several pages (with their title rows and columns repeated) instead of being shrunk to one.
+    static let printScale: UInt16 = 80
+
+    /// A4 landscape at `printScale`, header with the title and fiscal year, footer with page n of N.
     func printSetup(title: String, yearLabel: String) {
         guard let sheet else { return }
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)  // 9 = A4
-        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_set_print_scale(sheet, Self.printScale)
         // `&` starts a control code in headers; a literal one is written `&&`.
         let safe = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
         owner.check(worksheet_set_header(sheet, "&L\(safe(yearLabel))&C\(safe(title))&R&A"), "worksheet_set_header")
@@ -64,6 +118,12 @@ struct SheetWriter {
     func repeatRows(_ row: Int) {
         guard let sheet else { return }
         owner.check(worksheet_repeat_rows(sheet, lxw_row_t(row), lxw_row_t(row)), "worksheet_repeat_rows")
+    }
+
+    /// Prints the columns up to `last` at the left of every page of a table wider than a page.
+    func repeatColumns(through last: Int) {
+        guard let sheet else { return }
+        owner.check(worksheet_repeat_columns(sheet, 0, lxw_col_t(last)), "worksheet_repeat_columns")
     }
 
     /// Freezes the rows above `row` and the columns left of `column`.

@@ -12,6 +12,8 @@ public struct ReportOptions: Sendable {
     public var anonymize: Bool
     /// Fiscal year for forms that state none; also the only year written when `onlyYear` is set.
     public var defaultFiscalYear: Int?
+    /// Organisation codes already given (normalised 団体名 → code), kept when anonymising.
+    public var knownCodes: [String: String] = [:]
     /// Write only this year's workbook and CSVs (the cross-year comparison still uses every year).
     public var onlyYear: Int?
     public var aggregation: AggregationOptions
@@ -46,6 +48,8 @@ public struct SummaryReport {
     /// keep their sheet, kind and issues but no fields: those went into `records`, and 10,000 forms'
     /// fields would otherwise stay in memory while the reports are written.
     public var files: [FileResult]
+    /// Which year each file belongs to, for each year's 検証結果.
+    public var validationYears: ValidationYears
     public var redactor: Redactor
     public var options: ReportOptions
 
@@ -64,36 +68,60 @@ public struct SummaryReport {
     /// be freed as soon as the records are built, before aggregation and writing.
     public init(files: consuming [FileResult], options: ReportOptions) throws {
         let (personal, built) = Self.personalValuesAndRecords(files, defaultFiscalYear: options.defaultFiscalYear)
+        let orgNames = options.anonymize
+            ? files.flatMap { $0.forms.compactMap { PersonalDataScrubber.orgName(of: $0.form) } } : []
+        // Invalid files' years come from their forms' fields, read before they are let go.
+        let years = ValidationYears(files: copy files, records: built, defaultFiscalYear: options.defaultFiscalYear)
         // From here on only the validation results need the files: their fields are let go.
         try self.init(validationFiles: (consume files).map(Self.withoutFields), records: built, personal: personal,
-                      options: options)
+                      otherOrgNames: orgNames, validationYears: years, options: options)
     }
 
     /// Aggregates records built by the caller (with `RecordBuilder`, from the valid files' forms)
     /// whose personal values are those of `personal`; `validationFiles` are every file of the run for
     /// the validation results, whose forms need no fields. For callers that read forms one at a
-    /// time rather than holding them all.
+    /// time rather than holding them all. `otherOrgNames`: 団体名 of forms that are not in the
+    /// records (invalid files), replaced by codes too when anonymising.
     public init(validationFiles files: [FileResult], records built: RecordSet, personal: PersonalDataScrubber,
-                options: ReportOptions) throws {
+                otherOrgNames: [String] = [], validationYears: ValidationYears? = nil, options: ReportOptions) throws {
         if options.encoding == .cp932, CP932Converter().iconv("あ") == nil { throw ReportError.cp932Unavailable }
         self.options = options
         self.files = files
+        self.validationYears = validationYears
+            ?? ValidationYears(files: files, records: built, defaultFiscalYear: options.defaultFiscalYear)
         // Personal values are masked in the records themselves, before anything is built from them.
         var records = personal.scrub(built)
         var anonymizer: Anonymizer?
         if options.anonymize {
-            anonymizer = Anonymizer(records: records)
+            anonymizer = Anonymizer(records: records, otherNames: otherOrgNames, known: options.knownCodes)
             records = anonymizer!.anonymize(records)
         }
         self.records = records
         let all = Aggregator(options: options.aggregation).summarize(records)
         crossYear = CrossYearSummary(summaries: all)
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
-        redactor = Redactor(personal: personal, anonymizer: anonymizer)
+        redactor = Redactor(personal: personal, anonymizer: anonymizer, files: files)
         hasAnyYear = !all.isEmpty
     }
 
     private var hasAnyYear: Bool
+
+    /// Adds files that were not accepted and carry no fields (a workspace's rejected files) to the
+    /// validation results of `year`.
+    public mutating func addRejected(_ rejected: [FileResult], year: Int) {
+        guard !rejected.isEmpty else { return }
+        files += rejected
+        validationYears.assign(rejected, to: year)
+        redactor = Redactor(personal: redactor.personal, anonymizer: redactor.anonymizer, files: files)
+    }
+
+    /// The years that get a 検証結果 file, ascending; nil (unknown year) last, when some file has none.
+    public var validationResultYears: [Int?] {
+        if let only = options.onlyYear { return [only] }
+        let years = validationYears.allYears(files).union(summaries.map(\.fiscalYear)).sorted()
+        let unknown = files.contains { validationYears.years(of: $0).isEmpty }
+        return years.map { Optional($0) } + (unknown ? [nil] : [])
+    }
 
     /// The file with its forms' fields dropped; everything the validation results show is kept.
     static func withoutFields(_ file: FileResult) -> FileResult {
@@ -126,10 +154,13 @@ public struct SummaryReport {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
         var builders: [() -> CSVRows] = []
         for summary in summaries {
-            builders += [{ tables.projectRows(summary) }, { tables.viewpointRows(summary) }, { tables.commentRows(summary) }]
+            builders += [{ tables.projectRows(summary) }, { tables.interimRows(summary) }, { tables.viewpointRows(summary) },
+                         { tables.commentRows(summary) }]
         }
-        let files = files, cross = crossYear
-        builders.append { tables.issueRows(files) }
+        let files = files, cross = crossYear, years = validationYears
+        for year in validationResultYears {
+            builders.append { tables.issueRows(years.files(files, inYear: year), year: year) }
+        }
         if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
         // Rows are encoded as they are made: only the encoded bytes of each file are ever held.
@@ -157,10 +188,14 @@ public struct SummaryReport {
             throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
         }
         enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
+        let unknownYearFiles = validationResultYears.contains(nil)
+            ? validationYears.files(files, inYear: nil).count : 0
         var jobs: [() -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
-            let input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear, files: self.files,
+            var input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear,
+                                             files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
+            input.unknownYearFiles = unknownYearFiles
             do {
                 try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
                 return .workbook(name, nil)

@@ -6,11 +6,14 @@ import Validation
 public struct SummaryWorkbookInput {
     public var summary: YearSummary
     public var crossYear: CrossYearSummary
-    /// Every file of the run, for 検証結果.
+    /// The year's files (accepted and rejected), for 検証結果 and the counts of 概要.
     public var files: [FileResult]
     /// Forms left out for want of a fiscal year.
     public var undated: [SourceLocation]
     public var redactor: Redactor
+    /// Files of the run whose year cannot be told: listed in `ふりかえり_検証結果_年度不明.csv`,
+    /// pointed to from 検証結果.
+    public var unknownYearFiles = 0
 
     public init(summary: YearSummary, crossYear: CrossYearSummary, files: [FileResult],
                 undated: [SourceLocation] = [], redactor: Redactor) {
@@ -24,29 +27,34 @@ public struct SummaryWorkbookInput {
     var yearLabel: String { FiscalYearLabel.japanese(summary.fiscalYear) }
 }
 
-/// Writes the summary workbook: ten sheets, in the order evaluators read them.
+/// Writes the summary workbook: eleven sheets, in the order evaluators read them.
 public enum SummaryWorkbook {
     /// The sheet names, in order.
-    public static let sheetNames = ["概要", "視点別", "事業別", "担当課別", "協働形態別", "部門別", "コメント一覧",
-                                    "未提出・未照合", "検証結果", "経年比較"]
+    public static let sheetNames = ["概要", "視点別", "事業別", "中間ふりかえり", "担当課別", "協働形態別", "部門別",
+                                    "コメント一覧", "未提出・未照合", "検証結果", "経年比較"]
     static let title = "協働事業ふりかえり集計"
+    /// The document properties' keywords: marks the workbook as furikaeri's output, never an input.
+    public static let keywords = "furikaeri-summary"
+    /// The sheet lists of this version's and the previous version's workbooks, to recognise them.
+    public static let allSheetNameLists = [sheetNames, sheetNames.filter { $0 != "中間ふりかえり" }]
 
     /// Writes the workbook to `path`. The creation time is fixed to 1 April of the fiscal year, so
     /// the same input gives the same bytes.
     public static func write(_ input: SummaryWorkbookInput, to path: String) throws {
         let created = creationDate(fiscalYear: input.summary.fiscalYear)
-        let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created)
+        let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created, keywords: keywords)
         let sheets = sheetNames.map { workbook.addSheet($0) }
         OverviewSheet(input: input, sheet: sheets[0]).write(workbook)
         ViewpointSheet(input: input, sheet: sheets[1]).write(workbook)
-        ProjectSheet(input: input, sheet: sheets[2]).write()
-        BreakdownSheet(input: input, sheet: sheets[3], dimensions: [.department]).write()
-        BreakdownSheet(input: input, sheet: sheets[4], dimensions: [.collaborationForm]).write()
-        BreakdownSheet(input: input, sheet: sheets[5], dimensions: [.category, .proposalType, .phase]).write()
-        CommentSheet(input: input, sheet: sheets[6]).write()
-        MissingSheet(input: input, sheet: sheets[7]).write()
-        ValidationSheet(input: input, sheet: sheets[8]).write()
-        CrossYearSheet(input: input, sheet: sheets[9]).write(workbook)
+        ProjectSheet(input: input, sheet: sheets[2], rows: input.summary.projects).write()
+        ProjectSheet(input: input, sheet: sheets[3], rows: input.summary.interimReflections).write()
+        BreakdownSheet(input: input, sheet: sheets[4], dimensions: [.department]).write()
+        BreakdownSheet(input: input, sheet: sheets[5], dimensions: [.collaborationForm]).write()
+        BreakdownSheet(input: input, sheet: sheets[6], dimensions: [.category, .proposalType, .phase]).write()
+        CommentSheet(input: input, sheet: sheets[7]).write()
+        MissingSheet(input: input, sheet: sheets[8]).write()
+        ValidationSheet(input: input, sheet: sheets[9]).write()
+        CrossYearSheet(input: input, sheet: sheets[10]).write(workbook)
         for (sheet, name) in zip(sheets, sheetNames) {
             sheet.printSetup(title: "\(title)（\(name)）", yearLabel: input.yearLabel)
         }

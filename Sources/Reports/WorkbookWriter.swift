@@ -19,9 +19,12 @@ final class WorkbookWriter {
     private var firstError: WorkbookWriteError?
     private var closed = false
     let formats: Formats
+    /// Each sheet's column widths as set (sheet name → column → width in characters), so that rows
+    /// with wrapped text can be made tall enough.
+    var columnWidths: [String: [Int: Double]] = [:]
 
     /// Opens a new workbook at `path` with a fixed creation time, so that equal input gives equal bytes.
-    init(path: String, title: String, created: Date) throws {
+    init(path: String, title: String, created: Date, keywords: String? = nil) throws {
         var options = lxw_workbook_options()
         // Rows go straight to temporary files and strings are written inline: much faster for
         // large runs. Every sheet writer therefore writes its rows in ascending order.
@@ -31,11 +34,12 @@ final class WorkbookWriter {
         }
         self.workbook = workbook
         formats = Formats(workbook: workbook)
-        let titleC = strdup(title), authorC = strdup("furikaeri")
-        defer { free(titleC); free(authorC) }
+        let titleC = strdup(title), authorC = strdup("furikaeri"), keywordsC = keywords.map { strdup($0) }
+        defer { free(titleC); free(authorC); keywordsC.map { free($0) } }
         var properties = lxw_doc_properties()
         properties.title = titleC
         properties.author = authorC
+        if let keywordsC { properties.keywords = keywordsC }
         properties.created = time_t(created.timeIntervalSince1970)
         check(workbook_set_properties(workbook, &properties), "workbook_set_properties")
     }

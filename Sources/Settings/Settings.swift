@@ -39,6 +39,9 @@ public struct Settings: Hashable, Sendable {
         public var yearNumbers: ClosedRange<Int> = 1...3
         /// Whether each 市の評価 must be filled in when the form has a 市の評価 column (`score.missing`).
         public var cityScoresRequired = true
+        /// Which reflection the year's figures use: `final` (only 最終, the default) or `latest`
+        /// (最終, else the 中間).
+        public var statisticsPhase: String = "final"
 
         public static let defaultRequiredFields: [String: [String]] = [
             "reflection": ["org_name", "project_name"],
@@ -204,6 +207,10 @@ extension Settings {
                 settings.rules.cityScoresRequired = b
             }
             if let t = m["score_gap"] { settings.rules.scoreGap = try integer(t, "rules.score_gap") }
+            if let t = m["statistics_phase"] {
+                guard let p = t as? String, p == "final" || p == "latest" else { throw fail("rules.statistics_phase", "final か latest") }
+                settings.rules.statisticsPhase = p
+            }
             if let t = m["placeholders"] { settings.rules.placeholders = try strings(t, "rules.placeholders") }
             if let t = m["disabled"] { settings.rules.disabled = try strings(t, "rules.disabled") }
             if let t = m["severity"] {

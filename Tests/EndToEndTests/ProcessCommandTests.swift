@@ -6,7 +6,8 @@ import TestSupport
 // The figures below were worked out by hand from scripts/make_samples.py: in 令和6年度 five
 // reflections are valid — 多言語 [5,4,4,4,5,4,5] (市 ① 2), こそだて中間 [4,4,4,3,4,4,4],
 // 多世代食堂 [5,5,4,4,4,5,5], ウォーキング [4,4,4,4,3,4,4], 省エネ中間 [4,4,4,3,4,4,4]; 小規模公園の最終 is
-// invalid (3.5 and a blank), so its proposal P06 has no final reflection.
+// invalid (3.5 and a blank), so its proposal P06 has no final reflection. The year's figures use
+// the three 最終 only (多言語, 多世代食堂, ウォーキング); the two 中間 are listed apart.
 // Proposals of 令和6: 多言語, こそだて, 小規模公園, ケアラー, 多世代食堂, 省エネ (6). Four have no valid 最終:
 // こそだて and 省エネ (中間 only), 小規模公園 (最終 invalid), ケアラー (中間 invalid). ウォーキング has no
 // proposal in 令和6 (its first is P07), so it is the one 未照合 reflection; the other four link.
@@ -46,26 +47,27 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("ファイル 30 件（受理 24・要修正 6・読み取り不可 0）"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果.csv"))
+    #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果_令和6年度.csv"))
     #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")
 
     let facts = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])
     let sheets = facts["sheet_facts"] as! [String: [String: Any]]
     let overview = sheets["概要"]!["cells"] as! [String: Any]
-    #expect(number(overview["B4"]) == 5)                                   // reflections
+    #expect(number(overview["B4"]) == 3)                                   // 最終 reflections
     #expect(number(overview["B5"]) == 6)                                   // the six P06 proposals
-    #expect(number(overview["B6"]) == 4 && number(overview["B7"]) == 1)    // linked; ウォーキング unlinked
+    #expect(number(overview["B6"]) == 2 && number(overview["B7"]) == 1)    // linked; ウォーキング unlinked
     #expect(number(overview["B8"]) == 4)                                   // こそだて, 小規模公園, ケアラー, 省エネ
-    #expect(abs(number(overview["B9"])! - 144.0 / 35.0) < 1e-9)            // (31+27+32+27+27) / 35
+    #expect(abs(number(overview["B9"])! - 90.0 / 21.0) < 1e-9)             // (31+32+27) / 21
     #expect(number(overview["B10"]) == 0 && number(overview["B11"]) == 1)  // no score ≤ 2; 多言語 gap 3
-    #expect(abs(number(overview["B19"])! - 4.4) < 1e-9)                    // ① (5+4+5+4+4) / 5
+    #expect(number(overview["B16"]) == 2)                                  // 中間: こそだて, 省エネ
+    #expect(abs(number(overview["B19"])! - 14.0 / 3.0) < 1e-9)             // ① (5+5+4) / 3
     let viewpoints = sheets["視点別"]!["cells"] as! [String: Any]
-    #expect(viewpoints["A7"] as? String == "④目的の達成度")
-    #expect(abs(number(viewpoints["C7"])! - 3.6) < 1e-9)                   // 4,3,4,4,3
-    #expect(number(viewpoints["D7"]) == 4)                                 // median
-    #expect(abs(number(viewpoints["E7"])! - 0.3.squareRoot()) < 1e-9)      // sample SD: 1.2 / 4
-    #expect(number(viewpoints["H7"]) == 2 && number(viewpoints["I7"]) == 3)
-    #expect(abs(number(viewpoints["K7"])! - 0.6) < 1e-9)
+    #expect(viewpoints["A8"] as? String == "⑤協力体制")
+    #expect(abs(number(viewpoints["C8"])! - 4.0) < 1e-9)                   // 5,4,3
+    #expect(number(viewpoints["D8"]) == 4)                                 // median
+    #expect(abs(number(viewpoints["E8"])! - 1.0) < 1e-9)                   // sample SD: 2 / 2
+    #expect(number(viewpoints["H8"]) == 1 && number(viewpoints["I8"]) == 1 && number(viewpoints["J8"]) == 1)
+    #expect(abs(number(viewpoints["K8"])! - 2.0 / 3.0) < 1e-9)
     let missing = sheets["未提出・未照合"]!["cells"] as! [String: Any]
     #expect(missing["C3"] as? String == "こそだてフェスタ@西東京")
     #expect((missing["C4"] as? String)?.contains("小規模公園") == true)
@@ -76,15 +78,15 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     #expect(trend["B2"] as? String == "令和5年度" && trend["C2"] as? String == "令和6年度" && trend["D2"] == nil)
 
     let wide = try csvRows(out.appendingPathComponent("ふりかえり_事業別_令和6年度.csv"))
-    #expect(wide.count == 6)
+    #expect(wide.count == 4)
     let shokudo = wide.first { $0[3] == "多世代食堂でつながるまち" }!
     #expect(shokudo[0] == "令和6年度" && shokudo[4] == "最終" && Array(shokudo[9...16]) == ["5", "5", "4", "4", "4", "5", "5", "4.57"])
 }
 
 /// Every reflection of 令和5 links to its same-year proposal (one spelled with a full-width space and ＠),
 /// so the breakdowns by 協働の形態 and 募集区分 are filled. Means worked out by hand from
-/// scripts/make_samples.py — 令和5: 多言語 ① 5 (委託, 継続), こそだて 5 (共催, 新規), 小規模公園中間 4 (事業協力,
-/// 新規), ケアラー 4 (補助・助成, 継続), 省エネ 4 (委託, 新規).
+/// scripts/make_samples.py — 令和5: 多言語 ① 5 (委託, 継続), こそだて 5 (共催, 新規), ケアラー 4 (補助・助成,
+/// 継続), 省エネ 4 (委託, 新規); 小規模公園中間 (事業協力, 新規) is a 中間 and not in the figures.
 @Test func processFillsTheBreakdownsByCollaborationFormAndCategory() throws {
     let (run, out) = try process([samples])
     defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
@@ -93,32 +95,31 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     let r5 = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和5年度.xlsx").path])["sheet_facts"]
         as! [String: [String: Any]]
     let overview5 = r5["概要"]!["cells"] as! [String: Any]
-    #expect(number(overview5["B4"]) == 5 && number(overview5["B5"]) == 5)
-    #expect(number(overview5["B6"]) == 5 && number(overview5["B7"]) == 0)  // all linked, ＠ and 全角空白 too
+    #expect(number(overview5["B4"]) == 4 && number(overview5["B5"]) == 5)
+    #expect(number(overview5["B6"]) == 4 && number(overview5["B7"]) == 0)  // all linked, ＠ and 全角空白 too
     #expect(number(overview5["B8"]) == 1)                                   // 小規模公園: 中間 only
-    #expect(abs(number(overview5["B9"])! - 143.0 / 35.0) < 1e-9)           // (31+33+26+28+25) / 35
+    #expect(abs(number(overview5["B9"])! - 117.0 / 28.0) < 1e-9)           // (31+33+28+25) / 28
     let forms5 = r5["協働形態別"]!["cells"] as! [String: Any]
-    #expect(forms5["A3"] as? String == "事業協力" && number(forms5["B3"]) == 1 && number(forms5["C3"]) == 4)
-    #expect(forms5["A4"] as? String == "共催" && number(forms5["B4"]) == 1 && number(forms5["C4"]) == 5)
-    #expect(forms5["A5"] as? String == "委託" && number(forms5["B5"]) == 2 && number(forms5["C5"]) == 4.5)
-    #expect(forms5["A6"] as? String == "補助・助成" && number(forms5["B6"]) == 1 && number(forms5["C6"]) == 4)
+    #expect(forms5["A3"] as? String == "共催" && number(forms5["B3"]) == 1 && number(forms5["C3"]) == 5)
+    #expect(forms5["A4"] as? String == "委託" && number(forms5["B4"]) == 2 && number(forms5["C4"]) == 4.5)
+    #expect(forms5["A5"] as? String == "補助・助成" && number(forms5["B5"]) == 1 && number(forms5["C5"]) == 4)
     let categories5 = r5["部門別"]!["cells"] as! [String: Any]
-    #expect(categories5["A3"] as? String == "新規チャレンジ部門" && number(categories5["B3"]) == 3)
-    #expect(abs(number(categories5["C3"])! - 13.0 / 3.0) < 1e-9)           // (5+4+4) / 3
+    #expect(categories5["A3"] as? String == "新規チャレンジ部門" && number(categories5["B3"]) == 2)
+    #expect(number(categories5["C3"]) == 4.5)                               // (5+4) / 2
     #expect(categories5["A4"] as? String == "継続ステップアップ部門" && number(categories5["B4"]) == 2)
     #expect(number(categories5["C4"]) == 4.5)                               // (5+4) / 2
 
     // 令和6: 多世代食堂 ① 5 (補助・助成, 新規), 多言語 5 (委託, 継続; P06 spelled ＮＰＯ法人 with a space),
-    // こそだて中間 4 (共催, 継続), 省エネ中間 4 (委託, 継続), ウォーキング 4 (no proposal).
+    // ウォーキング 4 (no proposal); こそだて and 省エネ gave only a 中間.
     let r6 = try oracle(["workbook", out.appendingPathComponent("ふりかえり集計_令和6年度.xlsx").path])["sheet_facts"]
         as! [String: [String: Any]]
     let forms6 = r6["協働形態別"]!["cells"] as! [String: Any]
     #expect(forms6["A3"] as? String == "(提案書なし)" && number(forms6["B3"]) == 1)
-    #expect(forms6["A5"] as? String == "委託" && number(forms6["B5"]) == 2 && number(forms6["C5"]) == 4.5)
-    #expect(forms6["A6"] as? String == "補助・助成" && number(forms6["B6"]) == 1 && number(forms6["C6"]) == 5)
+    #expect(forms6["A4"] as? String == "委託" && number(forms6["B4"]) == 1 && number(forms6["C4"]) == 5)
+    #expect(forms6["A5"] as? String == "補助・助成" && number(forms6["B5"]) == 1 && number(forms6["C5"]) == 5)
     let categories6 = r6["部門別"]!["cells"] as! [String: Any]
-    #expect(categories6["A5"] as? String == "継続ステップアップ部門" && number(categories6["B5"]) == 3)
-    #expect(abs(number(categories6["C5"])! - 13.0 / 3.0) < 1e-9)           // (5+4+4) / 3
+    #expect(categories6["A5"] as? String == "継続ステップアップ部門" && number(categories6["B5"]) == 1)
+    #expect(number(categories6["C5"]) == 5)                                 // 多言語 alone
 
     // The CSV columns 募集区分 / 募集の種類 / 協働の形態 are filled for every linked reflection.
     for year in ["令和5年度", "令和6年度"] {

@@ -5,6 +5,7 @@
   summary_oracle.py csv PATH ENCODING    -> JSON rows read with Python's csv module (utf-8-sig | cp932)
   summary_oracle.py text PATH            -> {"text"}: the file's bytes as text, xlsx entries inflated
   summary_oracle.py libreoffice PATH DIR -> converts with soffice headless; JSON {"ok", "csv"}
+  summary_oracle.py pdf_pages PATH DIR   -> prints each sheet to PDF with soffice; JSON {"ok", "pages", "total"}
 
 The Swift tests assert on the JSON; this script only reports what it reads.
 """
@@ -35,7 +36,7 @@ def workbook_facts(path):
     wb = openpyxl.load_workbook(path)  # formulas as written; we write none
     out = {"sheets": wb.sheetnames, "properties": {
         "created": wb.properties.created.isoformat() if wb.properties.created else None,
-        "title": wb.properties.title, "creator": wb.properties.creator}}
+        "title": wb.properties.title, "creator": wb.properties.creator, "keywords": wb.properties.keywords}}
     sheets = {}
     for ws in wb.worksheets:
         cells = {}
@@ -64,6 +65,10 @@ def workbook_facts(path):
             "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
             "fit_to_width": ps.fitToWidth,
             "fit_to_height": ps.fitToHeight,
+            "scale": ps.scale,
+            "print_title_rows": ws.print_title_rows,
+            "print_title_cols": ws.print_title_cols,
+            "row_heights": {str(k): v.height for k, v in ws.row_dimensions.items() if v.height},
             "header": {k: getattr(ws.oddHeader, k).text for k in ("left", "center", "right")},
             "footer": {k: getattr(ws.oddFooter, k).text for k in ("left", "center", "right")},
             "column_widths": {k: v.width for k, v in ws.column_dimensions.items() if v.width},
@@ -113,6 +118,53 @@ def libreoffice(path, outdir):
         return {"ok": True, "csv": list(csv.reader(f))}
 
 
+def pdf_pages(path, outdir):
+    """Prints each sheet to PDF with LibreOffice (one copy of the workbook per sheet, made with
+    openpyxl, which keeps the page setup and print titles but drops charts) and counts the pages.
+    JSON {"ok", "pages": {sheet: n}, "total": pages of the whole workbook}."""
+    import re
+    import shlex
+    import time
+    import openpyxl
+    os.makedirs(outdir, exist_ok=True)
+    names = openpyxl.load_workbook(path).sheetnames
+    copies = []
+    for index, name in enumerate(names):
+        wb = openpyxl.load_workbook(path)
+        for other in list(wb.sheetnames):
+            if other != name:
+                del wb[other]
+        copy = os.path.join(outdir, f"sheet{index}.xlsx")
+        wb.save(copy)
+        copies.append(copy)
+    whole = os.path.join(outdir, "whole.xlsx")
+    with open(path, "rb") as src, open(whole, "wb") as dst:
+        dst.write(src.read())
+    done = os.path.join(outdir, "soffice.status")
+    log = os.path.join(outdir, "soffice.log")
+    command = " ".join(shlex.quote(a) for a in [
+        "soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + os.path.join(outdir, "profile"),
+        "--convert-to", "pdf", "--outdir", outdir, whole] + copies)
+    subprocess.run(["setsid", "-f", "sh", "-c", f"{command} >{shlex.quote(log)} 2>&1; echo $? >{shlex.quote(done)}"],
+                   check=True)
+    deadline = time.time() + 300
+    while not os.path.exists(done) and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.1)
+
+    def count(pdf):
+        if not os.path.exists(pdf):
+            return None
+        with open(pdf, "rb") as f:
+            return len(re.findall(rb"/Type\s*/Page(?![s\w])", f.read()))
+
+    pages = {name: count(os.path.join(outdir, f"sheet{i}.pdf")) for i, name in enumerate(names)}
+    total = count(os.path.join(outdir, "whole.pdf"))
+    ok = total is not None and all(v is not None for v in pages.values())
+    return {"ok": ok, "pages": pages, "total": total,
+            "log": "" if ok else (open(log).read() if os.path.exists(log) else "")}
+
+
 def text_dump(path):
     """Every byte of a file as text; an xlsx (zip) is inflated entry by entry first."""
     import zipfile
@@ -137,6 +189,8 @@ def main():
         result = csv_rows(sys.argv[2], sys.argv[3])
     elif command == "text":
         result = text_dump(sys.argv[2])
+    elif command == "pdf_pages":
+        result = pdf_pages(sys.argv[2], sys.argv[3])
     elif command == "libreoffice":
         result = libreoffice(sys.argv[2], sys.argv[3])
     else:

@@ -42,7 +42,7 @@ let package = Package(
         // validate: rules, codes and Japanese/English messages.
         .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
-        .target(name: "Aggregation", dependencies: ["Forms", "Validation"]),
+        .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
         .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Normalises names for linking: NFKC, then every kind of space removed.
@@ -34,14 +35,7 @@ public enum NameNormalizer {
 /// 令和/平成 labels for a fiscal year given as the Western year of its April.
 public enum FiscalYearLabel {
     /// `2024` → `令和6年度`, `2019` → `令和元年度`, `2018` → `平成30年度`.
-    public static func japanese(_ year: Int) -> String {
-        if year >= 2019 {
-            let n = year - 2018
-            return "令和" + (n == 1 ? "元" : String(n)) + "年度"
-        }
-        let n = year - 1988
-        return "平成" + (n == 1 ? "元" : String(n)) + "年度"
-    }
+    public static func japanese(_ year: Int) -> String { FiscalYearText.japanese(year) }
 
     /// `2024` → `R6`, `2018` → `H30`: short, ASCII, for IDs.
     public static func short(_ year: Int) -> String {
@@ -64,21 +58,5 @@ public enum StableHash {
     public static func hex(_ text: String) -> String {
         let digits = String(fnv1a(text), radix: 16, uppercase: true)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
-
-extension FiscalYearLabel {
-    /// Reads `令和6年度`, `令和元年度`, `R6`, `平成30年度`, `H30`, `2024年度` or `2024` (full-width digits
-    /// too) as the Western year of April; nil for anything else.
-    public static func parse(_ text: String) -> Int? {
-        var s = NameNormalizer.normalize(text).uppercased()
-        if s.hasSuffix("年度") { s.removeLast(2) }
-        s = s.replacingOccurrences(of: "元", with: "1")
-        for (prefix, base) in [("令和", 2018), ("R", 2018), ("平成", 1988), ("H", 1988)] where s.hasPrefix(prefix) {
-            guard let n = Int(s.dropFirst(prefix.count)), n >= 1, n <= 99 else { return nil }
-            return base + n
-        }
-        guard let year = Int(s), (1989...2200).contains(year) else { return nil }
-        return year
     }
 }

@@ -1,3 +1,5 @@
+import Core
+import Forms
 import Aggregation
 import ArgumentParser
 import Foundation
@@ -101,7 +103,7 @@ struct ProcessCommand: ParsableCommand {
         }
         var fiscalYear: Int?
         if let year {
-            guard let parsed = FiscalYearLabel.parse(year) else { throw ValidationError(text.badYear(year)) }
+            guard let parsed = FiscalYearText.parse(year) else { throw ValidationError(text.badYear(year)) }
             guard settings.fiscalYears.contains(parsed) else {
                 throw ValidationError(text.yearOutOfRange(parsed, settings.fiscalYears))
             }
@@ -243,6 +245,30 @@ struct ProcessMessages {
         }
     }
 
+    /// One line per form whose fiscal year is not written on it, saying where it was taken from
+    /// (the same rule as `validate` and `run`: title, file name, folder, intake.fiscal_year).
+    func yearSourceLines(_ files: [FileResult]) -> [String] {
+        var lines: [String] = []
+        for file in files where file.status == .valid {
+            for validated in file.forms {
+                guard let reading = validated.form["fiscal_year"], reading.origin != .form,
+                      case .fiscalYear(let year) = reading.value else { continue }
+                let source: String
+                switch reading.origin {
+                case .title: source = t("表題", "its title")
+                case .fileName: source = t("ファイル名", "the file name")
+                case .folderName: source = t("フォルダー名", "the folder name")
+                case .setting: source = t("設定 intake.fiscal_year", "intake.fiscal_year in the settings")
+                case .form, .receipt: continue
+                }
+                lines.append(t("  \(file.path) シート「\(validated.form.sheet)」: 実施年度の欄がないため、\(source)から\(FiscalYearText.japanese(year))としました。",
+                               "  \(file.path) sheet \"\(validated.form.sheet)\": no fiscal year on the form; FY\(year) taken from \(source)."))
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        return [t("様式に実施年度がなく、ほかから年度を取った様式 \(lines.count) 件:", "\(lines.count) forms with the fiscal year taken from elsewhere:")] + lines
+    }
+
     func summary(files: [FileResult], report: SummaryReport, outcome: SummaryReport.Outcome, output: String) -> String {
         let valid = files.filter { $0.status == .valid }.count
         let invalid = files.filter { $0.status == .invalid }.count
@@ -254,9 +280,11 @@ struct ProcessMessages {
             lines.append(t("\(FiscalYearLabel.japanese(s.fiscalYear)): ふりかえり \(s.projects.count) 件（中間 \(s.interimReflections.count) 件は別掲）・提案書 \(s.proposals.count) 件・未提出 \(s.missingReflections.count) 件・未照合 \(s.unlinkedReflections.count) 件",
                            "FY\(s.fiscalYear): \(s.projects.count) reflections (\(s.interimReflections.count) interim listed apart), \(s.proposals.count) proposals, \(s.missingReflections.count) missing, \(s.unlinkedReflections.count) unlinked"))
         }
+        lines += yearSourceLines(files)
         if !report.records.undated.isEmpty {
-            lines.append(t("実施年度が分からず集計しなかった様式 \(report.records.undated.count) 件（--year で年度を指定できます）",
-                           "\(report.records.undated.count) forms without a fiscal year were left out (use --year)"))
+            lines.append(t("実施年度が分からず集計しなかった様式 \(report.records.undated.count) 件（--year で年度を指定できます）:",
+                           "\(report.records.undated.count) forms without a fiscal year were left out (use --year):"))
+            lines += report.records.undated.sorted().map { t("  \($0.file) シート「\($0.sheet)」", "  \($0.file) sheet \"\($0.sheet)\"") }
         }
         if !outcome.unencodable.isEmpty {
             lines.append(t("CP932 にない文字を「〓」に置き換えました:", "Replaced characters CP932 lacks with 〓:"))

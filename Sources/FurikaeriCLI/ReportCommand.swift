@@ -1,3 +1,4 @@
+import Core
 import Aggregation
 import ArgumentParser
 import Foundation
@@ -42,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-        guard FiscalYearLabel.parse(year) != nil else {
+        guard FiscalYearText.parse(year) != nil else {
             throw ValidationError("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。")
         }
         guard CSVEncoding(rawValue: encoding) != nil else {
@@ -52,7 +53,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = Language(rawValue: lang) ?? .ja
-        let fiscalYear = FiscalYearLabel.parse(year) ?? 0
+        let fiscalYear = FiscalYearText.parse(year) ?? 0
         let workspace = Workspace(root: self.workspace)
         guard workspace.exists else {
             printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))

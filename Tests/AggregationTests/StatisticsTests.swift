@@ -51,12 +51,3 @@ import Testing
     #expect(replacer.replace(in: "山") == "山")
     #expect(replacer.replace(in: "末尾が山田") == "末尾が＊")
 }
-
-@Test func fiscalYearsAreReadFromTheUsualSpellings() {
-    for text in ["令和6年度", "R6", "r6", "2024年度", "2024", "２０２４", "令和６年度"] {
-        #expect(FiscalYearLabel.parse(text) == 2024, "\(text)")
-    }
-    #expect(FiscalYearLabel.parse("令和元年度") == 2019)
-    #expect(FiscalYearLabel.parse("H30") == 2018)
-    for text in ["", "来年", "R", "12", "令和百年度"] { #expect(FiscalYearLabel.parse(text) == nil, "\(text)") }
-}

@@ -26,6 +26,16 @@ import XLSX
         #expect(FiscalYearText.years(in: text) == years, "\(text)")
     }
 
+    /// The one parser of years as staff type them: cells, `--year`, settings.
+    @Test func fiscalYearsAreReadFromTheUsualSpellings() {
+        for text in ["令和6年度", "R6", "r6", "2024年度", "2024", "２０２４", "令和６年度"] {
+            #expect(FiscalYearText.parse(text) == 2024, "\(text)")
+        }
+        #expect(FiscalYearText.parse("令和元年度") == 2019)
+        #expect(FiscalYearText.parse("H30") == 2018)
+        for text in ["", "来年", "R", "12", "令和百年度"] { #expect(FiscalYearText.parse(text) == nil, "\(text)") }
+    }
+
     @Test func aFiscalYearCellIsReadAsBefore() {
         #expect(FiscalYearText.parse("令和6年度") == 2024)
         #expect(FiscalYearText.parse("R6") == 2024)

@@ -18,16 +18,33 @@ public struct Cell: Hashable, Sendable {
 /// Pulls the cells of one worksheet in document order, inflating and parsing the sheet a chunk
 /// at a time: the sheet is never held whole in memory.
 public struct SheetCellReader {
-    private let parser: WorksheetParser
+    /// An `.xlsx` worksheet part, or one table of an OpenDocument `content.xml`.
+    private enum Parser {
+        case worksheet(WorksheetParser)
+        case openDocument(OpenDocumentSheetParser)
+    }
+    private let parser: Parser
 
-    init(parser: WorksheetParser) { self.parser = parser }
+    init(parser: WorksheetParser) { self.parser = .worksheet(parser) }
 
-    /// The next cell that exists in the file (cells with no value come as `.empty`), or nil at
-    /// the end of the sheet.
-    public mutating func nextCell() throws -> Cell? { try parser.nextCell() }
+    init(parser: OpenDocumentSheetParser) { self.parser = .openDocument(parser) }
+
+    /// The next cell that exists in the file (cells with no value come as `.empty`; an
+    /// OpenDocument sheet gives only cells with values), or nil at the end of the sheet.
+    public mutating func nextCell() throws -> Cell? {
+        switch parser {
+        case .worksheet(let parser): return try parser.nextCell()
+        case .openDocument(let parser): return try parser.nextCell()
+        }
+    }
 
     /// The merged ranges; complete once `nextCell()` has returned nil (they follow the cells).
-    public var mergedRanges: [CellRange] { parser.merged }
+    public var mergedRanges: [CellRange] {
+        switch parser {
+        case .worksheet(let parser): return parser.merged
+        case .openDocument(let parser): return parser.merged
+        }
+    }
 }
 
 /// The `t` attribute of a cell.

@@ -153,7 +153,8 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     private var paragraphs = 0
     private var paragraphDepth = 0
     private var ignoredDepth = 0
-    private var afterWhitespace = true
+    private var isCovered = false
+    private var hasFormula = false
 
     /// `office:value-type`.
     enum ValueKind { case none, number, date, time, boolean, string, other }
@@ -229,16 +230,9 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard paragraphDepth > 0, ignoredDepth == 0 else { return }
-        // ODF collapses runs of white space in a paragraph to one space and drops it at the
-        // paragraph's start; spaces that count are written as `text:s`.
-        for b in bytes {
-            if b == 32 || b == 9 || b == 10 || b == 13 {
-                if !afterWhitespace { text.append(32); afterWhitespace = true }
-            } else {
-                text.append(b)
-                afterWhitespace = false
-            }
-        }
+        // White space is kept as written: LibreOffice and calamine both read it so (the standard
+        // would collapse runs of it, but LibreOffice writes the spaces that count as `text:s`).
+        text.append(contentsOf: bytes)
         if text.count > maxCellBytes { refuseLongCell() }
     }
 
@@ -301,12 +295,14 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     private func cellStart(_ attributes: XMLAttributes, covered: Bool) {
         cellDepth = depth
+        isCovered = covered
         columnRepeat = repeatCount(attributes.bytes("number-columns-repeated", in: ODF.tableNamespace))
         if !covered {
             let columns = repeatCount(attributes.bytes("number-columns-spanned", in: ODF.tableNamespace))
             let rows = repeatCount(attributes.bytes("number-rows-spanned", in: ODF.tableNamespace))
             if columns > 1 || rows > 1 { rowSpans.append((column, columns, rows, columnRepeat)) }
         }
+        hasFormula = attributes.bytes("formula", in: ODF.tableNamespace) != nil
         isErrorResult = attributes.bytes("value-type", in: ODF.calcextNamespace)?.elementsEqual("error".utf8) == true
         valueText = nil
         let kind = attributes.bytes("value-type", in: ODF.officeNamespace)
@@ -342,15 +338,15 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     /// An element inside a cell: paragraphs (`text:p`, joined by line breaks) and what they hold.
     /// Comments (`office:annotation`), shapes and anything else beside the paragraphs are left
-    /// out, as are footnotes and ruby (furigana) text inside them.
+    /// out, as are footnotes and ruby (furigana) text inside them. A covered cell's content is
+    /// hidden under its merge and not read.
     private func cellContentStart(_ name: XMLName, _ attributes: XMLAttributes) {
-        if ignoredDepth > 0 { return }
+        if ignoredDepth > 0 || isCovered { return }
         if paragraphDepth == 0 {
             if depth == cellDepth + 1, name.is("p", in: ODF.textNamespace) || name.is("h", in: ODF.textNamespace) {
                 if paragraphs > 0 { text.append(10) }
                 paragraphs += 1
                 paragraphDepth = depth
-                afterWhitespace = true
             } else {
                 ignoredDepth = depth
             }
@@ -361,13 +357,10 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
             let count = repeatCount(attributes.bytes("c", in: ODF.textNamespace))
             guard text.count + count <= maxCellBytes else { refuseLongCell(); return }
             text.append(contentsOf: repeatElement(32, count: count))
-            afterWhitespace = false
         } else if name.is("tab") {
             text.append(9)
-            afterWhitespace = false
         } else if name.is("line-break") {
             text.append(10)
-            afterWhitespace = false
         } else if name.is("note") || name.is("ruby-text") || name.is("tracked-changes") {
             ignoredDepth = depth
         }
@@ -377,7 +370,8 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         cellDepth = 0
         paragraphDepth = 0
         ignoredDepth = 0
-        if let value = cellValue() {
+        // A covered cell's value is hidden under the merge: LibreOffice neither shows nor keeps it.
+        if !isCovered, let value = cellValue() {
             // The written cell counts here; its repeated copies as they are handed out.
             guard spend() else { return }
             rowCells.append(RepeatedCell(column: column, count: columnRepeat, value: value))
@@ -392,8 +386,10 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         if isErrorResult, let shown { return .error(shown) }
         switch cellKind {
         case .none:
-            // No value type: nothing, by the standard; text that is there anyway is not dropped.
-            return shown.map(CellValue.text)
+            // No value type: nothing, by the standard. Text that is there anyway is read, as
+            // LibreOffice reads it; but a formula without a value has no result saved (as an
+            // `.xlsx` formula without `<v>`), whatever its paragraph shows.
+            return hasFormula ? nil : shown.map(CellValue.text)
         case .string:
             let value = valueText ?? shown ?? ""
             return value.isEmpty ? nil : .text(value)

@@ -93,8 +93,9 @@ enum OpenDocument {
 /// empty cells: LibreOffice ends rows with a million empty columns and sheets with a million empty
 /// rows. A row's cells that hold values are kept once, as written, with the row's repeat count
 /// (`runs`), and `OpenDocumentSheetParser` hands out their copies one at a time; every cell handed
-/// out (and every merged range) is counted against the cell budget, so a tiny file with huge
-/// repeats of a value stops at the limit instead of filling memory.
+/// out (and every merged range) is counted against the cell budget, and copies also against
+/// `maxRepeatedCells`, so a tiny file with huge repeats of a value stops at a limit within a
+/// second instead of filling memory.
 final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     var session: SAXSession?
     private let target: Int?
@@ -173,8 +174,17 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         session?.stop(with: error)
     }
 
-    private func spend() -> Bool {
-        do { try budget.spendCell() } catch let error as XLSXError { stop(error); return false } catch { return false }
+    /// Counts a cell (or a merged range, or a sheet) against the budget; false, with the parse
+    /// stopped, when that goes over a limit.
+    private func spend(repeated: Bool = false) -> Bool {
+        do {
+            if repeated { try budget.spendRepeatedCell() } else { try budget.spendCell() }
+        } catch let error as XLSXError {
+            stop(error)
+            return false
+        } catch {
+            return false
+        }
         return true
     }
 
@@ -275,7 +285,7 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         for rowOffset in 0..<(rowSpans.isEmpty ? 0 : rowRepeat) {
             for span in rowSpans {
                 for columnOffset in 0..<span.repeat {
-                    guard spend() else { return }
+                    guard spend(repeated: rowOffset > 0 || columnOffset > 0) else { return }
                     let start = CellReference(row: row + rowOffset, column: span.column + columnOffset)
                     merged.append(CellRange(start: start, end: CellReference(row: start.row + span.rows - 1,
                                                                              column: start.column + span.columns - 1)))
@@ -471,7 +481,7 @@ final class OpenDocumentSheetParser {
             if cellIndex < run.cells.count {
                 let written = run.cells[cellIndex]
                 // The written cell was counted when it was read; its copies are counted here.
-                if rowOffset > 0 || columnOffset > 0 { try budget.spendCell() }
+                if rowOffset > 0 || columnOffset > 0 { try budget.spendRepeatedCell() }
                 let cell = Cell(reference: CellReference(row: run.row + rowOffset, column: written.column + columnOffset),
                                 value: written.value)
                 columnOffset += 1

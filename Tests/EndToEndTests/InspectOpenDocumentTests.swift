@@ -23,3 +23,25 @@ func inspectJSONReadsODSAsTheReferenceReadersDo(name: String) throws {
         #expect(Set(sheet["merged"] as? [String] ?? []) == Set(theirs["merged"] as? [String] ?? []))
     }
 }
+
+/// A 300-byte `.ods` that repeats one value over a whole sheet (17 billion cells) is refused with
+/// the cell-limit message, quickly and in little memory.
+@Test func inspectRefusesHugeRepeatsOfAValueQuicklyInLittleMemory() throws {
+    let dir = try makeTemporaryDirectory("inspect-ods")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("dense.ods")
+    let content = """
+        <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+        xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>\
+        <table:table table:name="S"><table:table-row table:number-rows-repeated="1048576">\
+        <table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/>\
+        </table:table-row></table:table></office:spreadsheet></office:body></office:document-content>
+        """
+    try ZipWriter.write([.init("mimetype", "application/vnd.oasis.opendocument.spreadsheet", stored: true),
+                         .init("content.xml", content)], to: url)
+    let run = try runMeasured(furikaeriBinaryPath, ["inspect", "--json", url.path])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("セル数"), "\(run.stdout.prefix(300))")
+    #expect(run.seconds < 1, "took \(run.seconds) s")
+    #expect(run.peakRSSBytes < 256 << 20, "used \(run.peakRSSBytes >> 20) MiB")
+}

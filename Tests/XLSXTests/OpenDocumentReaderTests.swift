@@ -71,24 +71,42 @@ private func string(_ text: String, _ attributes: String = "") -> String {
     #expect(cells["A4"] == .text("end"))
 }
 
-@Test func hugeRepeatsOfAValueStopAtTheCellLimit() throws {
+@Test func hugeRepeatsOfAValueStopAtTheRepeatedCellLimit() throws {
     let url = try odsFile(odsEntries("""
         <table:table table:name="S"><table:table-row table:number-rows-repeated="1048576">\
         <table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/>\
         </table:table-row></table:table>
         """))
-    expectError({ if case .limitExceeded(.cellCount, _) = $0 { return true }; return false },
+    expectError({ if case .limitExceeded(.cellCount, let detail) = $0 { return detail.contains("repeated") }; return false },
+                opening: url)
+    // Copies count as cells too.
+    expectError({ if case .limitExceeded(.cellCount, let detail) = $0 { return detail == "> 20000 cells" }; return false },
                 opening: url, limits: ReaderLimits(maxCells: 20_000))
 }
 
-@Test func hugeRepeatsOfAMergeStopAtTheCellLimit() throws {
+@Test func repeatsUpToTheLimitAreRead() throws {
+    let book = try openODS("""
+        <table:table table:name="S"><table:table-row table:number-rows-repeated="100">\
+        <table:table-cell table:number-columns-repeated="101" office:value-type="float" office:value="1"/>\
+        </table:table-row></table:table>
+        """, limits: ReaderLimits(maxRepeatedCells: 10_099))
+    #expect(try book.grid(sheetAt: 0).cells.count == 10_100)
+    let tooMany = try openODS("""
+        <table:table table:name="S"><table:table-row table:number-rows-repeated="100">\
+        <table:table-cell table:number-columns-repeated="101" office:value-type="float" office:value="1"/>\
+        </table:table-row></table:table>
+        """, limits: ReaderLimits(maxRepeatedCells: 10_098))
+    #expect(xlsxError { _ = try tooMany.grid(sheetAt: 0) } == .limitExceeded(limit: .cellCount, detail: "> 10098 repeated cells"))
+}
+
+@Test func hugeRepeatsOfAMergeStopAtTheRepeatedCellLimit() throws {
     let url = try odsFile(odsEntries("""
         <table:table table:name="S"><table:table-row table:number-rows-repeated="1000000000">\
         <table:table-cell table:number-columns-spanned="2"/><table:covered-table-cell/>\
         </table:table-row></table:table>
         """))
-    expectError({ if case .limitExceeded(.cellCount, _) = $0 { return true }; return false },
-                opening: url, limits: ReaderLimits(maxCells: 20_000))
+    expectError({ if case .limitExceeded(.cellCount, let detail) = $0 { return detail.contains("repeated") }; return false },
+                opening: url)
 }
 
 @Test func spansBecomeMergedRangesAndCoveredValuesStayHidden() throws {

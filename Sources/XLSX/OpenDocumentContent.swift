@@ -1,13 +1,14 @@
 /// OpenDocument spreadsheets (`.ods`, LibreOffice Calc's own format): a zip whose `mimetype` entry
 /// names the format and whose `content.xml` holds every sheet.
 ///
-/// `content.xml` is streamed through the same SAX machinery, budget and DTD refusal as an `.xlsx`'s
-/// parts, never held whole. `Workbook.open` reads it once to list the sheets (names, and hidden
-/// state from the tables' automatic styles); each `cellReader(sheetAt:)` reads it again from the
-/// start, skipping the tables before the one asked for and stopping after it. Forms are small, so
-/// reading the start of the part again costs little, and memory stays that of one sheet's cells as
-/// the caller keeps them, never every sheet's at once. Every read counts against the archive's
-/// budget, as every read of an `.xlsx` part does.
+/// `content.xml` is parsed once, at open, through the same SAX machinery, budget and DTD refusal as
+/// an `.xlsx`'s parts (streamed, never a DOM): the sheets' names and hidden state, and each sheet's
+/// cells as written (a repeated cell once, with its repeat counts) and merged ranges. Reading
+/// every sheet from one pass keeps the time linear in the file however many sheets it has (a pass
+/// per sheet would read the start of the part again for each); memory is bounded by the cell
+/// budget, which every written cell counts against, and forms are small. `cellReader(sheetAt:)`
+/// then hands out one sheet's cells, copies of repeated cells one at a time, each copy counted
+/// against the budget's repeated-cell limit.
 enum OpenDocument {
     static let contentPart = "content.xml"
     static let spreadsheetMimetype = "application/vnd.oasis.opendocument.spreadsheet"
@@ -27,17 +28,19 @@ enum OpenDocument {
         return String(decoding: mimetype, as: UTF8.self).hasPrefix(spreadsheetMimetype)
     }
 
-    /// The sheets of an OpenDocument spreadsheet, in tab order. A file saved with a password (its
-    /// manifest lists encryption data) is `passwordProtected`; one without `content.xml` or whose
-    /// content holds no spreadsheet is `openDocumentSpreadsheet` (damaged).
-    static func sheets(in archive: ZipArchive) throws -> [SheetInfo] {
+    /// The sheets of an OpenDocument spreadsheet, in tab order, with their cells. A file saved with
+    /// a password (its manifest lists encryption data) is `passwordProtected`; one without
+    /// `content.xml` or whose content holds no spreadsheet is `openDocumentSpreadsheet` (damaged).
+    static func read(_ archive: ZipArchive) throws -> (sheets: [SheetInfo], tables: [OpenDocumentTable]) {
         if try isEncrypted(archive) { throw XLSXError.passwordProtected }
-        let listing = OpenDocumentContentParser(target: nil, budget: archive.budget)
-        guard try parsePart(contentPart, in: archive, with: listing) else { throw XLSXError.openDocumentSpreadsheet }
-        guard listing.sawSpreadsheet else { throw XLSXError.openDocumentSpreadsheet }
-        return listing.tables.enumerated().map { index, table in
+        let content = OpenDocumentContentParser(budget: archive.budget)
+        guard try parsePart(contentPart, in: archive, with: content), content.sawSpreadsheet else {
+            throw XLSXError.openDocumentSpreadsheet
+        }
+        let sheets = content.tables.enumerated().map { index, table in
             SheetInfo(name: table.name, hidden: table.hidden, index: index, partName: contentPart)
         }
+        return (sheets, content.tables)
     }
 
     /// Whether `META-INF/manifest.xml` lists encryption data (LibreOffice's "save with password").
@@ -86,28 +89,8 @@ enum OpenDocument {
     }
 }
 
-/// The SAX handler for `content.xml`. With no `target` it lists the tables (sheets); with one, it
-/// reads the cells and merged ranges of that table and ignores the others.
-///
-/// Repeats (`table:number-rows-repeated`, `table:number-columns-repeated`) are never expanded for
-/// empty cells: LibreOffice ends rows with a million empty columns and sheets with a million empty
-/// rows. A row's cells that hold values are kept once, as written, with the row's repeat count
-/// (`runs`), and `OpenDocumentSheetParser` hands out their copies one at a time; every cell handed
-/// out (and every merged range) is counted against the cell budget, and copies also against
-/// `maxRepeatedCells`, so a tiny file with huge repeats of a value stops at a limit within a
-/// second instead of filling memory.
-final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
-    var session: SAXSession?
-    private let target: Int?
-    private let budget: ReadBudget
-    private let maxCellBytes: Int
-
-    /// The tables seen so far, in document order.
-    private(set) var tables: [(name: String, hidden: Bool)] = []
-    private(set) var sawSpreadsheet = false
-    /// Whether the target table has ended: what follows is not read.
-    private(set) var targetDone = false
-
+/// One table (sheet) of `content.xml`: the rows as written, with their repeat counts.
+struct OpenDocumentTable {
     /// One written cell that holds a value: its first column and how many columns repeat it.
     struct RepeatedCell {
         var column: Int
@@ -122,16 +105,33 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         var cells: [RepeatedCell]
     }
 
-    /// Rows read since the caller last took them.
+    var name: String
+    var hidden: Bool
     var runs: [Run] = []
-    private(set) var merged: [CellRange] = []
+    var merged: [CellRange] = []
+}
+
+/// The SAX handler for `content.xml`: the tables, with their cells and merged ranges.
+///
+/// Repeats (`table:number-rows-repeated`, `table:number-columns-repeated`) are never expanded for
+/// empty cells: LibreOffice ends rows with a million empty columns and sheets with a million empty
+/// rows. A row's cells that hold values are kept once, as written, with the row's repeat count;
+/// `OpenDocumentSheetCells` hands out their copies. Merged ranges made by repeats are expanded
+/// here, each counted against the repeated-cell limit.
+final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
+    var session: SAXSession?
+    private let budget: ReadBudget
+    private let maxCellBytes: Int
+
+    /// The tables read so far, in document order.
+    private(set) var tables: [OpenDocumentTable] = []
+    private(set) var sawSpreadsheet = false
 
     private typealias ODF = OpenDocument
 
     private var depth = 0
     private var spreadsheetDepth = -1
-    private var tableCount = 0
-    private var inTarget = false
+    /// The depth of the table being read; 0 outside tables.
     private var tableDepth = 0
     /// Automatic table styles seen so far, and which of them hide their table.
     private var tableStyleName: String?
@@ -141,7 +141,7 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     private var rowDepth = 0
     private var rowRepeat = 1
     private var column = 0
-    private var rowCells: [RepeatedCell] = []
+    private var rowCells: [OpenDocumentTable.RepeatedCell] = []
     /// Spanned cells of the row: first column, columns and rows spanned, columns repeated.
     private var rowSpans: [(column: Int, columns: Int, rows: Int, repeat: Int)] = []
 
@@ -163,8 +163,7 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     /// Positions stop here: far beyond any real sheet, and no repeat count can overflow them.
     static let maxPosition = 1 << 40
 
-    init(target: Int?, budget: ReadBudget) {
-        self.target = target
+    init(budget: ReadBudget) {
         self.budget = budget
         self.maxCellBytes = budget.limits.maxCellBytes
         text.reserveCapacity(64)
@@ -192,9 +191,8 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         depth += 1
-        if targetDone { return }
         if cellDepth > 0 { cellContentStart(name, attributes); return }
-        if inTarget {
+        if tableDepth > 0 {
             if rowDepth > 0 {
                 if depth == rowDepth + 1, name.is("table-cell", in: ODF.tableNamespace) {
                     cellStart(attributes, covered: false)
@@ -225,7 +223,6 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     func endElement(_ name: XMLName) {
         defer { depth -= 1 }
-        if targetDone { return }
         if cellDepth > 0 {
             if depth == cellDepth { cellEnd() }
             else if depth == ignoredDepth { ignoredDepth = 0 }
@@ -233,7 +230,7 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
             return
         }
         if rowDepth > 0, depth == rowDepth { rowEnd(); return }
-        if inTarget, depth == tableDepth { inTarget = false; targetDone = true; return }
+        if depth == tableDepth { tableDepth = 0; return }
         if depth == spreadsheetDepth { spreadsheetDepth = -1; return }
         if tableStyleName != nil, name.is("style", in: ODF.styleNamespace) { tableStyleName = nil }
     }
@@ -255,20 +252,13 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     // MARK: Tables and rows
 
     private func tableStart(_ attributes: XMLAttributes) {
-        let index = tableCount
-        tableCount += 1
-        if let target {
-            guard index == target else { return }
-            inTarget = true
-            tableDepth = depth
-            row = 0
-        } else {
-            // Sheets are counted as cells, so that a file of nothing but empty tables stays bounded.
-            guard spend() else { return }
-            let style = attributes.string("style-name", in: ODF.tableNamespace)
-            tables.append((attributes.string("name", in: ODF.tableNamespace) ?? "Sheet\(index + 1)",
-                           style.map(hiddenTableStyles.contains) ?? false))
-        }
+        // Sheets are counted as cells, so that a file of nothing but empty tables stays bounded.
+        guard spend() else { return }
+        tableDepth = depth
+        row = 0
+        let style = attributes.string("style-name", in: ODF.tableNamespace)
+        tables.append(OpenDocumentTable(name: attributes.string("name", in: ODF.tableNamespace) ?? "Sheet\(tables.count + 1)",
+                                        hidden: style.map(hiddenTableStyles.contains) ?? false))
     }
 
     private func rowStart(_ attributes: XMLAttributes) {
@@ -281,14 +271,14 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
 
     private func rowEnd() {
         rowDepth = 0
-        if !rowCells.isEmpty { runs.append(Run(row: row, rows: rowRepeat, cells: rowCells)) }
+        if !rowCells.isEmpty { tables[tables.count - 1].runs.append(.init(row: row, rows: rowRepeat, cells: rowCells)) }
         for rowOffset in 0..<(rowSpans.isEmpty ? 0 : rowRepeat) {
             for span in rowSpans {
                 for columnOffset in 0..<span.repeat {
                     guard spend(repeated: rowOffset > 0 || columnOffset > 0) else { return }
                     let start = CellReference(row: row + rowOffset, column: span.column + columnOffset)
-                    merged.append(CellRange(start: start, end: CellReference(row: start.row + span.rows - 1,
-                                                                             column: start.column + span.columns - 1)))
+                    let end = CellReference(row: start.row + span.rows - 1, column: start.column + span.columns - 1)
+                    tables[tables.count - 1].merged.append(CellRange(start: start, end: end))
                 }
             }
         }
@@ -384,7 +374,7 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
         if !isCovered, let value = cellValue() {
             // The written cell counts here; its repeated copies as they are handed out.
             guard spend() else { return }
-            rowCells.append(RepeatedCell(column: column, count: columnRepeat, value: value))
+            rowCells.append(.init(column: column, count: columnRepeat, value: value))
         }
         column = min(column + columnRepeat, Self.maxPosition)
     }
@@ -431,53 +421,26 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     }
 }
 
-/// Pulls the cells of one table of `content.xml`, parsing a chunk at a time and handing out the
-/// copies of repeated cells one by one (see `OpenDocumentContentParser`).
-final class OpenDocumentSheetParser {
-    private let entry: any PartByteSource
-    private let content: OpenDocumentContentParser
+/// Hands out the cells of one table read from `content.xml`, row by row and column by column,
+/// copies of repeated cells one at a time (each counted against the repeated-cell limit).
+final class OpenDocumentSheetCells {
+    private let table: OpenDocumentTable
     private let budget: ReadBudget
-    private var session: SAXSession?
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var finished = false
-
-    private var runs: [OpenDocumentContentParser.Run] = []
     private var runIndex = 0
     private var rowOffset = 0
     private var cellIndex = 0
     private var columnOffset = 0
 
-    var merged: [CellRange] { content.merged }
+    var merged: [CellRange] { table.merged }
 
-    init(entry: any PartByteSource, sheet: Int, budget: ReadBudget) throws {
-        self.entry = entry
+    init(table: OpenDocumentTable, budget: ReadBudget) {
+        self.table = table
         self.budget = budget
-        content = OpenDocumentContentParser(target: sheet, budget: budget)
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: SAXSession.chunkSize, alignment: 8)
-        if let archive = entry.archive, let spare = archive.spareSession {
-            archive.spareSession = nil
-            spare.reset(partName: entry.partName, handler: content)
-            session = spare
-        } else {
-            session = try SAXSession(partName: entry.partName, handler: content)
-        }
-        content.session = session
     }
-
-    deinit { buffer.deallocate() }
 
     func nextCell() throws -> Cell? {
-        while true {
-            if let cell = try nextRepeatedCell() { return cell }
-            if finished { return nil }
-            try feedChunk()
-        }
-    }
-
-    /// The next copy of a cell from the rows read so far, row by row and column by column.
-    private func nextRepeatedCell() throws -> Cell? {
-        while runIndex < runs.count {
-            let run = runs[runIndex]
+        while runIndex < table.runs.count {
+            let run = table.runs[runIndex]
             if cellIndex < run.cells.count {
                 let written = run.cells[cellIndex]
                 // The written cell was counted when it was read; its copies are counted here.
@@ -493,31 +456,5 @@ final class OpenDocumentSheetParser {
             if rowOffset == run.rows { rowOffset = 0; runIndex += 1 }
         }
         return nil
-    }
-
-    private func feedChunk() throws {
-        runs.removeAll(keepingCapacity: true)
-        runIndex = 0
-        guard let session else { finished = true; return }
-        let n = try entry.read(into: buffer)
-        if n == 0 { finished = true }
-        do {
-            try session.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), last: n == 0)
-        } catch let error as XLSXError {
-            finished = true
-            self.session = nil
-            content.session = nil
-            if case .malformedXML = error { try entry.drain() }
-            throw error
-        }
-        swap(&runs, &content.runs)
-        if content.targetDone { finished = true }
-        if finished {
-            // A parser that read the part to its end goes back to the archive for the next part;
-            // one stopped after its table is dropped (it is mid-document).
-            if n == 0, let archive = entry.archive, archive.spareSession == nil { archive.spareSession = session }
-            self.session = nil
-            content.session = nil
-        }
     }
 }

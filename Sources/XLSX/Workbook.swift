@@ -24,18 +24,18 @@ public final class Workbook {
     private let archive: ZipArchive
     private let sharedStrings: [String]
     private let styles: Styles
-    /// Whether the sheets are the tables of an OpenDocument `content.xml`.
-    private let isOpenDocument: Bool
+    /// An OpenDocument spreadsheet's tables, read at open (see `OpenDocument`); empty for `.xlsx`.
+    private let openDocumentTables: [OpenDocumentTable]
 
     private init(path: String, sheets: [SheetInfo], is1904: Bool, archive: ZipArchive,
-                 sharedStrings: [String], styles: Styles, isOpenDocument: Bool = false) {
+                 sharedStrings: [String], styles: Styles, openDocumentTables: [OpenDocumentTable] = []) {
         self.path = path
         self.sheets = sheets
         self.is1904 = is1904
         self.archive = archive
         self.sharedStrings = sharedStrings
         self.styles = styles
-        self.isOpenDocument = isOpenDocument
+        self.openDocumentTables = openDocumentTables
     }
 
     /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
@@ -60,8 +60,9 @@ public final class Workbook {
     private static func open(_ archive: ZipArchive, path: String) throws -> Workbook {
         if archive.isEmpty, let error = try ContainerSniffer.error(forNonZipAt: path) { throw error }
         if try OpenDocument.isSpreadsheet(archive) {
-            return Workbook(path: path, sheets: try OpenDocument.sheets(in: archive), is1904: false, archive: archive,
-                            sharedStrings: [], styles: Styles(), isOpenDocument: true)
+            let (sheets, tables) = try OpenDocument.read(archive)
+            return Workbook(path: path, sheets: sheets, is1904: false, archive: archive, sharedStrings: [], styles: Styles(),
+                            openDocumentTables: tables)
         }
         var cachedContentTypes: ContentTypes?
         func contentTypes() throws -> ContentTypes {
@@ -101,12 +102,12 @@ public final class Workbook {
         guard sheets.indices.contains(index) else {
             throw XLSXError.sheetIndexOutOfRange(index: index, count: sheets.count)
         }
+        if openDocumentTables.indices.contains(index) {
+            return SheetCellReader(cells: OpenDocumentSheetCells(table: openDocumentTables[index], budget: archive.budget))
+        }
         let part = sheets[index].partName
         guard let entry = try archive.openEntry(part) else {
             throw XLSXError.corruptArchive(detail: "\(part) is missing")
-        }
-        if isOpenDocument {
-            return SheetCellReader(parser: try OpenDocumentSheetParser(entry: entry, sheet: index, budget: archive.budget))
         }
         return SheetCellReader(parser: try WorksheetParser(entry: entry, sharedStrings: sharedStrings, styles: styles,
                                                            is1904: is1904, budget: archive.budget))

@@ -21,20 +21,20 @@ public struct SheetCellReader {
     /// An `.xlsx` worksheet part, or one table of an OpenDocument `content.xml`.
     private enum Parser {
         case worksheet(WorksheetParser)
-        case openDocument(OpenDocumentSheetParser)
+        case openDocument(OpenDocumentSheetCells)
     }
     private let parser: Parser
 
     init(parser: WorksheetParser) { self.parser = .worksheet(parser) }
 
-    init(parser: OpenDocumentSheetParser) { self.parser = .openDocument(parser) }
+    init(cells: OpenDocumentSheetCells) { self.parser = .openDocument(cells) }
 
     /// The next cell that exists in the file (cells with no value come as `.empty`; an
     /// OpenDocument sheet gives only cells with values), or nil at the end of the sheet.
     public mutating func nextCell() throws -> Cell? {
         switch parser {
         case .worksheet(let parser): return try parser.nextCell()
-        case .openDocument(let parser): return try parser.nextCell()
+        case .openDocument(let cells): return try cells.nextCell()
         }
     }
 
@@ -42,7 +42,7 @@ public struct SheetCellReader {
     public var mergedRanges: [CellRange] {
         switch parser {
         case .worksheet(let parser): return parser.merged
-        case .openDocument(let parser): return parser.merged
+        case .openDocument(let cells): return cells.merged
         }
     }
 }

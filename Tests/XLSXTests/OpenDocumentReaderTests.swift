@@ -200,6 +200,16 @@ private func string(_ text: String, _ attributes: String = "") -> String {
     #expect(xlsxError { _ = try book.cellReader(sheetAt: 3) } == .sheetIndexOutOfRange(index: 3, count: 3))
 }
 
+@Test func manySheetsAreReadInOnePass() throws {
+    let body = (0..<5000).map { "<table:table table:name=\"S\($0)\"><table:table-row>\(string("v\($0)"))</table:table-row></table:table>" }
+    let start = Date()
+    let book = try openODS(body.joined())
+    for sheet in book.sheets { _ = try book.grid(sheetAt: sheet.index) }
+    #expect(book.sheets.count == 5000)
+    #expect(try book.grid(sheetAt: 4999).cells == [CellReference(row: 0, column: 0): .text("v4999")])
+    #expect(Date().timeIntervalSince(start) < 1)
+}
+
 @Test func durationsAreReadAsISO8601Writes() {
     #expect(OpenDocument.durationSeconds("PT09H15M00S") == 33_300)
     #expect(OpenDocument.durationSeconds("-PT1H") == -3600)

@@ -16,23 +16,24 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// Pulls the cells of one worksheet in document order, inflating and parsing the sheet a chunk
-/// at a time: the sheet is never held whole in memory.
+/// at a time: the sheet is never held whole in memory. (An OpenDocument sheet's cells were read at
+/// open, with repeats kept compact; see `OpenDocument`.)
 public struct SheetCellReader {
-    /// An `.xlsx` worksheet part, or one table of an OpenDocument `content.xml`.
-    private enum Parser {
+    /// An `.xlsx` worksheet part being parsed, or one table of an OpenDocument `content.xml`.
+    private enum Source {
         case worksheet(WorksheetParser)
         case openDocument(OpenDocumentSheetCells)
     }
-    private let parser: Parser
+    private let source: Source
 
-    init(parser: WorksheetParser) { self.parser = .worksheet(parser) }
+    init(parser: WorksheetParser) { source = .worksheet(parser) }
 
-    init(cells: OpenDocumentSheetCells) { self.parser = .openDocument(cells) }
+    init(cells: OpenDocumentSheetCells) { source = .openDocument(cells) }
 
     /// The next cell that exists in the file (cells with no value come as `.empty`; an
     /// OpenDocument sheet gives only cells with values), or nil at the end of the sheet.
     public mutating func nextCell() throws -> Cell? {
-        switch parser {
+        switch source {
         case .worksheet(let parser): return try parser.nextCell()
         case .openDocument(let cells): return try cells.nextCell()
         }
@@ -40,7 +41,7 @@ public struct SheetCellReader {
 
     /// The merged ranges; complete once `nextCell()` has returned nil (they follow the cells).
     public var mergedRanges: [CellRange] {
-        switch parser {
+        switch source {
         case .worksheet(let parser): return parser.merged
         case .openDocument(let cells): return cells.merged
         }

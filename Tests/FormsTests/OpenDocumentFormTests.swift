@@ -17,3 +17,29 @@ import XLSX
     #expect(!forms.isEmpty)
     #expect(forms == (try FormExtractor().extractForms(from: Workbook.open(path: xlsx.path))))
 }
+
+/// Every form fixture (each shape, each writer), saved as `.ods` by LibreOffice here and now,
+/// extracts to the same forms as the `.xlsx` it was saved from.
+@Test(.enabled(if: OpenpyxlOracle.sofficePath != nil, "needs LibreOffice (soffice) to write the .ods"))
+func everyFormFixtureSavedAsODSByLibreOfficeReadsAsTheXLSXDoes() throws {
+    let soffice = try #require(OpenpyxlOracle.sofficePath)
+    let directory = try makeTemporaryDirectory("ods-forms")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let names = FixtureOracleGridTests.files
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: soffice)
+    process.arguments = ["-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless", "--convert-to", "ods",
+                         "--outdir", directory.path] + names.map { FixtureOracleGridTests.directory.appendingPathComponent($0).path }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(names.count >= 8)
+    for name in names {
+        let xlsx = try FormExtractor().extractForms(from: Workbook.open(path: FixtureOracleGridTests.directory.appendingPathComponent(name).path))
+        let ods = try FormExtractor().extractForms(from: Workbook.open(path: directory.appendingPathComponent(name.dropLast(5) + ".ods").path))
+        #expect(!ods.isEmpty, "\(name)")
+        #expect(ods == xlsx, "\(name)")
+    }
+}

@@ -18,3 +18,16 @@ import TestSupport
     #expect(results.map(\.status) == [.valid, .valid])
     #expect(results.count == 2 && results[0].forms.map(\.form) == results[1].forms.map(\.form))
 }
+
+/// A damaged `.ods` gets the reader's own message (what is wrong with it), not "not a workbook".
+@Test func damagedODSGetsTheReadersMessage() throws {
+    let dir = try makeTemporaryDirectory("ods-damaged")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("壊れた.ods")
+    try ZipWriter.write([.init("mimetype", "application/vnd.oasis.opendocument.spreadsheet", stored: true),
+                         .init("META-INF/manifest.xml", "<manifest/>")], to: url)
+    let result = FileValidator.forWorkbooks().validateFile(at: url.path)
+    #expect(result.status == .unreadable)
+    #expect(result.issues.codes == ["reader.open_document_spreadsheet"])
+    #expect(result.issues.first?.message.contains("content.xml") == true)
+}

@@ -6,7 +6,8 @@ public enum XLSXError: Error, Hashable, Sendable {
     /// The file is not a zip archive at all: a CSV or text file renamed to `.xlsx`, or random bytes.
     case notAZip
     /// An Office file encrypted with a password (a CFB container holding an `EncryptedPackage`
-    /// stream). It cannot be read without the password.
+    /// stream), or an OpenDocument spreadsheet saved with one (its manifest lists encryption
+    /// data). It cannot be read without the password.
     case passwordProtected
     /// A legacy Excel 97–2003 `.xls` workbook (a CFB container without `EncryptedPackage`).
     case legacyXLS

@@ -4,7 +4,7 @@
 usage: make_seeds.py OUT_DIR WORKBOOK...
 
 Writes, per workbook:
-  OUT_DIR/fuzz-workbook/       the .xlsx itself, and (when small) its parts as `#part` text;
+  OUT_DIR/fuzz-workbook/       the .xlsx (or .ods) itself, and (when small) its parts as `#part` text;
   OUT_DIR/fuzz-shared-strings/ its xl/sharedStrings.xml;
   OUT_DIR/fuzz-worksheet/      each xl/worksheets/*.xml.
 Files that are not zips are copied to fuzz-workbook only.
@@ -37,7 +37,7 @@ def main():
         except Exception:
             continue
         text = b"\n".join(b"#part " + n.encode("utf-8") + b"\n" + d for n, d in parts
-                          if n.endswith(".xml") or n.endswith(".rels"))
+                          if n.endswith(".xml") or n.endswith(".rels") or n == "mimetype")
         if len(text) <= MAX_PART_TEXT:
             write(os.path.join(out, "fuzz-workbook"), text)
         for name, data in parts:

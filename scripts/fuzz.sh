@@ -36,7 +36,7 @@ echo "== seeds"
 # the normal (replay) build of fuzz-form-grid.
 books=()
 while IFS= read -r -d '' f; do books+=("$f"); done < <(
-  find "$SHARED_CORPUS" Tests/Fixtures samples -type f -name '*.xlsx' -print0 2>/dev/null)
+  find "$SHARED_CORPUS" Tests/Fixtures samples -type f \( -name '*.xlsx' -o -name '*.ods' \) -print0 2>/dev/null)
 rm -rf "$SCRATCH/seeds"
 mkdir -p "$SCRATCH/seeds"/{fuzz-workbook,fuzz-shared-strings,fuzz-worksheet,fuzz-form-grid}
 python3 Fuzz/make_seeds.py "$SCRATCH/seeds" "${books[@]}"

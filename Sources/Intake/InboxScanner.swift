@@ -13,8 +13,8 @@ public struct InboxFile: Equatable, Sendable {
     public var relativePath: String
     public var snapshot: FileSnapshot
 
-    /// Whether the name ends in .xlsx (any case).
-    public var isXLSX: Bool { (relativePath as NSString).pathExtension.lowercased() == "xlsx" }
+    /// Whether the name ends in .xlsx or .ods (any case): a workbook that is read.
+    public var isXLSX: Bool { ["xlsx", "ods"].contains((relativePath as NSString).pathExtension.lowercased()) }
 }
 
 /// What a look at the inbox found.

@@ -107,7 +107,7 @@ public struct FileValidator: Sendable {
         } catch {
             // A file that is not named as a workbook gets a message about its type; a workbook that
             // the reader refuses gets the reader's own message.
-            let named = ext == "xlsx" || ext == "xlsm"
+            let named = ext == "xlsx" || ext == "xlsm" || ext == "ods"
             return fileResult(path: path, sha256: sha256,
                               problem: named ? Self.readerProblem(error) : .fileNotXLSX(fileExtension: ext))
         }

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// - A file given explicitly is always taken, whatever its type: if it is not a workbook, staff get
 ///   a message saying so rather than silence.
-/// - A folder is walked recursively. It yields `.xlsx` and `.xlsm` workbooks, and also `.xls` files,
+/// - A folder is walked recursively. It yields `.xlsx`, `.xlsm` and `.ods` workbooks, and also `.xls` files,
 ///   which are reported as the wrong format (they are forms saved in the old format, not to be lost).
 ///   Hidden files and folders and Excel's `~$` lock files are skipped.
 /// - The result has no duplicates and is sorted by path, so output order does not depend on the
 ///   file system or on thread scheduling.
 public enum PathExpansion {
     /// Extensions (lowercase) that a folder walk yields.
-    public static let folderExtensions: Set<String> = ["xlsx", "xlsm", "xls"]
+    public static let folderExtensions: Set<String> = ["xlsx", "xlsm", "ods", "xls"]
 
     /// Whether a file name is skipped inside folders: hidden, or an Excel lock file `~$…`.
     public static func isSkippedInFolder(_ name: String) -> Bool {

@@ -15,11 +15,17 @@ public struct ReaderLimits: Hashable, Sendable {
     public var maxSharedStringBytes: Int
     /// Bytes of one cell's value or inline text (Excel itself stops at 32,767 characters).
     public var maxCellBytes: Int
+    /// Cells (and merged ranges) of an OpenDocument spreadsheet that exist only as copies of a
+    /// written one (`table:number-rows-repeated`, `table:number-columns-repeated`), all sheets
+    /// together; they count as cells too. A few bytes can repeat a value billions of times, so
+    /// this bounds memory and time far below `maxCells`. LibreOffice repeats a value only over
+    /// identical neighbours, and a form holds a few thousand cells.
+    public var maxRepeatedCells: Int
 
     public init(maxTotalInflatedBytes: Int = 1 << 30, maxCompressionRatio: Int = 100,
                 ratioGraceBytes: Int = 10 << 20, maxEntries: Int = 10_000,
                 maxCells: Int = 5_000_000, maxSharedStringBytes: Int = 256 << 20,
-                maxCellBytes: Int = 4 << 20) {
+                maxCellBytes: Int = 4 << 20, maxRepeatedCells: Int = 100_000) {
         self.maxTotalInflatedBytes = maxTotalInflatedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioGraceBytes = ratioGraceBytes
@@ -27,10 +33,11 @@ public struct ReaderLimits: Hashable, Sendable {
         self.maxCells = maxCells
         self.maxSharedStringBytes = maxSharedStringBytes
         self.maxCellBytes = maxCellBytes
+        self.maxRepeatedCells = maxRepeatedCells
     }
 
     /// 1 GiB inflated in total, 100:1 above 10 MiB, 10,000 entries, 5 million cells, 256 MiB of
-    /// shared strings, 4 MiB in one cell.
+    /// shared strings, 4 MiB in one cell, 100,000 repeated cells.
     public static let `default` = ReaderLimits()
 }
 
@@ -68,6 +75,7 @@ final class ReadBudget {
     let limits: ReaderLimits
     private(set) var inflatedBytes = 0
     private(set) var cells = 0
+    private(set) var repeatedCells = 0
 
     init(limits: ReaderLimits) { self.limits = limits }
 
@@ -92,6 +100,16 @@ final class ReadBudget {
         cells += 1
         if cells > limits.maxCells {
             throw XLSXError.limitExceeded(limit: .cellCount, detail: "> \(limits.maxCells) cells")
+        }
+    }
+
+    /// Counts one more cell (or merged range) that is a repeat of a written one.
+    @inline(__always)
+    func spendRepeatedCell() throws {
+        try spendCell()
+        repeatedCells += 1
+        if repeatedCells > limits.maxRepeatedCells {
+            throw XLSXError.limitExceeded(limit: .cellCount, detail: "> \(limits.maxRepeatedCells) repeated cells")
         }
     }
 }

@@ -4,6 +4,8 @@ import CLibXML2
 /// against static byte strings without building a Swift `String`.
 struct XMLName {
     let pointer: UnsafePointer<xmlChar>
+    /// The element's namespace URI, nil when it has none (OpenDocument tells its names apart by it).
+    var uri: UnsafePointer<xmlChar>? = nil
 
     /// Whether the name is exactly `literal` (ASCII, compared byte by byte).
     @inline(__always)
@@ -16,6 +18,13 @@ struct XMLName {
             i += 1
         }
         return pointer[count] == 0
+    }
+
+    /// Whether the name is exactly `literal` in the namespace `namespace`.
+    @inline(__always)
+    func `is`(_ literal: StaticString, in namespace: StaticString) -> Bool {
+        guard `is`(literal), let uri else { return false }
+        return XMLName(pointer: uri).is(namespace)
     }
 }
 
@@ -38,6 +47,27 @@ struct XMLAttributes {
             return UnsafeBufferPointer(start: start, count: end - start)
         }
         return nil
+    }
+
+    /// The raw value of the attribute named `name` in the namespace `namespace` (OpenDocument has
+    /// `office:value-type` and `calcext:value-type` on one cell).
+    @inline(__always)
+    func bytes(_ name: StaticString, in namespace: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for i in 0..<count {
+            guard let local = base[i * 5], XMLName(pointer: local).is(name),
+                  let uri = base[i * 5 + 2], XMLName(pointer: uri).is(namespace),
+                  let start = base[i * 5 + 3], let end = base[i * 5 + 4] else { continue }
+            return UnsafeBufferPointer(start: start, count: end - start)
+        }
+        return nil
+    }
+
+    /// The value of the attribute named `name` in the namespace `namespace` as text, references decoded.
+    func string(_ name: StaticString, in namespace: StaticString) -> String? {
+        guard let raw = bytes(name, in: namespace) else { return nil }
+        let text = String(decoding: raw, as: UTF8.self)
+        return raw.contains(UInt8(ascii: "&")) ? decodeCharacterReferences(text) : text
     }
 
     /// The value of the attribute named `name` as text. Without `XML_PARSE_NOENT` libxml2 hands
@@ -169,15 +199,16 @@ final class SAXSession {
     private static func makeHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+        sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let localname else { return }
             withSession(ctx) {
-                $0.handler.startElement(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+                $0.handler.startElement(XMLName(pointer: localname, uri: uri),
+                                        XMLAttributes(base: attributes, count: Int(nbAttributes)))
             }
         }
-        sax.endElementNs = { ctx, localname, _, _ in
+        sax.endElementNs = { ctx, localname, _, uri in
             guard let localname else { return }
-            withSession(ctx) { $0.handler.endElement(XMLName(pointer: localname)) }
+            withSession(ctx) { $0.handler.endElement(XMLName(pointer: localname, uri: uri)) }
         }
         sax.characters = { ctx, bytes, length in
             guard let bytes, length > 0 else { return }

@@ -5,11 +5,13 @@ public struct SheetInfo: Hashable, Sendable {
     public var hidden: Bool
     /// Position among `Workbook.sheets`.
     public var index: Int
-    /// The worksheet's part in the package, such as `xl/worksheets/sheet1.xml`.
+    /// The worksheet's part in the package, such as `xl/worksheets/sheet1.xml` (`content.xml`, which
+    /// holds every sheet, for an OpenDocument spreadsheet).
     public var partName: String
 }
 
-/// An open `.xlsx` workbook. The package parts are read once, in a fixed order, at open:
+/// An open `.xlsx` workbook, or an OpenDocument spreadsheet (`.ods`, see `OpenDocument`) read
+/// through the same interface. An `.xlsx`'s package parts are read once, in a fixed order, at open:
 /// package relationships → workbook → workbook relationships → shared strings → styles, with
 /// `[Content_Types].xml` read (once) only when the relationships leave the workbook part or a
 /// sheet's type open — for a normal file that saves a part per workbook, which matters when
@@ -22,15 +24,18 @@ public final class Workbook {
     private let archive: ZipArchive
     private let sharedStrings: [String]
     private let styles: Styles
+    /// An OpenDocument spreadsheet's tables, read at open (see `OpenDocument`); empty for `.xlsx`.
+    private let openDocumentTables: [OpenDocumentTable]
 
     private init(path: String, sheets: [SheetInfo], is1904: Bool, archive: ZipArchive,
-                 sharedStrings: [String], styles: Styles) {
+                 sharedStrings: [String], styles: Styles, openDocumentTables: [OpenDocumentTable] = []) {
         self.path = path
         self.sheets = sheets
         self.is1904 = is1904
         self.archive = archive
         self.sharedStrings = sharedStrings
         self.styles = styles
+        self.openDocumentTables = openDocumentTables
     }
 
     /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
@@ -54,7 +59,11 @@ public final class Workbook {
     /// Reads the package parts of an opened archive.
     private static func open(_ archive: ZipArchive, path: String) throws -> Workbook {
         if archive.isEmpty, let error = try ContainerSniffer.error(forNonZipAt: path) { throw error }
-        try rejectOpenDocument(archive)
+        if try OpenDocument.isSpreadsheet(archive) {
+            let (sheets, tables) = try OpenDocument.read(archive)
+            return Workbook(path: path, sheets: sheets, is1904: false, archive: archive, sharedStrings: [], styles: Styles(),
+                            openDocumentTables: tables)
+        }
         var cachedContentTypes: ContentTypes?
         func contentTypes() throws -> ContentTypes {
             if let cachedContentTypes { return cachedContentTypes }
@@ -92,6 +101,9 @@ public final class Workbook {
     public func cellReader(sheetAt index: Int) throws -> SheetCellReader {
         guard sheets.indices.contains(index) else {
             throw XLSXError.sheetIndexOutOfRange(index: index, count: sheets.count)
+        }
+        if openDocumentTables.indices.contains(index) {
+            return SheetCellReader(cells: OpenDocumentSheetCells(table: openDocumentTables[index], budget: archive.budget))
         }
         let part = sheets[index].partName
         guard let entry = try archive.openEntry(part) else {
@@ -131,14 +143,6 @@ public final class Workbook {
         }
         return SheetGrid(name: sheets[index].name, cells: cells, merged: reader.mergedRanges,
                          uncalculatedFormulas: Set(reader.uncalculatedFormulas), listValidations: lists)
-    }
-
-    private static func rejectOpenDocument(_ archive: ZipArchive) throws {
-        guard !archive.contains(ContentTypes.partName),
-              let mimetype = try archive.readPrefix("mimetype", maxBytes: 128) else { return }
-        if String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument.spreadsheet") {
-            throw XLSXError.openDocumentSpreadsheet
-        }
     }
 
     /// Sheets that are not worksheets: chart sheets, dialog sheets and macro sheets are skipped.

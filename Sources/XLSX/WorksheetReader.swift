@@ -16,25 +16,54 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// Pulls the cells of one worksheet in document order, inflating and parsing the sheet a chunk
-/// at a time: the sheet is never held whole in memory.
+/// at a time: the sheet is never held whole in memory. (An OpenDocument sheet's cells were read at
+/// open, with repeats kept compact; see `OpenDocument`.)
 public struct SheetCellReader {
-    private let parser: WorksheetParser
+    /// An `.xlsx` worksheet part being parsed, or one table of an OpenDocument `content.xml`.
+    private enum Source {
+        case worksheet(WorksheetParser)
+        case openDocument(OpenDocumentSheetCells)
+    }
+    private let source: Source
 
-    init(parser: WorksheetParser) { self.parser = parser }
+    init(parser: WorksheetParser) { source = .worksheet(parser) }
 
-    /// The next cell that exists in the file (cells with no value come as `.empty`), or nil at
-    /// the end of the sheet.
-    public mutating func nextCell() throws -> Cell? { try parser.nextCell() }
+    init(cells: OpenDocumentSheetCells) { source = .openDocument(cells) }
+
+    /// The next cell that exists in the file (cells with no value come as `.empty`; an
+    /// OpenDocument sheet gives only cells with values), or nil at the end of the sheet.
+    public mutating func nextCell() throws -> Cell? {
+        switch source {
+        case .worksheet(let parser): return try parser.nextCell()
+        case .openDocument(let cells): return try cells.nextCell()
+        }
+    }
 
     /// The merged ranges; complete once `nextCell()` has returned nil (they follow the cells).
-    public var mergedRanges: [CellRange] { parser.merged }
+    public var mergedRanges: [CellRange] {
+        switch source {
+        case .worksheet(let parser): return parser.merged
+        case .openDocument(let cells): return cells.merged
+        }
+    }
 
     /// Cells holding a formula without a stored result (a file written by a program and never
-    /// recalculated by a spreadsheet): they come out of `nextCell()` as `.empty`.
-    public var uncalculatedFormulas: [CellReference] { parser.uncalculated }
+    /// recalculated by a spreadsheet): they come out of `nextCell()` as `.empty`. (`.xlsx` only: an
+    /// OpenDocument formula without a value reads as an empty cell.)
+    public var uncalculatedFormulas: [CellReference] {
+        switch source {
+        case .worksheet(let parser): return parser.uncalculated
+        case .openDocument: return []
+        }
+    }
 
-    /// The sheet's in-cell dropdown lists; complete once `nextCell()` has returned nil.
-    public var listValidations: [ListValidation] { parser.listValidations }
+    /// The sheet's in-cell dropdown lists; complete once `nextCell()` has returned nil. (`.xlsx` only.)
+    public var listValidations: [ListValidation] {
+        switch source {
+        case .worksheet(let parser): return parser.listValidations
+        case .openDocument: return []
+        }
+    }
 }
 
 /// The `t` attribute of a cell.

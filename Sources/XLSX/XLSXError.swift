@@ -6,11 +6,14 @@ public enum XLSXError: Error, Hashable, Sendable {
     /// The file is not a zip archive at all: a CSV or text file renamed to `.xlsx`, or random bytes.
     case notAZip
     /// An Office file encrypted with a password (a CFB container holding an `EncryptedPackage`
-    /// stream). It cannot be read without the password.
+    /// stream), or an OpenDocument spreadsheet saved with one (its manifest lists encryption
+    /// data). It cannot be read without the password.
     case passwordProtected
     /// A legacy Excel 97–2003 `.xls` workbook (a CFB container without `EncryptedPackage`).
     case legacyXLS
-    /// An OpenDocument spreadsheet (`.ods`, e.g. saved by LibreOffice Calc in its own format).
+    /// An OpenDocument spreadsheet (`.ods`, as LibreOffice Calc saves it) that holds no sheets to
+    /// read: its `content.xml` is missing or holds no spreadsheet (a damaged file, or another kind
+    /// of OpenDocument file renamed).
     case openDocumentSpreadsheet
     /// A zip archive that is cut short or damaged (bad central directory, CRC mismatch, a bad
     /// compressed stream).
@@ -42,7 +45,7 @@ public enum XLSXError: Error, Hashable, Sendable {
         case .legacyXLS:
             return "古い形式の Excel ファイル（.xls）です。Excel で開いて「Excel ブック (*.xlsx)」として保存し直してから提出してください。"
         case .openDocumentSpreadsheet:
-            return "OpenDocument 形式（.ods）のファイルです。LibreOffice などで開いて「Excel 2007-365 (.xlsx)」形式で保存し直してから提出してください。"
+            return "OpenDocument 形式（.ods）のファイルですが、表の本体（content.xml）がないか表計算のデータではないため読み取れません。LibreOffice Calc で開けるか確かめ、開けたら保存し直してから提出してください。"
         case .corruptArchive(let detail):
             return "ファイルが途中で切れているか壊れています（\(detail)）。元のファイルをもう一度コピーするか、提出者に再送を依頼してください。"
         case .noWorkbookPart:
@@ -70,7 +73,7 @@ public enum XLSXError: Error, Hashable, Sendable {
         case .legacyXLS:
             return "This is a legacy Excel 97-2003 file (.xls). Open it in Excel, save it as \"Excel Workbook (*.xlsx)\" and submit it again."
         case .openDocumentSpreadsheet:
-            return "This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel, save it in Excel 2007-365 (.xlsx) format and submit it again."
+            return "This OpenDocument spreadsheet (.ods) cannot be read: its content (content.xml) is missing or is not a spreadsheet. Check that it opens in LibreOffice Calc; if it does, save it again and resubmit."
         case .corruptArchive(let detail):
             return "The file is truncated or damaged (\(detail)). Copy the original file again or ask the sender to resend it."
         case .noWorkbookPart:

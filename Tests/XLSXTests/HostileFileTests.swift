@@ -3,8 +3,10 @@ import Testing
 import TestSupport
 @testable import XLSX
 
-private func expectError(_ expected: (XLSXError) -> Bool, opening url: URL, limits: ReaderLimits = .default,
-                         sourceLocation: SourceLocation = #_sourceLocation) {
+/// Opening `url` and reading every sheet fails with an error `expected` accepts, within a second,
+/// and the same way when the file is read into memory first.
+func expectError(_ expected: (XLSXError) -> Bool, opening url: URL, limits: ReaderLimits = .default,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
     let start = Date()
     let error = xlsxError {
         let book = try Workbook.open(path: url.path, limits: limits)
@@ -105,7 +107,7 @@ private func zip(_ entries: [ZipWriter.Entry], _ name: String = "book.xlsx") thr
     expectError({ $0 == .legacyXLS }, opening: try write(HostileFiles.compoundFile(streamName: "Workbook"), "old.xlsx"))
 }
 
-@Test func openDocumentSpreadsheetIsRecognised() throws {
+@Test func openDocumentWithoutASpreadsheetBodyIsDamaged() throws {
     expectError({ $0 == .openDocumentSpreadsheet }, opening: try zip(HostileFiles.openDocument(), "sheet.ods"))
 }
 

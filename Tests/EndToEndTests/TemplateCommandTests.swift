@@ -151,8 +151,9 @@ private func cell(_ sheet: [String: Any], _ a1: String) -> [String: Any]? {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
     }
 
-    @Test func libreOfficeOpensBothTemplates() throws {
-        guard let soffice = OpenpyxlOracle.sofficePath else { return }  // only this check needs LibreOffice
+    @Test(.enabled(if: OpenpyxlOracle.sofficePath != nil, "needs LibreOffice (soffice)"))
+    func libreOfficeOpensBothTemplates() throws {
+        let soffice = try #require(OpenpyxlOracle.sofficePath)
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for kind in ["reflection", "proposal"] {

@@ -6,20 +6,13 @@ public enum PythonOracle {
         public var description: String
     }
 
-    /// `python3 Tests/oracles/<script> <arguments…>`, parsed as JSON.
+    /// `python3 Tests/oracles/<script> <arguments…>`, parsed as JSON (run as `OpenpyxlOracle.run` does).
     public static func run(_ script: String, _ arguments: [String]) throws -> Any {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.repositoryRoot.appendingPathComponent("Tests/oracles/\(script)").path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(script) failed (\(process.terminationStatus)): \(errorText)")
+        let data: Data
+        do {
+            data = try OpenpyxlOracle.run(script, arguments)
+        } catch let failure as OpenpyxlOracle.Failure {
+            throw Failure(description: failure.description)
         }
         return try JSONSerialization.jsonObject(with: data)
     }

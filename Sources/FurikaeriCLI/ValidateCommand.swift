@@ -15,7 +15,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "ふりかえりシート・企画提案書を検証し、直すべきセルを示します。",
         discussion: """
         ファイルまたはフォルダーを指定します（フォルダーは中の .xlsx をすべて検証）。
-        終了コード: 0 すべて受付可（警告のみを含む）、1 不備あり・読み取れないファイルあり、2 指定の誤り。
+        終了コード: 0 すべて受付可（警告のみを含む）、1 不備あり・読み取れないファイルあり、2 指定の誤り、4 ブックが1つもない。
+        JSON・終了コード・指摘のコードの仕様は docs/contracts.md にあります。
         設定ファイルは --config で指定します。省略すると、現在のフォルダーの furikaeri.yml があればそれを使います。
         """)
 
@@ -71,6 +72,13 @@ struct ValidateCommand: ParsableCommand {
         let validator = FileValidator.forWorkbooks(settings: settings, language: language)
         let tally = json ? Self.streamJSON(expansion.files, validator: validator)
                          : Self.streamHuman(expansion.files, validator: validator, language: language)
+        if tally.files == 0 {
+            // Nothing was checked: not a success. The human report has said so on stdout already.
+            if json {
+                FileHandle.standardError.write(Data((HumanReport.noFilesMessage(language: language) + "\n").utf8))
+            }
+            throw ExitCode(4)
+        }
         if tally.exitStatus != 0 { throw ExitCode(tally.exitStatus) }
     }
 

@@ -145,7 +145,7 @@ extension EnglishMessages {
         "Total \(plural(files, "file")): \(valid) valid, \(invalid) invalid, \(unreadable) unreadable (\(plural(errors, "error")), \(plural(warnings, "warning")))"
     }
 
-    static func noFiles() -> String { "No .xlsx files were found to validate." }
+    static func noFiles() -> String { "No workbooks (.xlsx, .xlsm or .ods) were found to validate. Check the folder." }
 
     static func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
 }

@@ -90,6 +90,11 @@ public enum HumanReport {
     }
 
     /// The exit status `validate` ends with: 0 when every file is valid (warnings allowed), 1 otherwise.
+    /// The line saying no workbook was found, in the run's language.
+    public static func noFilesMessage(language: Language) -> String {
+        language == .ja ? JapaneseMessages.noFiles() : EnglishMessages.noFiles()
+    }
+
     public static func exitStatus(_ results: [FileResult]) -> Int32 {
         ValidationTally(results).exitStatus
     }

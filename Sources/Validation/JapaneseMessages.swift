@@ -163,5 +163,5 @@ extension JapaneseMessages {
         "合計 \(files)ファイル: 受付可 \(valid)・不備あり \(invalid)・読み取れない \(unreadable)（エラー \(errors)件・警告 \(warnings)件）"
     }
 
-    static func noFiles() -> String { "検証する .xlsx ファイルが見つかりませんでした。" }
+    static func noFiles() -> String { "検証するブック（.xlsx・.xlsm・.ods）が見つかりませんでした。フォルダーを確かめてください。" }
 }

@@ -435,3 +435,18 @@ extension ValidateCommandTests {
         #expect(human.out.hasSuffix("\n合計 600ファイル: 受付可 594・不備あり 6・読み取れない 0（エラー 6件・警告 0件）\n"))
     }
 }
+
+/// A folder without a single workbook is not a success: one line says so, exit 4 (docs/contracts.md).
+@Test func aFolderWithoutWorkbooksSaysSoAndExitsFour() throws {
+    let directory = try makeTemporaryDirectory("no-workbooks")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "memo".write(to: directory.appendingPathComponent("メモ.txt"), atomically: true, encoding: .utf8)
+    let human = try runFurikaeri(["validate", directory.path])
+    #expect(human.status == 4)
+    #expect(human.stdout.contains("検証するブック（.xlsx・.xlsm・.ods）が見つかりませんでした"))
+    let json = try runFurikaeri(["validate", "--json", "--lang", "en", directory.path])
+    #expect(json.status == 4)
+    #expect(json.stdout == #"{"files":[],"summary":{"files":0,"invalid":0,"unreadable":0,"valid":0}}"# + "\n"
+        || json.stdout == #"{"files":[],"summary":{"files":0,"invalid":0,"unreadable":0,"valid":0}}"#)
+    #expect(json.stderr.contains("No workbooks (.xlsx, .xlsm or .ods) were found"))
+}

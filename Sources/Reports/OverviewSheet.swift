@@ -62,6 +62,9 @@ struct OverviewSheet {
                         firstRow: top + 1, lastRow: top + Viewpoint.allCases.count)
         ChartSeries.style(chart, title: "視点別の平均（5段階）", valueAxisName: "平均", min: 0, max: 5)
         if let chart, let y = chart.pointee.y_axis { chart_axis_set_reverse(y) }  // ① at the top
-        sheet.insert(chart, row: 2, column: 4, xScale: 1.35)  // within the page's width at the print scale
+        // Below the means table, from column A: beside the tables it needed the page's whole width in
+        // Excel, and more where the default font's digits are wider than Calibri's (LibreOffice
+        // without Calibri printed it cut in two).
+        sheet.insert(chart, row: top + Viewpoint.allCases.count + 1, column: 0, xScale: 1.3, yScale: 1.0)
     }
 }

@@ -33,7 +33,8 @@ struct ProjectSheet {
         sheet.fitRow(r, [(1, s.orgName), (2, s.projectName),
                          (Self.meanColumn + 2, row.lowViewpoints.map(\.label).joined(separator: "・")),
                          (Self.meanColumn + 3, row.gapViewpoints.map(\.label).joined(separator: "・"))])
-        for (column, text) in texts.enumerated() { sheet.text(r, column, text) }
+        // A cell's own format replaces its column's: the wrapped name columns say so cell by cell.
+        for (column, text) in texts.enumerated() { sheet.text(r, column, text, column == 1 || column == 2 ? sheet.formats.wrap : nil) }
         for (offset, v) in Viewpoint.allCases.enumerated() { sheet.integer(r, Self.firstScoreColumn + offset, s.scores[v]) }
         sheet.number(r, Self.meanColumn, row.mean, sheet.formats.decimal)
         sheet.text(r, Self.meanColumn + 1, row.lowestViewpoints.map(\.label).joined(separator: "・"))

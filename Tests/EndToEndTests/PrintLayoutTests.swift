@@ -56,5 +56,6 @@ func libreOfficePrintsTheWideProjectTableOverSeveralPagesInsteadOfShrinkingIt() 
     // Three projects, twenty columns: more than one page, side by side, at the print scale.
     #expect(pages["事業別"]! >= 2, "\(pages)")
     #expect(pages["担当課別"] == 1 && pages["協働形態別"] == 1, "\(pages)")
+    #expect(pages["概要"] == 1, "the overview and its chart on one page: \(pages)")
     #expect((result["total"] as! Int) >= pages.values.reduce(0, +) - 1, "\(result)")
 }

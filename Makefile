@@ -7,6 +7,7 @@ APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev
 PY_PKGS    := openpyxl python-calamine XlsxWriter
 
 .PHONY: run test build deps pydeps bench fuzz clean
+.PHONY: install uninstall dist deb
 
 ## make run: install what is missing, build, and process samples/ into output/.
 run: deps build
@@ -44,3 +45,47 @@ fuzz: deps
 
 clean:
 	rm -rf .build output/*.xlsx output/*.csv
+
+## make install / make uninstall: the binary, shell completions, the manual page furikaeri(1) in
+## Japanese and English, and the systemd unit furikaeri-watch@.service. Build first (make build), then
+## install (sudo make install): installing never builds as root unless the binary is missing.
+## BINARY installs another build (the tests use .build/debug/furikaeri).
+PREFIX         ?= /usr/local
+DESTDIR        ?=
+BINARY         ?= $(RELEASE)
+BINDIR         ?= $(PREFIX)/bin
+MANDIR         ?= $(PREFIX)/share/man
+BASHCOMPDIR    ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR     ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR    ?= $(PREFIX)/share/fish/vendor_completions.d
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+DIST           ?= .build/dist
+INSTALLED      := $(BINDIR)/furikaeri $(BASHCOMPDIR)/furikaeri $(ZSHCOMPDIR)/_furikaeri \
+                  $(FISHCOMPDIR)/furikaeri.fish $(MANDIR)/man1/furikaeri.1 $(MANDIR)/ja/man1/furikaeri.1 \
+                  $(SYSTEMDUNITDIR)/furikaeri-watch@.service
+
+$(RELEASE):
+	$(MAKE) build
+
+## Completions, manual pages and the unit, made from BINARY itself into DIST.
+dist: $(BINARY)
+	@mkdir -p $(DIST)/man/ja
+	$(BINARY) --generate-completion-script bash > $(DIST)/furikaeri.bash
+	$(BINARY) --generate-completion-script zsh > $(DIST)/_furikaeri
+	$(BINARY) --generate-completion-script fish > $(DIST)/furikaeri.fish
+	$(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang en > $(DIST)/man/furikaeri.1
+	$(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang ja > $(DIST)/man/ja/furikaeri.1
+	sed 's|@BINDIR@|$(BINDIR)|g' packaging/furikaeri-watch@.service.in > $(DIST)/furikaeri-watch@.service
+
+install: dist
+	install -Dm755 $(BINARY) $(DESTDIR)$(BINDIR)/furikaeri
+	install -Dm644 $(DIST)/furikaeri.bash $(DESTDIR)$(BASHCOMPDIR)/furikaeri
+	install -Dm644 $(DIST)/_furikaeri $(DESTDIR)$(ZSHCOMPDIR)/_furikaeri
+	install -Dm644 $(DIST)/furikaeri.fish $(DESTDIR)$(FISHCOMPDIR)/furikaeri.fish
+	install -Dm644 $(DIST)/man/furikaeri.1 $(DESTDIR)$(MANDIR)/man1/furikaeri.1
+	install -Dm644 $(DIST)/man/ja/furikaeri.1 $(DESTDIR)$(MANDIR)/ja/man1/furikaeri.1
+	install -Dm644 $(DIST)/furikaeri-watch@.service $(DESTDIR)$(SYSTEMDUNITDIR)/furikaeri-watch@.service
+
+## Removes exactly the files install wrote (folders are left: other software shares them).
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))

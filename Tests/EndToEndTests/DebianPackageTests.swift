@@ -61,7 +61,7 @@ import TestSupport
         let binary = root.appendingPathComponent("usr/bin/furikaeri").path
         #expect(try InstallTests.run([binary, "--version"]).output == version + "\n")
         let unit = try String(contentsOf: root.appendingPathComponent("lib/systemd/system/furikaeri-watch@.service"), encoding: .utf8)
-        #expect(unit.contains("\nExecStart=/usr/bin/furikaeri watch --workspace %f --log-format journal\n"))
+        #expect(unit.contains("\nExecStart=/usr/bin/furikaeri watch --workspace \"%f\" --log-format journal\n"))
         let bash = try String(contentsOf: root.appendingPathComponent("usr/share/bash-completion/completions/furikaeri"), encoding: .utf8)
         #expect(!bash.hasPrefix("#!"))
         if InstallTests.tool("man") != nil {

@@ -66,7 +66,7 @@ import TestSupport
         #expect(fish.contains("complete -c 'furikaeri'") && fish.contains("'doctor'"))
 
         let unit = try String(contentsOf: dest.appendingPathComponent("usr/local/lib/systemd/system/furikaeri-watch@.service"), encoding: .utf8)
-        #expect(unit.contains("\nExecStart=/usr/local/bin/furikaeri watch --workspace %f --log-format journal\n"))
+        #expect(unit.contains("\nExecStart=/usr/local/bin/furikaeri watch --workspace \"%f\" --log-format journal\n"))
         #expect(unit.contains("\nUser=furikaeri\n") && unit.contains("\nRestart=on-failure\n"))
         #expect(!unit.contains("@BINDIR@"))
 
@@ -134,7 +134,7 @@ import TestSupport
         let execStart = try #require(unit.split(separator: "\n").first { $0.hasPrefix("ExecStart=") })
         let f = try IntakeFixture()
         defer { f.remove() }
-        let words = execStart.dropFirst("ExecStart=".count).split(separator: " ").map { $0 == "%f" ? f.workspace : String($0) }
+        let words = execStart.dropFirst("ExecStart=".count).split(separator: " ").map { $0 == "\"%f\"" ? f.workspace : String($0) }  // systemd drops the quotes
         #expect(words.first == FurikaeriBinary.path)
         let sheets = (0..<12).map { IntakeFixture.Sheet(name: "s\($0).xlsx", org: "団体\($0)", project: "事業", valid: $0 != 3, seed: $0) }
         try f.make(sheets)

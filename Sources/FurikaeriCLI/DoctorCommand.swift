@@ -121,6 +121,8 @@ struct DoctorChecks {
                        workspace.templates, workspace.stateDirectory]
         var findings: [DoctorFinding] = []
         var writable: [String] = []
+        // Folders that refused the probe, by reason: one finding (and one fix) per reason.
+        var refused: [(reason: String, names: [String])] = []
         for folder in folders {
             let name = workspace.relative(folder) + "/"
             guard isDirectory(folder) else {
@@ -139,12 +141,20 @@ struct DoctorChecks {
                 writable.append(name)
             } else {
                 let reason = String(cString: strerror(errno))
-                findings.append(DoctorFinding(
-                    severity: .error, code: "folder.not_writable",
-                    message: say("フォルダ \(name) に書き込めません（\(reason)）。", "Cannot write into \(name) (\(reason))."),
-                    fix: say("サービスのユーザーに書き込みを許してください。例: sudo chown -R furikaeri: \(quotedRoot) または sudo setfacl -R -m u:furikaeri:rwX -m d:u:furikaeri:rwX \(quotedRoot)",
-                             "Let the service's user write it, e.g. sudo chown -R furikaeri: \(quotedRoot) or sudo setfacl -R -m u:furikaeri:rwX -m d:u:furikaeri:rwX \(quotedRoot)")))
+                if let index = refused.firstIndex(where: { $0.reason == reason }) {
+                    refused[index].names.append(name)
+                } else {
+                    refused.append((reason, [name]))
+                }
             }
+        }
+        for (reason, names) in refused {
+            let list = names.joined(separator: " ")
+            findings.append(DoctorFinding(
+                severity: .error, code: "folder.not_writable",
+                message: say("フォルダ \(list) に書き込めません（\(reason)）。", "Cannot write into \(list) (\(reason))."),
+                fix: say("サービスのユーザーに書き込みを許してください。例: sudo chown -R furikaeri: \(quotedRoot) または sudo setfacl -R -m u:furikaeri:rwX -m d:u:furikaeri:rwX \(quotedRoot)",
+                         "Let the service's user write it, e.g. sudo chown -R furikaeri: \(quotedRoot) or sudo setfacl -R -m u:furikaeri:rwX -m d:u:furikaeri:rwX \(quotedRoot)")))
         }
         if !writable.isEmpty {
             findings.insert(DoctorFinding(severity: .ok, code: "folders",

@@ -71,18 +71,20 @@ import TestSupport
         let f = try IntakeFixture()
         defer { f.remove() }
         let asRoot = geteuid() == 0
-        for folder in ["", "/inbox", "/archive", "/output", "/templates", "/.furikaeri"] {
+        for folder in ["", "/inbox", "/archive", "/templates", "/.furikaeri"] {
             chmod(f.workspace + folder, asRoot ? 0o777 : 0o755)
         }
         chmod(f.root.path, 0o755)
         chmod(f.workspace + "/rejected", 0o555)
-        defer { chmod(f.workspace + "/rejected", 0o755) }
+        chmod(f.workspace + "/output", 0o555)
+        defer { chmod(f.workspace + "/rejected", 0o755); chmod(f.workspace + "/output", 0o755) }
         let command = (asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
             + [FurikaeriBinary.path, "doctor", "--workspace", f.workspace]
         let result = try InstallTests.run(command)
         #expect(result.status == 1, "\(result.output)")
+        // Both folders in one finding, with one fix.
         #expect(Self.codes(result.output, "エラー") == ["folder.not_writable"])
-        #expect(result.output.contains("フォルダ rejected/ に書き込めません（Permission denied）"))
+        #expect(result.output.contains("フォルダ rejected/ output/ に書き込めません（Permission denied）"))
         #expect(result.output.contains("sudo chown -R furikaeri:"))
     }
 

@@ -7,7 +7,7 @@ APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev
 PY_PKGS    := openpyxl python-calamine XlsxWriter
 
 .PHONY: run test build deps pydeps bench fuzz clean
-.PHONY: install uninstall dist deb build-static
+.PHONY: install uninstall dist deb build-static deb-install-check
 
 ## make run: install what is missing, build, and process samples/ into output/.
 run: deps build
@@ -138,3 +138,9 @@ deb: $(DEB_BINARY)
 	cd $(DEB_STAGE) && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum > DEBIAN/md5sums
 	dpkg-deb --root-owner-group -Zxz --build $(DEB_STAGE) $(DEB_FILE)
 	@echo "$(DEB_FILE)"
+
+## make deb-install-check: dpkg -i the package on this machine (CI's throw-away one: it changes the
+## system and makes the user furikaeri), check --version, man (both languages), the unit and doctor,
+## then dpkg -r it.
+deb-install-check: deb
+	packaging/check_deb_install.sh $(DEB_FILE)

@@ -67,15 +67,18 @@ INSTALLED      := $(BINDIR)/furikaeri $(BASHCOMPDIR)/furikaeri $(ZSHCOMPDIR)/_fu
 $(RELEASE):
 	$(MAKE) build
 
-## Completions, manual pages and the unit, made from BINARY itself into DIST.
+## Completions, manual pages and the unit, made from BINARY itself into DIST (the pages dated by the
+## last commit, or SOURCE_DATE_EPOCH, so that the same commit makes the same pages).
 dist: $(BINARY)
 	@mkdir -p $(DIST)/man/ja
 	$(BINARY) --generate-completion-script bash > $(DIST)/furikaeri.bash
 	sed -i '1{/^#!/d}' $(DIST)/furikaeri.bash  # sourced, never run
 	$(BINARY) --generate-completion-script zsh > $(DIST)/_furikaeri
 	$(BINARY) --generate-completion-script fish > $(DIST)/furikaeri.fish
-	$(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang en > $(DIST)/man/furikaeri.1
-	$(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang ja > $(DIST)/man/ja/furikaeri.1
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+	  $(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang en > $(DIST)/man/furikaeri.1
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+	  $(PYTHON) packaging/make_manpage.py --binary $(BINARY) --lang ja > $(DIST)/man/ja/furikaeri.1
 	sed 's|@BINDIR@|$(BINDIR)|g' packaging/furikaeri-watch@.service.in > $(DIST)/furikaeri-watch@.service
 
 install: dist

@@ -104,7 +104,8 @@ DEB_ALLOW_SHARED_SWIFT ?=
 DEB_OUT                ?= .build/deb
 DEB_VERSION            ?= $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/FurikaeriCLI/Version.swift)+git$(shell git log -1 --format=%cd.%h --date=format:%Y%m%d)
 DEB_ARCH               := $(shell dpkg --print-architecture 2>/dev/null)
-DEB_MAINTAINER         ?= $(shell git log -1 --format='%an <%ae>')
+# Fixed rather than the last commit's author: the package never depends on who committed last.
+DEB_MAINTAINER         ?= furikaeri maintainers <maintainers@users.noreply.r-seed-5f607756.example>
 DEB_STAGE               = $(DEB_OUT)/furikaeri_$(DEB_VERSION)_$(DEB_ARCH)
 DEB_FILE                = $(DEB_OUT)/furikaeri_$(DEB_VERSION)_$(DEB_ARCH).deb
 

@@ -7,9 +7,10 @@ struct Furikaeri: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "furikaeri",
         abstract: "協働事業のふりかえりシート・企画提案書を読み取り、検証・集計します。",
+        version: FurikaeriVersion.current,
         subcommands: [
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
-            InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self,
+            InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
         ])
 
     /// Runs the command, with every usage error (a missing option value, a bad choice) ending in

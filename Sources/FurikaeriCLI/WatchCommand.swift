@@ -20,6 +20,9 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "メッセージの言語: ja または en")
     var lang: String = "ja"
 
+    @Option(name: .long, help: "行の書式: journal（systemd のジャーナル向けに重要度 <3>/<4>/<6> を付ける）か plain（時刻と重要度を付ける）。省略時は付けません")
+    var logFormat: LogFormat?
+
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
         if let interval, !(interval > 0) { throw ValidationError("--interval には 0 より大きい秒数を指定してください。") }
@@ -27,6 +30,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let language = Language(rawValue: lang) ?? .ja
+        let log = LogLine(format: logFormat, language: language)
         let stop = StopRequest()
         // The handlers only raise a flag: the loop finishes the file at hand, commits, and leaves.
         signal(SIGINT, SIG_IGN)
@@ -43,26 +47,26 @@ struct WatchCommand: ParsableCommand {
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)
             session.batchSize = 16
             let seconds = interval ?? session.settings.intake.watchIntervalSeconds
-            print(language == .ja ? "監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）"
-                  : "Watching \(workspace.inbox) every \(seconds) s. Press Ctrl+C to stop.")
+            log.out(language == .ja ? "監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）"
+                  : "Watching \(workspace.inbox) every \(seconds) s. Press Ctrl+C to stop.", .info)
             var previous: [String: FileSnapshot]?
             while !stop.isRequested {
                 let result = try session.pass(
                     command: "watch", previous: previous,
                     onEvent: { event in
                         if event.outcome != nil || event.unreadableErrno != nil {
-                            print(event.line(in: language))
+                            log.out(event.line(in: language), LogLine.severity(of: event))
                         }
                     },
                     shouldStop: { stop.isRequested })
-                if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
+                if !result.recovery.isEmpty { log.err(RecoveryText.line(result.recovery, language: language), .warning) }
                 previous = result.settling
                 fflush(stdout)
                 stop.wait(seconds: seconds)
             }
-            print(language == .ja ? "監視を終了しました。" : "Stopped watching.")
+            log.out(language == .ja ? "監視を終了しました。" : "Stopped watching.", .info)
         } catch {
-            printError(IntakeErrorText.message(error, language: language))
+            log.err(IntakeErrorText.message(error, language: language), .error)
             throw ExitCode(error is IntakeSessionError ? 2 : 1)
         }
     }

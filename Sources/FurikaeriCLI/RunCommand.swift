@@ -53,6 +53,7 @@ struct RunCommand: ParsableCommand {
                 },
                 onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) })
             progress.clear()
+            for name in result.keptInInbox { print(IntakeText.keptInInbox(name, language)) }
             if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
             print(result.summaryLine(in: language))
         } catch {

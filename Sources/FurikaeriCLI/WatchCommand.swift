@@ -55,6 +55,7 @@ struct WatchCommand: ParsableCommand {
                         }
                     },
                     shouldStop: { stop.isRequested })
+                for name in result.keptInInbox { print(IntakeText.keptInInbox(name, language)) }
                 if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
                 previous = result.settling
                 fflush(stdout)

@@ -297,18 +297,36 @@ struct FolderNames {
     }
 }
 
-/// What `stat` says about a file, enough to notice that it is still changing.
+/// What `lstat` says about a file: enough to notice that it is still changing, or that its name now
+/// holds another file (saved again by renaming a new file over it).
 public struct FileSnapshot: Equatable, Sendable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modifiedNanoseconds: Int64
+    /// The device and inode: which file the name held.
+    public var device: UInt64
+    public var inode: UInt64
 
-    /// Reads the snapshot of a regular file; nil when it is gone or not a regular file.
+    /// Reads the snapshot of a regular file without following a link; nil when it is gone or not a
+    /// regular file.
     public static func of(_ path: String) -> FileSnapshot? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let nanos = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return FileSnapshot(size: Int64(info.st_size), modifiedNanoseconds: nanos)
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileSnapshot(info)
+    }
+
+    public init(size: Int64, modifiedNanoseconds: Int64, device: UInt64 = 0, inode: UInt64 = 0) {
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 

@@ -74,9 +74,7 @@ public struct InboxScanner {
             case S_IFDIR:
                 walk(directory: path, relative: rel, visit: visit)
             case S_IFREG:
-                let nanos = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                visit(InboxFile(path: path, relativePath: rel,
-                                snapshot: FileSnapshot(size: Int64(info.st_size), modifiedNanoseconds: nanos)))
+                visit(InboxFile(path: path, relativePath: rel, snapshot: FileSnapshot(info)))
             default:
                 continue  // symbolic links, sockets, devices: not ours to move
             }

@@ -69,12 +69,19 @@ public final class IntakeRunner {
     }
 
     /// Waits until every file `process` took is removed from the inbox, durably; records that in
-    /// the ledger and removes the subfolders left empty.
-    public func finishInboxRemovals(runID: Int64) throws {
-        let folders = try inboxRemovals.finish()
+    /// the ledger and removes the subfolders left empty. Returns the files left in the inbox because
+    /// their name holds another file now (saved again after being taken), relative to the inbox.
+    @discardableResult
+    public func finishInboxRemovals(runID: Int64) throws -> [String] {
+        let (folders, kept) = try inboxRemovals.finish()
         try ledger.markAllInboxRemoved(runID: runID)
         removeEmptySubfolders(of: folders)
+        return kept.sorted()
     }
+
+    /// Called after each batch's commit and before its files leave the inbox, with the files taken:
+    /// a seam for tests that change the inbox at exactly that moment.
+    public var afterCommit: (([InboxFile]) -> Void)?
 
     /// The removals of the files the last `process` took.
     private var inboxRemovals = InboxRemovals()
@@ -183,11 +190,11 @@ public final class IntakeRunner {
         // Commit: from here on the stored copies are the files of record.
         let entries = staged.map(\.entry)
         let events = staged.map(\.event)
-        let taken = staged.map(\.file)
         let summary = try ledger.commit(entries, runID: runID)
+        afterCommit?(staged.map(\.file))
         // Remove from the inbox, in the background while the next batch goes on (removing synced
         // files is slow on some disks); a kill meanwhile leaves inbox copies that Recovery removes.
-        inboxRemovals.remove(taken.map(\.path))
+        inboxRemovals.remove(staged.map { InboxRemovals.Taken(file: $0.file, sha256: $0.entry.sha256) })
 
         for entry in entries {
             switch entry.outcome {
@@ -355,16 +362,38 @@ public final class IntakeRunner {
 /// Removals wait until `start()`: intake calls it when every batch is committed, and the outputs are
 /// written meanwhile. At a lower priority the removals take the time the outputs leave free rather
 /// than a share of the cores they need (removing 10,000 files costs about a third of a second).
+///
+/// A name is removed only while it still holds the file that was taken (`InboxRemovals.check`): a
+/// file saved again meanwhile (Excel writes a new file and renames it over the old) stays.
 final class InboxRemovals: @unchecked Sendable {
+    /// A committed file and the bytes that were stored for it.
+    struct Taken {
+        var file: InboxFile
+        var sha256: String
+    }
+
+    /// What the inbox name of a taken file holds now.
+    enum Check: Equatable {
+        /// The file taken (same device, inode, size and time; or, when one of those changed, the same bytes).
+        case same
+        /// Nothing: removed by someone else.
+        case gone
+        /// Another file, or the file changed: not ours to remove.
+        case replaced
+        /// The name cannot be looked at (this errno).
+        case failed(Int32)
+    }
+
     private let lock = NSLock()
-    private var paths: [String] = []
+    private var queued: [Taken] = []
     private var folders = Set<String>()
+    private var kept: [String] = []
     private var failure: IntakeFileError?
     private var finished: DispatchSemaphore?
 
     /// Queues the removal of these committed files.
-    func remove(_ paths: [String]) {
-        lock.withLock { self.paths += paths }
+    func remove(_ taken: [Taken]) {
+        lock.withLock { queued += taken }
     }
 
     /// Starts removing the files queued so far (and any queued later) on a low-priority thread.
@@ -383,8 +412,9 @@ final class InboxRemovals: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for every queued removal; returns the folders touched, or throws the first failure.
-    func finish() throws -> Set<String> {
+    /// Waits for every queued removal; returns the folders touched and the files left because
+    /// their name holds another file now (relative to the inbox), or throws the first failure.
+    func finish() throws -> (folders: Set<String>, kept: [String]) {
         start()
         if let finished = lock.withLock({ finished }) {
             finished.wait()
@@ -393,26 +423,46 @@ final class InboxRemovals: @unchecked Sendable {
         removeQueued()  // any queued after the thread ended
         return try lock.withLock {
             if let failure { throw failure }
-            defer { folders = [] }
-            return folders
+            defer { folders = []; kept = [] }
+            return (folders, kept)
         }
+    }
+
+    /// Whether the inbox name of `taken` still holds the file taken. lstat: a link put in its place
+    /// is not followed. The bytes are hashed only when the name's identity changed.
+    static func check(_ taken: Taken) -> Check {
+        var info = stat()
+        guard lstat(taken.file.path, &info) == 0 else { return errno == ENOENT ? .gone : .failed(errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .replaced }
+        if FileSnapshot(info) == taken.file.snapshot { return .same }
+        return (try? Recovery.sha256(ofFile: taken.file.path)) == taken.sha256 ? .same : .replaced
     }
 
     /// Removes the queued files until none is left, then syncs their folders.
     private func removeQueued() {
         var touched = Set<String>()
-        while let batch = lock.withLock({ () -> [String]? in
-            guard failure == nil, !paths.isEmpty else { return nil }
-            defer { paths = [] }
-            return paths
+        var keptHere: [String] = []
+        while let batch = lock.withLock({ () -> [Taken]? in
+            guard !queued.isEmpty else { return nil }
+            defer { queued = [] }
+            return queued
         }) {
-            for path in batch {
-                if unlink(path) != 0 && errno != ENOENT {
-                    let error = IntakeFileError.system(operation: .remove, path: path, errno: errno)
-                    lock.withLock { failure = failure ?? error }
-                    return
+            // A file that cannot be removed is reported (the first failure) and the others still go:
+            // its inbox copy is removed by the next run's recovery.
+            for taken in batch {
+                var code: Int32 = 0
+                switch Self.check(taken) {
+                case .gone: continue
+                case .replaced: keptHere.append(taken.file.relativePath); continue
+                case .failed(let error): code = error
+                case .same: if unlink(taken.file.path) != 0 && errno != ENOENT { code = errno }
                 }
-                touched.insert(PathText.parent(path))
+                guard code == 0 else {
+                    let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                    lock.withLock { failure = failure ?? error }
+                    continue
+                }
+                touched.insert(PathText.parent(taken.file.path))
             }
         }
         var syncFailure: IntakeFileError?
@@ -424,6 +474,7 @@ final class InboxRemovals: @unchecked Sendable {
         lock.withLock {
             failure = failure ?? syncFailure
             folders.formUnion(touched)
+            kept += keptHere
         }
     }
 }

@@ -19,6 +19,9 @@ public struct IntakePassResult: Equatable, Sendable {
     public var yearsWritten: [Int]
     /// Snapshots of files left settling, for the next look (watch).
     public var settling: [String: FileSnapshot]
+    /// Files taken whose inbox name held another file by the time it was to be removed (saved
+    /// again during the run): left in the inbox for the next run, relative to the inbox.
+    public var keptInInbox: [String] = []
 
     /// The summary line, in Japanese (`summaryLine(in:)` for either language).
     public var summaryLine: String { summaryLine(in: .ja) }
@@ -73,13 +76,15 @@ public struct IntakeSession {
         // The taken files leave the inbox while the outputs are written (both after the commits);
         // they are committed, so they leave it even when the outputs cannot be written.
         let outputs = Result { try runner.regenerateStaleOutputs() }
-        if let runID { try runner.finishInboxRemovals(runID: runID) }
+        var kept: [String] = []
+        if let runID { kept = try runner.finishInboxRemovals(runID: runID) }
         let years = try outputs.get()
         var settling: [String: FileSnapshot] = [:]
         for file in scan.settling { settling[file.relativePath] = file.snapshot }
         for file in scan.ready where FileManager.default.fileExists(atPath: file.path) {
             settling[file.relativePath] = file.snapshot
         }
-        return IntakePassResult(counts: counts, recovery: recovery, yearsWritten: years, settling: settling)
+        return IntakePassResult(counts: counts, recovery: recovery, yearsWritten: years, settling: settling,
+                                keptInInbox: kept)
     }
 }

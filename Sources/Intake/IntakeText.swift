@@ -31,6 +31,14 @@ public enum IntakeText {
         }
     }
 
+    /// The line for a file taken whose inbox name held another file when it was to be removed.
+    public static func keptInInbox(_ relativePath: String, _ language: Language) -> String {
+        switch language {
+        case .ja: return "残置 \(relativePath)（取り込んだ後に保存し直されたため inbox に残しました。次の run で新しい版として受け付けます）"
+        case .en: return "kept \(relativePath) (saved again after it was taken; left in the inbox, the next run takes the new version)"
+        }
+    }
+
     /// The label of the progress bar.
     public static func progressLabel(_ language: Language) -> String {
         language == .ja ? "処理中" : "Processing"

@@ -9,7 +9,7 @@ struct Furikaeri: ParsableCommand {
         abstract: "協働事業のふりかえりシート・企画提案書を読み取り、検証・集計します。",
         subcommands: [
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
-            InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self,
+            InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, LedgerCommand.self,
         ])
 
     /// Runs the command, with every usage error (a missing option value, a bad choice) ending in

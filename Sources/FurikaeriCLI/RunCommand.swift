@@ -59,7 +59,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             progress.clear()
             printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(error is WorkspaceLockError ? 3 : (error is IntakeSessionError ? 2 : 1))
+            throw ExitCode(error is WorkspaceLockError ? 3 : ((error as? IntakeSessionError)?.exitCode ?? 1))
         }
     }
 }

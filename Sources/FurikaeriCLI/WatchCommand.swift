@@ -64,7 +64,7 @@ struct WatchCommand: ParsableCommand {
             print(language == .ja ? "監視を終了しました。" : "Stopped watching.")
         } catch {
             printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(error is IntakeSessionError ? 2 : 1)
+            throw ExitCode((error as? IntakeSessionError)?.exitCode ?? 1)
         }
     }
 }

@@ -233,6 +233,14 @@ public enum DurableFiles {
         try syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
+    /// fsyncs a file written by someone else (SQLite) before it takes its final name.
+    public static func syncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .fsync, path: path, errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IntakeFileError.system(operation: .fsync, path: path, errno: errno) }
+    }
+
     /// fsyncs a directory so that names created or removed in it survive a power cut.
     public static func syncDirectory(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -6,6 +6,17 @@ import Validation
 public enum IntakeSessionError: Error, Equatable, CustomStringConvertible {
     /// The folder is not a workspace made by `furikaeri init`.
     case notAWorkspace(path: String)
+    /// The ledger is missing or empty while archive/ or rejected/ hold files: going on would take
+    /// archived files for strays. `furikaeri ledger restore` or `rebuild` puts it back.
+    case ledgerMissing(path: String, storedFiles: Int)
+
+    /// The exit status of a command stopped by this error (documented in docs/contracts.md).
+    public var exitCode: Int32 {
+        switch self {
+        case .notAWorkspace: return 2
+        case .ledgerMissing: return 4
+        }
+    }
 
     /// The Japanese message (`message(in:)` for either language).
     public var description: String { message(in: .ja) }
@@ -56,7 +67,7 @@ public struct IntakeSession {
                      shouldStop: () -> Bool = { false }) throws -> IntakePassResult {
         let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: lockTimeout, onWait: onWaitForLock)
         defer { lock.release() }
-        let ledger = try Ledger(path: workspace.ledgerFile)
+        let ledger = try Ledger.openGuarded(workspace)
         let recovery = try Recovery(workspace: workspace, ledger: ledger).run()
         let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds)
             .scan(previous: previous)
@@ -66,6 +77,8 @@ public struct IntakeSession {
         var counts = RunCounts()
         var runID: Int64?
         if !scan.ready.isEmpty {
+            // The ledger as it was, kept before this run changes it (nothing to keep while it is empty).
+            if try ledger.fileCount() > 0 { try LedgerBackups.keep(ledger, workspace: workspace) }
             let id = try ledger.beginRun(command: command)
             runID = id
             counts = try runner.process(scan.ready, runID: id, onEvent: onEvent, onProgress: onProgress,

@@ -89,6 +89,16 @@ extension IntakeSessionError {
         case (.notAWorkspace(let path), .en):
             return "\"\(path)\" is not a workspace (it has no inbox folder or no furikaeri.yml). "
                 + "Create it first with furikaeri init \(path)."
+        case (.ledgerMissing(let path, let stored), .ja):
+            return "台帳「\(path)」が見つからないか空ですが、archive/ と rejected/ には \(stored) 件のファイルがあります。"
+                + "このまま処理すると受付済みのファイルが分からなくなるため、何もせずに止めました。"
+                + "控えから戻すには furikaeri ledger restore、archive/ と rejected/ から作り直すには "
+                + "furikaeri ledger rebuild を --workspace を付けて実行してください。"
+        case (.ledgerMissing(let path, let stored), .en):
+            return "The ledger \"\(path)\" is missing or empty, but archive/ and rejected/ hold \(stored) file(s). "
+                + "Going on would lose track of what was accepted, so nothing was done. "
+                + "Put a backup back with furikaeri ledger restore, or rebuild it from archive/ and rejected/ "
+                + "with furikaeri ledger rebuild (each with --workspace)."
         }
     }
 }

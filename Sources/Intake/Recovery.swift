@@ -122,14 +122,7 @@ public struct Recovery {
     }
 
     private func collectFiles(in folder: String, visit: (String) -> Void) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR { collectFiles(in: path, visit: visit) }
-            else if info.st_mode & S_IFMT == S_IFREG { visit(path) }
-        }
+        StoredFiles.walk(folder, visit)
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
                 onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
                 onEvent: { event in
                     // A file left for a reason other than settling needs staff: always shown.
-                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil else { return }
+                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil || event.failure != nil else { return }
                     progress.clear()
                     print(event.line(in: language))
                 },

@@ -50,7 +50,7 @@ struct WatchCommand: ParsableCommand {
                 let result = try session.pass(
                     command: "watch", previous: previous,
                     onEvent: { event in
-                        if event.outcome != nil || event.unreadableErrno != nil {
+                        if event.outcome != nil || event.unreadableErrno != nil || event.failure != nil {
                             print(event.line(in: language))
                         }
                     },

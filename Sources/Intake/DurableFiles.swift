@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Why a file operation of intake failed.
-public enum IntakeFileError: Error, Equatable, CustomStringConvertible {
+public enum IntakeFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call failed on a path.
     case system(operation: FileOperation, path: String, errno: Int32)
 
@@ -251,21 +251,29 @@ public enum DurableFiles {
         }
     }
 
-    /// Creates a directory and its parents when missing.
+    /// Creates a directory and its parents when missing, failing with the system's own reason.
     public static func createDirectory(_ path: String) throws {
         // stat(2) first: asked once per file staged, and FileManager's check costs several times more.
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw IntakeFileError.system(operation: .createFolder, path: path, errno: EIO)
+        let parent = PathText.parent(path)
+        if !parent.isEmpty, parent != "/", parent != path { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            guard code == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw IntakeFileError.system(operation: .createFolder, path: path, errno: code == EEXIST ? ENOTDIR : code)
+            }
         }
     }
 
+    /// The most bytes of a stored name (NAME_MAX), with its `.エラー.txt` note's name and a ` (n)`
+    /// within it: longer names are shortened (`fitting`).
+    public static let storedNameLimit = 255 - RejectionNote.suffix.utf8.count - " (99999)".utf8.count
+
     /// `name`, then `name (2)`, `name (3)`… before the extension: the first that `isTaken` says is
-    /// free, with its `.エラー.txt` note name free too.
+    /// free, with its `.エラー.txt` note name free too. A name too long for the folder is shortened first.
     public static func unusedName(for name: String, isTaken: (String) -> Bool) -> String {
+        let name = fitting(name, maxBytes: storedNameLimit)
         func free(_ candidate: String) -> Bool { !isTaken(candidate) && !isTaken(candidate + RejectionNote.suffix) }
         if free(name) { return name }
         let ext = (name as NSString).pathExtension
@@ -276,6 +284,27 @@ public enum DurableFiles {
             if free(candidate) { return candidate }
             number += 1
         }
+    }
+
+    /// `name` when it is at most `maxBytes` bytes of UTF-8; otherwise its beginning, cut between two
+    /// characters, then `~` and 8 hex digits of the whole name's SHA-256 (two long names that begin
+    /// alike stay apart), then its extension.
+    public static func fitting(_ name: String, maxBytes: Int) -> String {
+        guard name.utf8.count > maxBytes else { return name }
+        var ext = (name as NSString).pathExtension
+        if ext.utf8.count > 16 { ext = "" }  // not an extension worth keeping
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        let tag = "~" + String(SHA256.hex(of: Data(name.utf8)).prefix(8))
+        let budget = maxBytes - tag.utf8.count - (ext.isEmpty ? 0 : ext.utf8.count + 1)
+        var kept = ""
+        var bytes = 0
+        for character in stem {
+            let size = character.utf8.count
+            if bytes + size > budget { break }
+            kept.append(character)
+            bytes += size
+        }
+        return kept + tag + (ext.isEmpty ? "" : "." + ext)
     }
 }
 

@@ -152,41 +152,60 @@ public final class IntakeRunner {
 
         var counts = RunCounts()
         var staged: [Placement] = []
+        /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
+        func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
+            var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
+                                    fiscalYear: nil, errorCount: 0, superseded: 0)
+            if case .system(_, let path, let code)? = failure, path == file.path {
+                event.unreadableErrno = code  // the inbox file itself (permissions, removed meanwhile)
+                if code != ENOENT { counts.waiting += 1 }  // a file gone is not waiting for anything
+            } else {
+                counts.waiting += 1
+                event.failure = failure
+            }
+            onEvent(event)
+        }
         // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
         for file in batch where !shouldStop() {
             let receivedAt = now()
-            let placement: Placement?
-            var unreadable: Int32?
             do {
-                placement = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
-                                      acceptedYears: acceptedYears)
-            } catch IntakeFileError.system(_, let path, let code) where path == file.path {
-                // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
-                placement = nil
-                unreadable = code
+                guard let placed = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
+                                             acceptedYears: acceptedYears) else {
+                    leave(file, nil)
+                    continue
+                }
+                if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
+                staged.append(placed)
+            } catch let error as IntakeFileError {
+                leave(file, error)
             }
-            guard let placed = placement else {
-                counts.waiting += 1
-                var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
-                                        fiscalYear: nil, errorCount: 0, superseded: 0)
-                event.unreadableErrno = unreadable
-                onEvent(event)
-                continue
-            }
-            if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
-            staged.append(placed)
         }
         guard !staged.isEmpty else { return counts }
         // Durable first: one syncfs for the batch's copies and notes, then their final names.
         try DurableFiles.flushFileSystem(containing: workspace.root)
         var destinations = Set<String>()
-        for placed in staged {
-            for (temporary, final) in placed.publications {
-                try DurableFiles.publish(temporary: temporary, as: final)
-                destinations.insert(PathText.parent(final))
+        staged = staged.filter { placed in
+            var published: [String] = []
+            do {
+                for (temporary, final) in placed.publications {
+                    try DurableFiles.publish(temporary: temporary, as: final)
+                    published.append(final)
+                    destinations.insert(PathText.parent(final))
+                }
+                return true
+            } catch let error as IntakeFileError {
+                // Not committed: its copies go (the original is still in the inbox) and the others go on.
+                for (temporary, _) in placed.publications { unlink(temporary) }
+                for final in published { unlink(final) }
+                if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
+                leave(placed.file, error)
+                return false
+            } catch {
+                return true  // publish throws only IntakeFileError
             }
         }
         for folder in destinations.sorted() { try DurableFiles.syncDirectory(folder) }
+        guard !staged.isEmpty else { return counts }
         // Commit: from here on the stored copies are the files of record.
         let entries = staged.map(\.entry)
         let events = staged.map(\.event)
@@ -264,8 +283,14 @@ public final class IntakeRunner {
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
             ?? DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
-        // Still the file we looked at? If it changed while we read it, it is still being written.
-        let unchanged = FileSnapshot.of(file.path) == file.snapshot && copy.size == file.snapshot.size
+        // Still the file we looked at? If it changed while we read it, it is still being written;
+        // if it is gone, someone moved or removed it meanwhile.
+        let current = FileSnapshot.of(file.path)
+        if current == nil, access(file.path, F_OK) != 0, errno == ENOENT {
+            unlink(temporary)
+            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+        }
+        let unchanged = current == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
         guard unchanged else {
             unlink(temporary)

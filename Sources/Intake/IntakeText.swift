@@ -46,18 +46,47 @@ public enum IntakeText {
 }
 
 extension IntakeFileError {
-    /// The message for staff: which file, what failed, and what to check.
+    /// The message for staff: which file, what failed, the system's own reason, and what to check.
     public func message(in language: Language) -> String {
         switch self {
         case .system(let operation, let path, let code):
             let reason = IntakeText.systemReason(code)
+            let advice = IntakeText.advice(for: code, language)
             switch language {
             case .ja:
-                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
+                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。\(advice)"
             case .en:
-                return "\(operation.englishName) \"\(path)\" failed (\(reason)). Check the free disk space and the permissions."
+                return "\(operation.englishName) \"\(path)\" failed (\(reason)). \(advice)"
             }
         }
+    }
+}
+
+extension IntakeText {
+    /// What to check after a system call failed with `code`: what that errno means, not a guess.
+    static func advice(for code: Int32, _ language: Language) -> String {
+        let ja: String, en: String
+        switch code {
+        case ENOSPC, EDQUOT:
+            (ja, en) = ("ディスクの空き（または容量の上限）を確かめてください。", "Check the free disk space (or the quota).")
+        case EACCES, EPERM:
+            (ja, en) = ("ファイルとフォルダの権限を確かめてください。", "Check the permissions of the file and its folder.")
+        case EROFS:
+            (ja, en) = ("書き込めない（読み取り専用の）場所です。", "The place is read-only.")
+        case ENAMETOOLONG:
+            (ja, en) = ("名前が長すぎます。短い名前にしてください。", "The name is too long; use a shorter one.")
+        case ENOENT:
+            (ja, en) = ("処理の途中でなくなりました（移されたか消されました）。", "It disappeared during the run (moved or removed).")
+        case ENOTDIR, EEXIST:
+            (ja, en) = ("フォルダのはずの場所にファイルがあります。", "A file is where a folder should be.")
+        case ELOOP:
+            (ja, en) = ("シンボリックリンクはたどりません。", "Symbolic links are not followed.")
+        case EIO:
+            (ja, en) = ("ディスクか共有フォルダの接続に問題があります。", "The disk or the connection to the shared folder has a problem.")
+        default:
+            (ja, en) = ("原因を取り除いてから、もう一度実行してください。", "Remove the cause and run again.")
+        }
+        return language == .ja ? ja : en
     }
 }
 
@@ -128,10 +157,14 @@ extension IntakeEvent {
         case (.notXLSX?, .en):
             return "rejected \(relativePath) → \(stored) (not an .xlsx file; see \(note))"
         case (nil, .ja):
-            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。ファイルの権限を確かめてください" }
+            if unreadableErrno == ENOENT { return "消失 \(relativePath)（処理の途中で inbox からなくなりました。移されたか消されました）" }
+            if let failure { return "保留 \(relativePath)（取り込めませんでした: \(failure.message(in: .ja)) 次回にもう一度試します）" }
+            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。\(IntakeText.advice(for: $0, .ja))" }
             return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
-            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)); check the file's permissions" }
+            if unreadableErrno == ENOENT { return "gone \(relativePath) (it left the inbox during the run: moved or removed)" }
+            if let failure { return "left \(relativePath) (could not be taken: \(failure.message(in: .en)) Will try again next time)" }
+            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)). \(IntakeText.advice(for: $0, .en))" }
             return "left \(relativePath) (\(why ?? "still being written or changed; will try again next time"))"
         }
     }

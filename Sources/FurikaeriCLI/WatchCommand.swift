@@ -29,15 +29,8 @@ struct WatchCommand: ParsableCommand {
         let language = Language(rawValue: lang) ?? .ja
         let stop = StopRequest()
         // The handlers only raise a flag: the loop finishes the file at hand, commits, and leaves.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            return source
-        }
-        defer { sources.forEach { $0.cancel() } }
+        stop.catchSignals()
+        defer { stop.stopCatchingSignals() }
         do {
             let workspace = Workspace(root: self.workspace)
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)

@@ -51,13 +51,19 @@ public final class IntakeRunner {
         var pending = batches.first.map(startChecking)
         var done = 0
         // A batch cut short (a stop, an error) leaves copies of files it did not take: removed here.
+        // Work still validating is let go (it only reads, and makes no copy once cancelled); work
+        // already copying is waited for, so that no copy is left behind.
         defer {
-            if var copies = pending?.wait().copies { copies.discard() }  // never leave work running behind us
+            if let pending, pending.cancel() {
+                var copies = pending.wait().copies
+                copies.discard()
+            }
             inboxRemovals.start()
         }
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
-            var (results, copies) = checking.wait()
+            // A stop while the batch in hand is still being validated: nothing of it was copied yet.
+            guard var (results, copies) = checking.wait(orStop: shouldStop) else { break }
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
             defer { copies.discard() }
             counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
@@ -105,13 +111,35 @@ public final class IntakeRunner {
     /// Validation and copying of one batch running in the background.
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
         private var outcome: (results: [String: FileResult], copies: StagedCopies) = ([:], .none)
         private var taken = false
+        private var cancelled = false
+        private var copying = false
 
-        init(_ work: @escaping () -> (results: [String: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping (Checking) -> (results: [String: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                outcome = work()
+                outcome = work(self)
                 finished.signal()
+            }
+        }
+
+        /// Called by the work once validated: false when cancelled (then it makes no copy).
+        func beginCopying() -> Bool {
+            lock.withLock {
+                copying = !cancelled
+                return copying
+            }
+        }
+
+        var isCancelled: Bool { lock.withLock { cancelled } }
+
+        /// Asks the work to stop; true when it has started copying, and must be waited for so
+        /// that its copies are discarded.
+        func cancel() -> Bool {
+            lock.withLock {
+                cancelled = true
+                return copying
             }
         }
 
@@ -122,6 +150,15 @@ public final class IntakeRunner {
             finished.signal()  // later waits return at once
             defer { taken = true }
             return taken ? (outcome.results, .none) : outcome
+        }
+
+        /// `wait()`, or nil as soon as `shouldStop` says so (looked at every 20 ms).
+        func wait(orStop shouldStop: () -> Bool) -> (results: [String: FileResult], copies: StagedCopies)? {
+            while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                if shouldStop() { return nil }
+            }
+            finished.signal()
+            return wait()
         }
     }
 
@@ -134,7 +171,7 @@ public final class IntakeRunner {
         let workbooks = batch.filter(\.isXLSX)
         let checker = self.checker
         let workspace = self.workspace
-        return Checking {
+        return Checking { checking in
             var byPath: [String: FileResult] = [:]
             var bytes: [String: FileBytes] = [:]
             let checked = checker.checkKeepingBytes(paths: workbooks.map(\.path), byteBudget: Self.keptBytesPerBatch)
@@ -142,7 +179,9 @@ public final class IntakeRunner {
                 byPath[file.path] = checked.result
                 bytes[file.path] = checked.bytes
             }
-            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace))
+            guard checking.beginCopying() else { return (byPath, .none) }
+            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace,
+                                              isCancelled: { checking.isCancelled }))
         }
     }
 

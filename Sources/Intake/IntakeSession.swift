@@ -65,7 +65,8 @@ public struct IntakeSession {
                      onEvent: (IntakeEvent) -> Void = { _ in },
                      onProgress: (Int, Int) -> Void = { _, _ in },
                      shouldStop: () -> Bool = { false }) throws -> IntakePassResult {
-        let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: lockTimeout, onWait: onWaitForLock)
+        let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: lockTimeout, onWait: onWaitForLock,
+                                             shouldStop: shouldStop)
         defer { lock.release() }
         let ledger = try Ledger.openGuarded(workspace)
         let recovery = try Recovery(workspace: workspace, ledger: ledger).run()
@@ -87,8 +88,9 @@ public struct IntakeSession {
         }
         counts.waiting += scan.settling.count
         // The taken files leave the inbox while the outputs are written (both after the commits);
-        // they are committed, so they leave it even when the outputs cannot be written.
-        let outputs = Result { try runner.regenerateStaleOutputs() }
+        // they are committed, so they leave it even when the outputs cannot be written. After a stop
+        // request the outputs are left for the next pass (their years stay marked stale).
+        let outputs = shouldStop() ? .success([]) : Result { try runner.regenerateStaleOutputs() }
         var kept: [String] = []
         if let runID { kept = try runner.finishInboxRemovals(runID: runID) }
         let years = try outputs.get()

@@ -39,6 +39,14 @@ public enum IntakeText {
         }
     }
 
+    /// The line printed when run stops at a signal.
+    public static func stopped(_ language: Language) -> String {
+        switch language {
+        case .ja: return "中断しました。取り込んだファイルは記録済みで、残りは inbox にあります。出力は次の run で更新します。"
+        case .en: return "Stopped. The files taken are recorded; the others are still in the inbox. The next run updates the outputs."
+        }
+    }
+
     /// The label of the progress bar.
     public static func progressLabel(_ language: Language) -> String {
         language == .ja ? "処理中" : "Processing"

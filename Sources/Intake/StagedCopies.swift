@@ -33,14 +33,14 @@ struct StagedCopies {
     /// Copies every file of `files` to where `results` says it will likely go: from `bytes`, the
     /// bytes validation read (and hashed into the result), when it kept them; otherwise from the inbox.
     static func make(of files: [InboxFile], results: [String: FileResult], bytes: [String: FileBytes] = [:],
-                     workspace: Workspace) -> StagedCopies {
+                     workspace: Workspace, isCancelled: () -> Bool = { false }) -> StagedCopies {
         var devices: [String: UInt64] = [:]
         for folder in [workspace.archive, workspace.rejected] {
             try? DurableFiles.createDirectory(folder)
             if let device = deviceNumber(of: folder) { devices[folder] = device }
         }
         var copies: [String: Copy] = [:]
-        for file in files {
+        for file in files where !isCancelled() {
             let folder = stagingFolder(for: results[file.path], workspace: workspace)
             do {
                 if let read = bytes[file.path], let result = results[file.path], !result.sha256.isEmpty {

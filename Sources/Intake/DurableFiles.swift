@@ -1,5 +1,8 @@
 import Foundation
 import Validation
+#if os(Linux)
+import CFileSystem
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -169,7 +172,7 @@ public enum DurableFiles {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         defer { close(fd) }
-        guard linuxSyncfs(fd) == 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
+        guard syncfs(fd) == 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         #else
         sync()
         #endif
@@ -206,7 +209,7 @@ public enum DurableFiles {
     public static func publish(temporary: String, as destination: String) throws {
         #if os(Linux)
         // renameat2(RENAME_NOREPLACE): one call, and it refuses an existing name.
-        if linuxRenameNoReplace(AT_FDCWD, temporary, AT_FDCWD, destination, 1) == 0 { return }
+        if renameat2(AT_FDCWD, temporary, AT_FDCWD, destination, furikaeri_rename_noreplace) == 0 { return }
         if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
             let code = errno
             unlink(temporary)
@@ -372,11 +375,3 @@ public struct FileSnapshot: Equatable, Sendable {
     write(fd, buffer, count)
 }
 
-#if os(Linux)
-/// syncfs(2): glibc declares it only under _GNU_SOURCE, which the Glibc module does not import.
-@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
-/// renameat2(2), declared by glibc only under _GNU_SOURCE.
-@_silgen_name("renameat2") private func linuxRenameNoReplace(
-    _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
-    _ flags: UInt32) -> Int32
-#endif

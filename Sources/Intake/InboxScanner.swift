@@ -32,10 +32,14 @@ public struct InboxScanner {
     public var inbox: String
     /// A file modified less than this many seconds ago is still being written.
     public var settleSeconds: Double
+    /// Whether a file old enough is also asked whether a writer still has it open (`OpenWriters`):
+    /// what intake does before taking files; `status` only counts.
+    public var checksOpenWriters: Bool
 
-    public init(inbox: String, settleSeconds: Double) {
+    public init(inbox: String, settleSeconds: Double, checksOpenWriters: Bool = false) {
         self.inbox = inbox
         self.settleSeconds = settleSeconds
+        self.checksOpenWriters = checksOpenWriters
     }
 
     /// Names never taken: Office/LibreOffice lock files, hidden files, desktop litter.
@@ -56,7 +60,11 @@ public struct InboxScanner {
         walk(directory: inbox, relative: "") { file in
             let young = nowNanos - file.snapshot.modifiedNanoseconds < settleNanos
             let changed = previous.map { $0[file.relativePath] != file.snapshot } ?? false
-            if young || changed { settling.append(file) } else { ready.append(file) }
+            if young || changed || (checksOpenWriters && OpenWriters.isOpenForWriting(file.path) == true) {
+                settling.append(file)
+            } else {
+                ready.append(file)
+            }
         }
         ready.sort { ($0.snapshot.modifiedNanoseconds, $0.relativePath) < ($1.snapshot.modifiedNanoseconds, $1.relativePath) }
         settling.sort { $0.relativePath < $1.relativePath }

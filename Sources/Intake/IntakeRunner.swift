@@ -1,3 +1,6 @@
+#if os(Linux)
+import CFileSystem
+#endif
 import Dispatch
 import Foundation
 import Settings
@@ -548,12 +551,8 @@ final class InboxRemovals: @unchecked Sendable {
 enum LowPriority {
     static func enter() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(linuxThreadID()), 10)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
         #endif
     }
 }
 
-#if os(Linux)
-/// gettid(2), which glibc declares only under _GNU_SOURCE.
-@_silgen_name("gettid") private func linuxThreadID() -> Int32
-#endif

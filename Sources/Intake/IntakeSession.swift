@@ -70,7 +70,7 @@ public struct IntakeSession {
         defer { lock.release() }
         let ledger = try Ledger.openGuarded(workspace)
         let recovery = try Recovery(workspace: workspace, ledger: ledger).run()
-        let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds)
+        let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds, checksOpenWriters: true)
             .scan(previous: previous)
         let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
                                   checker: checker, outputs: outputs)

@@ -316,23 +316,24 @@ public enum DurableFiles {
 /// disk every time). Names the run takes are added as it takes them; nobody else writes there while
 /// the run holds the workspace lock, and `publish` still refuses to replace a file.
 struct FolderNames {
-    private var names: [String: Set<String>] = [:]
+    /// By folder, the names as bytes (see `PathKey`: two names that differ only in normalisation are two names).
+    private var names: [PathKey: Set<PathKey>] = [:]
 
     /// Whether a file of that name exists in `folder` or was taken there by this run.
     mutating func contains(_ name: String, in folder: String) -> Bool {
-        listed(folder).contains(name)
+        listed(folder).contains(PathKey(name))
     }
 
     /// Records a name the run takes in `folder`.
     mutating func insert(_ name: String, in folder: String) {
         _ = listed(folder)
-        names[folder]!.insert(name)
+        names[PathKey(folder)]!.insert(PathKey(name))
     }
 
-    private mutating func listed(_ folder: String) -> Set<String> {
-        if let known = names[folder] { return known }
-        let listing = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        names[folder] = listing
+    private mutating func listed(_ folder: String) -> Set<PathKey> {
+        if let known = names[PathKey(folder)] { return known }
+        let listing = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map(PathKey.init))
+        names[PathKey(folder)] = listing
         return listing
     }
 }

@@ -115,12 +115,12 @@ public final class IntakeRunner {
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
         private let lock = NSLock()
-        private var outcome: (results: [String: FileResult], copies: StagedCopies) = ([:], .none)
+        private var outcome: (results: [PathKey: FileResult], copies: StagedCopies) = ([:], .none)
         private var taken = false
         private var cancelled = false
         private var copying = false
 
-        init(_ work: @escaping (Checking) -> (results: [String: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 outcome = work(self)
                 finished.signal()
@@ -148,7 +148,7 @@ public final class IntakeRunner {
 
         /// The batch's results and copies; the copies are handed out once (later waits get none,
         /// so no copy is both used and discarded).
-        func wait() -> (results: [String: FileResult], copies: StagedCopies) {
+        func wait() -> (results: [PathKey: FileResult], copies: StagedCopies) {
             finished.wait()
             finished.signal()  // later waits return at once
             defer { taken = true }
@@ -156,7 +156,7 @@ public final class IntakeRunner {
         }
 
         /// `wait()`, or nil as soon as `shouldStop` says so (looked at every 20 ms).
-        func wait(orStop shouldStop: () -> Bool) -> (results: [String: FileResult], copies: StagedCopies)? {
+        func wait(orStop shouldStop: () -> Bool) -> (results: [PathKey: FileResult], copies: StagedCopies)? {
             while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
                 if shouldStop() { return nil }
             }
@@ -175,12 +175,12 @@ public final class IntakeRunner {
         let checker = self.checker
         let workspace = self.workspace
         return Checking { checking in
-            var byPath: [String: FileResult] = [:]
-            var bytes: [String: FileBytes] = [:]
+            var byPath: [PathKey: FileResult] = [:]
+            var bytes: [PathKey: FileBytes] = [:]
             let checked = checker.checkKeepingBytes(paths: workbooks.map(\.path), byteBudget: Self.keptBytesPerBatch)
             for (file, checked) in zip(workbooks, checked) {
-                byPath[file.path] = checked.result
-                bytes[file.path] = checked.bytes
+                byPath[PathKey(file.path)] = checked.result
+                bytes[PathKey(file.path)] = checked.bytes
             }
             guard checking.beginCopying() else { return (byPath, .none) }
             return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace,
@@ -188,7 +188,7 @@ public final class IntakeRunner {
         }
     }
 
-    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult],
+    private func processBatch(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
                               copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
 
@@ -211,7 +211,7 @@ public final class IntakeRunner {
         for file in batch where !shouldStop() {
             let receivedAt = now()
             do {
-                guard let placed = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
+                guard let placed = try stage(file, result: resultByPath[PathKey(file.path)], copies: &copies, receivedAt: receivedAt,
                                              acceptedYears: acceptedYears) else {
                     leave(file, nil)
                     continue
@@ -225,14 +225,14 @@ public final class IntakeRunner {
         guard !staged.isEmpty else { return counts }
         // Durable first: one syncfs for the batch's copies and notes, then their final names.
         try DurableFiles.flushFileSystem(containing: workspace.root)
-        var destinations = Set<String>()
+        var destinations: [PathKey: String] = [:]  // by bytes: NFC and NFD folders are two folders
         staged = staged.filter { placed in
             var published: [String] = []
             do {
                 for (temporary, final) in placed.publications {
                     try DurableFiles.publish(temporary: temporary, as: final)
                     published.append(final)
-                    destinations.insert(PathText.parent(final))
+                    destinations[PathKey(PathText.parent(final))] = PathText.parent(final)
                 }
                 return true
             } catch let error as IntakeFileError {
@@ -246,7 +246,7 @@ public final class IntakeRunner {
                 return true  // publish throws only IntakeFileError
             }
         }
-        for folder in destinations.sorted() { try DurableFiles.syncDirectory(folder) }
+        for folder in destinations.values.sorted() { try DurableFiles.syncDirectory(folder) }
         guard !staged.isEmpty else { return counts }
         // Commit: from here on the stored copies are the files of record.
         let entries = staged.map(\.entry)
@@ -365,16 +365,16 @@ public final class IntakeRunner {
     private var folderNames = FolderNames()
 
     /// Folders known to exist, so that each is looked at once per run rather than once per file.
-    private var existingFolders = Set<String>()
+    private var existingFolders = Set<PathKey>()
 
     private func createDirectoryOnce(_ folder: String) throws {
-        guard !existingFolders.contains(folder) else { return }
+        guard !existingFolders.contains(PathKey(folder)) else { return }
         try DurableFiles.createDirectory(folder)
-        existingFolders.insert(folder)
+        existingFolders.insert(PathKey(folder))
     }
 
     /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).
-    private func removeEmptySubfolders(of folders: Set<String>) {
+    private func removeEmptySubfolders(of folders: [String]) {
         for folder in folders.sorted(by: { $0.count > $1.count }) where folder != workspace.inbox {
             var current = folder
             while current != workspace.inbox, current.hasPrefix(workspace.inbox + "/"),
@@ -453,7 +453,7 @@ final class InboxRemovals: @unchecked Sendable {
 
     private let lock = NSLock()
     private var queued: [Taken] = []
-    private var folders = Set<String>()
+    private var folders: [PathKey: String] = [:]
     private var kept: [String] = []
     private var failure: IntakeFileError?
     private var finished: DispatchSemaphore?
@@ -481,7 +481,7 @@ final class InboxRemovals: @unchecked Sendable {
 
     /// Waits for every queued removal; returns the folders touched and the files left because
     /// their name holds another file now (relative to the inbox), or throws the first failure.
-    func finish() throws -> (folders: Set<String>, kept: [String]) {
+    func finish() throws -> (folders: [String], kept: [String]) {
         start()
         if let finished = lock.withLock({ finished }) {
             finished.wait()
@@ -490,8 +490,8 @@ final class InboxRemovals: @unchecked Sendable {
         removeQueued()  // any queued after the thread ended
         return try lock.withLock {
             if let failure { throw failure }
-            defer { folders = []; kept = [] }
-            return (folders, kept)
+            defer { folders = [:]; kept = [] }
+            return (folders.values.sorted(), kept)
         }
     }
 
@@ -507,7 +507,7 @@ final class InboxRemovals: @unchecked Sendable {
 
     /// Removes the queued files until none is left, then syncs their folders.
     private func removeQueued() {
-        var touched = Set<String>()
+        var touched: [PathKey: String] = [:]
         var keptHere: [String] = []
         while let batch = lock.withLock({ () -> [Taken]? in
             guard !queued.isEmpty else { return nil }
@@ -529,18 +529,19 @@ final class InboxRemovals: @unchecked Sendable {
                     lock.withLock { failure = failure ?? error }
                     continue
                 }
-                touched.insert(PathText.parent(taken.file.path))
+                let folder = PathText.parent(taken.file.path)
+                touched[PathKey(folder)] = folder
             }
         }
         var syncFailure: IntakeFileError?
-        for folder in touched.sorted() where syncFailure == nil {
+        for folder in touched.values.sorted() where syncFailure == nil {
             do { try DurableFiles.syncDirectory(folder) } catch let error as IntakeFileError { syncFailure = error } catch {
                 syncFailure = .system(operation: .syncFolder, path: folder, errno: EIO)
             }
         }
         lock.withLock {
             failure = failure ?? syncFailure
-            folders.formUnion(touched)
+            folders.merge(touched) { first, _ in first }
             kept += keptHere
         }
     }

@@ -84,9 +84,9 @@ public struct LedgerRepair {
         report.previousKeptAs = try keepCurrent()
         let ledger = try Ledger(path: temporary)
         for year in try ledger.fiscalYears() { try ledger.markOutputsStale(year) }
-        let known = try ledger.knownStoredPaths()
+        let known = try ledger.knownStoredPathKeys()
         StoredFiles.forEach(in: workspace) { path in
-            if !known.contains(workspace.relative(path)) && !path.hasSuffix(RejectionNote.suffix) { report.unknownStoredFiles += 1 }
+            if !known.contains(PathKey(workspace.relative(path))) && !path.hasSuffix(RejectionNote.suffix) { report.unknownStoredFiles += 1 }
         }
         try ledger.close()
         try install(temporary)

@@ -82,11 +82,11 @@ public struct Recovery {
     }
 
     private func removeUncommittedCopies(report: inout RecoveryReport) throws {
-        let known = try ledger.knownStoredPaths()
+        let known = try ledger.knownStoredPathKeys()
         var unknown: [String] = []
         for folder in [workspace.archive, workspace.rejected] {
             collectFiles(in: folder) { path in
-                if !known.contains(workspace.relative(path)) { unknown.append(path) }
+                if !known.contains(PathKey(workspace.relative(path))) { unknown.append(path) }
             }
         }
         guard !unknown.isEmpty else { return }
@@ -95,26 +95,27 @@ public struct Recovery {
         collectFiles(in: workspace.inbox) { path in
             if let size = FileSnapshot.of(path)?.size { inboxBySize[size, default: []].append(path) }
         }
-        var inboxHashes: [String: String] = [:]
+        var inboxHashes: [PathKey: String] = [:]  // by bytes (see PathKey)
         func inboxHas(sha: String, size: Int64) -> Bool {
             for path in inboxBySize[size] ?? [] {
-                if inboxHashes[path] == nil { inboxHashes[path] = (try? Self.sha256(ofFile: path)) ?? "" }
-                if inboxHashes[path] == sha { return true }
+                let key = PathKey(path)
+                if inboxHashes[key] == nil { inboxHashes[key] = (try? Self.sha256(ofFile: path)) ?? "" }
+                if inboxHashes[key] == sha { return true }
             }
             return false
         }
-        var removed = Set<String>()
+        var removed = Set<PathKey>()
         for path in unknown.sorted() where !path.hasSuffix(RejectionNote.suffix) {
             guard let size = FileSnapshot.of(path)?.size, let sha = try? Self.sha256(ofFile: path),
                   inboxHas(sha: sha, size: size) else { continue }
             try DurableFiles.remove(path)
-            removed.insert(path)
+            removed.insert(PathKey(path))
             report.uncommittedCopiesRemoved.append(workspace.relative(path))
         }
         // A note is ours to remove when the file it describes was an uncommitted copy or is gone.
         for path in unknown.sorted() where path.hasSuffix(RejectionNote.suffix) {
             let described = String(path.dropLast(RejectionNote.suffix.count))
-            if removed.contains(described) || !FileManager.default.fileExists(atPath: described) {
+            if removed.contains(PathKey(described)) || !FileManager.default.fileExists(atPath: described) {
                 try DurableFiles.remove(path)
                 report.uncommittedCopiesRemoved.append(workspace.relative(path))
             }

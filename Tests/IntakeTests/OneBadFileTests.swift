@@ -68,3 +68,25 @@ import Validation
         #expect(again.rejected == 2 && t.files(under: "inbox").isEmpty)
     }
 }
+
+/// Names are bytes: two names that differ only in Unicode normalisation are two files.
+@Suite struct NamesAreBytesTests {
+    @Test func nfcAndNfdNamesOfTheSameWordAreTakenAsTwoFilesEachStoredOnce() throws {
+        let t = try TestWorkspace()
+        defer { t.remove() }
+        let nfc = "が.xlsx"                 // U+304C
+        let nfd = "か\u{3099}.xlsx"          // U+304B U+3099
+        #expect(nfc == nfd && Array(nfc.utf8) != Array(nfd.utf8))  // equal as Swift strings, not as names
+        // Same size, different content: the Windows copy and the Mac copy of two projects.
+        try t.drop(nfc, "valid;2024;会;事業A;最終")
+        try t.drop(nfd, "valid;2024;会;事業B;最終")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.workspace.inbox).count == 2)
+        let (counts, _) = try t.runOnce()
+        #expect(counts.accepted == 2 && counts.duplicates == 0 && counts.waiting == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.workspace.inbox).isEmpty)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: t.workspace.archive(fiscalYear: 2024))
+        #expect(archived.count == 2)
+        let contents = Set(archived.map { t.read("archive/2024/" + $0) })
+        #expect(contents == ["valid;2024;会;事業A;最終", "valid;2024;会;事業B;最終"])
+    }
+}

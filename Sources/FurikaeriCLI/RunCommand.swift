@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
                 onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) },
                 shouldStop: { stop.isRequested })
             progress.clear()
-            for name in result.keptInInbox { print(IntakeText.keptInInbox(name, language)) }
+            for line in IntakeText.inboxNotices(result, language) { print(line) }
             if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
             print(result.summaryLine(in: language))
             if let status = stop.exitStatus {

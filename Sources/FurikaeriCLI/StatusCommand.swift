@@ -31,7 +31,9 @@ struct StatusCommand: ParsableCommand {
             let ledger = try Ledger.openGuarded(workspace)
             let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds).scan()
             print(StatusText.render(years: try ledger.yearStatuses(), rejectedWithoutYear: try ledger.rejectedWithoutYear(),
-                                    pending: scan.ready.count, settling: scan.settling.count, language: language),
+                                    pending: scan.ready.count + scan.invalidNames.count, settling: scan.settling.count,
+                                    links: scan.links.count, unreadableFolders: scan.unreadableFolders.count,
+                                    language: language),
                   terminator: "")
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))

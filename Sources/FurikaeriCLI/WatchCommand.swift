@@ -48,7 +48,7 @@ struct WatchCommand: ParsableCommand {
                         }
                     },
                     shouldStop: { stop.isRequested })
-                for name in result.keptInInbox { print(IntakeText.keptInInbox(name, language)) }
+                for line in IntakeText.inboxNotices(result, language) { print(line) }
                 if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
                 previous = result.settling
                 fflush(stdout)

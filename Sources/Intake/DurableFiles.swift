@@ -87,7 +87,7 @@ public enum DurableFiles {
     public static func stageCopy(from source: String, inDirectory directory: String,
                                  sync: Bool) throws -> (temporary: String, result: CopyResult) {
         try createDirectory(directory)
-        let input = open(source, O_RDONLY | O_CLOEXEC)
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw IntakeFileError.system(operation: .read, path: source, errno: errno) }
         defer { close(input) }
         var hasher = SHA256()
@@ -207,15 +207,13 @@ public enum DurableFiles {
     /// free; intake holds the workspace lock, so nobody else of ours takes the name meanwhile.
     /// The folder is not synced here: callers sync each folder once (`syncDirectory`).
     public static func publish(temporary: String, as destination: String) throws {
-        #if os(Linux)
         // renameat2(RENAME_NOREPLACE): one call, and it refuses an existing name.
-        if renameat2(AT_FDCWD, temporary, AT_FDCWD, destination, furikaeri_rename_noreplace) == 0 { return }
+        if renameNoReplace(from: AT_FDCWD, temporary, to: AT_FDCWD, destination) == 0 { return }
         if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
             let code = errno
             unlink(temporary)
             throw IntakeFileError.system(operation: .save, path: destination, errno: code)
         }
-        #endif
         if link(temporary, destination) == 0 {
             unlink(temporary)
         } else {
@@ -226,6 +224,18 @@ public enum DurableFiles {
                 throw IntakeFileError.system(operation: .save, path: destination, errno: code == 0 ? EIO : code)
             }
         }
+    }
+
+    /// renameat2(RENAME_NOREPLACE): 0, or -1 with errno (EEXIST when the new name is taken; EINVAL or
+    /// ENOSYS where the file system or the system cannot, and on systems other than Linux).
+    static func renameNoReplace(from oldDirectory: Int32, _ oldName: UnsafePointer<CChar>,
+                                to newDirectory: Int32, _ newName: UnsafePointer<CChar>) -> Int32 {
+        #if os(Linux)
+        return renameat2(oldDirectory, oldName, newDirectory, newName, furikaeri_rename_noreplace)
+        #else
+        errno = ENOSYS
+        return -1
+        #endif
     }
 
     /// Removes a file and makes the removal durable.
@@ -279,14 +289,19 @@ public enum DurableFiles {
         let name = fitting(name, maxBytes: storedNameLimit)
         func free(_ candidate: String) -> Bool { !isTaken(candidate) && !isTaken(candidate + RejectionNote.suffix) }
         if free(name) { return name }
-        let ext = (name as NSString).pathExtension
-        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
         var number = 2
         while true {
-            let candidate = ext.isEmpty ? "\(stem) (\(number))" : "\(stem) (\(number)).\(ext)"
+            let candidate = numbered(name, number)
             if free(candidate) { return candidate }
             number += 1
         }
+    }
+
+    /// `a (2).xlsx` for `a.xlsx` and 2: the number before the extension.
+    static func numbered(_ name: String, _ number: Int) -> String {
+        let ext = (name as NSString).pathExtension
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        return ext.isEmpty ? "\(stem) (\(number))" : "\(stem) (\(number)).\(ext)"
     }
 
     /// `name` when it is at most `maxBytes` bytes of UTF-8; otherwise its beginning, cut between two

@@ -327,10 +327,17 @@ public final class IntakeRunner {
             ?? DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
         // Still the file we looked at? If it changed while we read it, it is still being written;
         // if it is gone, someone moved or removed it meanwhile.
-        let current = FileSnapshot.of(file.path)
-        if current == nil, access(file.path, F_OK) != 0, errno == ENOENT {
+        // Looked at through folders opened without following links: a subfolder swapped for a link
+        // since the scan is not the file that was scanned.
+        var current: FileSnapshot?
+        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
+        case .success(let info):
+            current = (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
+        case .failure(.system(_, _, ENOENT)):
             unlink(temporary)
             throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+        case .failure:
+            current = nil
         }
         let unchanged = current == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
@@ -495,14 +502,18 @@ final class InboxRemovals: @unchecked Sendable {
         }
     }
 
-    /// Whether the inbox name of `taken` still holds the file taken. lstat: a link put in its place
-    /// is not followed. The bytes are hashed only when the name's identity changed.
-    static func check(_ taken: Taken) -> Check {
+    /// Whether the inbox name of `taken` still holds the file taken, looked at in `folder` (its
+    /// folder, opened without following links) without following a link. The bytes are hashed only
+    /// when the name's identity changed.
+    static func check(_ taken: Taken, in folder: Int32, name: String) -> Check {
         var info = stat()
-        guard lstat(taken.file.path, &info) == 0 else { return errno == ENOENT ? .gone : .failed(errno) }
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return errno == ENOENT ? .gone : .failed(errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .replaced }
         if FileSnapshot(info) == taken.file.snapshot { return .same }
-        return (try? Recovery.sha256(ofFile: taken.file.path)) == taken.sha256 ? .same : .replaced
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return .replaced }
+        defer { close(fd) }
+        return (try? Recovery.sha256(ofDescriptor: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
     }
 
     /// Removes the queued files until none is left, then syncs their folders.
@@ -518,11 +529,25 @@ final class InboxRemovals: @unchecked Sendable {
             // its inbox copy is removed by the next run's recovery.
             for taken in batch {
                 var code: Int32 = 0
-                switch Self.check(taken) {
-                case .gone: continue
-                case .replaced: keptHere.append(taken.file.relativePath); continue
-                case .failed(let error): code = error
-                case .same: if unlink(taken.file.path) != 0 && errno != ENOENT { code = errno }
+                // Relative to its folder opened without following links: a subfolder swapped for a
+                // link is never walked into, and nothing outside the inbox is removed.
+                if let (folder, name) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: taken.file),
+                                                                 relative: taken.file.relativePath) {
+                    defer { close(folder) }
+                    switch Self.check(taken, in: folder, name: name) {
+                    case .gone: continue
+                    case .replaced: keptHere.append(taken.file.relativePath); continue
+                    case .failed(let error): code = error
+                    case .same: if unlinkat(folder, name, 0) != 0 && errno != ENOENT { code = errno }
+                    }
+                } else if errno == ENOENT {
+                    continue
+                } else if errno == ELOOP || errno == ENOTDIR {
+                    // A folder on the way is a link now (or a file): the name no longer leads to our file.
+                    keptHere.append(taken.file.relativePath)
+                    continue
+                } else {
+                    code = errno
                 }
                 guard code == 0 else {
                     let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)

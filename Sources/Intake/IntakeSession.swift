@@ -33,6 +33,12 @@ public struct IntakePassResult: Equatable, Sendable {
     /// Files taken whose inbox name held another file by the time it was to be removed (saved
     /// again during the run): left in the inbox for the next run, relative to the inbox.
     public var keptInInbox: [String] = []
+    /// What the look at the inbox found and left alone or renamed (links, unreadable subfolders,
+    /// names that were not UTF-8), for a line each.
+    public var links: [String] = []
+    public var unreadableFolders: [InboxScan.UnreadableFolder] = []
+    public var renamed: [String] = []
+    public var invalidNames: [String] = []
 
     /// The summary line, in Japanese (`summaryLine(in:)` for either language).
     public var summaryLine: String { summaryLine(in: .ja) }
@@ -71,7 +77,7 @@ public struct IntakeSession {
         let ledger = try Ledger.openGuarded(workspace)
         let recovery = try Recovery(workspace: workspace, ledger: ledger).run()
         let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds, checksOpenWriters: true)
-            .scan(previous: previous)
+            .scan(previous: previous, renamesInvalidNames: true)
         let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
                                   checker: checker, outputs: outputs)
         runner.batchSize = batchSize
@@ -100,6 +106,7 @@ public struct IntakeSession {
             settling[file.relativePath] = file.snapshot
         }
         return IntakePassResult(counts: counts, recovery: recovery, yearsWritten: years, settling: settling,
-                                keptInInbox: kept)
+                                keptInInbox: kept, links: scan.links, unreadableFolders: scan.unreadableFolders,
+                                renamed: scan.renamed, invalidNames: scan.invalidNames)
     }
 }

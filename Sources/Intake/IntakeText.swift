@@ -31,8 +31,33 @@ public enum IntakeText {
         }
     }
 
+    /// One line for each thing in the inbox a pass left alone or renamed, besides the files' own lines.
+    public static func inboxNotices(_ result: IntakePassResult, _ language: Language) -> [String] {
+        let ja = language == .ja
+        var lines = result.keptInInbox.map { keptInInbox($0, language) }
+        for link in result.links {
+            lines.append(ja ? "リンク \(NameText.shown(link))（シンボリックリンクはたどらず、そのままにします。元のファイルを inbox に入れてください）"
+                            : "link \(NameText.shown(link)) (symbolic links are not followed and are left in place; put the file itself into the inbox)")
+        }
+        for folder in result.unreadableFolders {
+            let reason = systemReason(folder.errno), advice = self.advice(for: folder.errno, language)
+            lines.append(ja ? "読めないフォルダ \(NameText.shown(folder.relativePath))（\(reason)。\(advice)）"
+                            : "unreadable folder \(NameText.shown(folder.relativePath)) (\(reason). \(advice))")
+        }
+        for name in result.renamed {
+            lines.append(ja ? "改名 \(NameText.shown(name))（名前が UTF-8 でなかったため、読める名前に変えて受け付けます）"
+                            : "renamed \(NameText.shown(name)) (its name was not UTF-8; renamed to a readable name and taken)")
+        }
+        for name in result.invalidNames {
+            lines.append(ja ? "保留 \(NameText.shown(name))（名前が UTF-8 でなく、読める名前に変えられませんでした）"
+                            : "left \(NameText.shown(name)) (its name is not UTF-8 and could not be renamed)")
+        }
+        return lines
+    }
+
     /// The line for a file taken whose inbox name held another file when it was to be removed.
     public static func keptInInbox(_ relativePath: String, _ language: Language) -> String {
+        let relativePath = NameText.shown(relativePath)
         switch language {
         case .ja: return "残置 \(relativePath)（取り込んだ後に保存し直されたため inbox に残しました。次の run で新しい版として受け付けます）"
         case .en: return "kept \(relativePath) (saved again after it was taken; left in the inbox, the next run takes the new version)"
@@ -143,7 +168,9 @@ extension IntakeSessionError {
 extension IntakeEvent {
     /// The line printed for this file in `language`.
     public func line(in language: Language) -> String {
-        let stored = storedPath ?? ""
+        // Control characters in names are shown escaped, never sent to the terminal.
+        let relativePath = NameText.shown(self.relativePath)
+        let stored = NameText.shown(storedPath ?? "")
         let note = stored + RejectionNote.suffix
         switch (outcome, language) {
         case (.accepted?, .ja):

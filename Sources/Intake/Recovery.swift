@@ -131,11 +131,16 @@ public struct Recovery {
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// The SHA-256 of a file's bytes.
+    /// The SHA-256 of a file's bytes (a link is not followed).
     public static func sha256(ofFile path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw IntakeFileError.system(operation: .read, path: path, errno: errno) }
         defer { close(fd) }
+        return try sha256(ofDescriptor: fd, path: path)
+    }
+
+    /// The SHA-256 of the bytes of an open file (read from where it stands); `path` names it in errors.
+    static func sha256(ofDescriptor fd: Int32, path: String) throws -> String {
         var hasher = SHA256()
         let chunk = 256 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)

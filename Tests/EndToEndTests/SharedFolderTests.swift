@@ -56,4 +56,64 @@ import TestSupport
         #expect(second.status == 0 && second.stdout.contains("受付 1件") && !second.stdout.contains("保留"))
         #expect(f.files(under: "inbox").isEmpty && f.files(under: "archive").count == 2)
     }
+
+    @Test func linksAreLeftInPlaceReportedByRunAndCountedByStatus() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        try f.make([.init(name: "outside/secret.xlsx", org: "会", project: "事業"), .init(name: "mine.xlsx", org: "会2", project: "事業2")])
+        try f.drop("mine.xlsx")
+        symlink(f.pool + "/outside/secret.xlsx", f.inbox + "/link.xlsx")
+        symlink(f.pool + "/outside", f.inbox + "/課")
+        let result = try f.furikaeri(["run"])
+        #expect(result.status == 0 && result.stdout.contains("受付 1件"))
+        #expect(result.stdout.contains("リンク link.xlsx") && result.stdout.contains("リンク 課"))
+        #expect(f.files(under: "archive") == ["archive/2024/mine.xlsx"] && f.files(under: "rejected").isEmpty)
+        #expect(FileManager.default.fileExists(atPath: f.pool + "/outside/secret.xlsx"))
+        var info = stat()
+        #expect(lstat(f.inbox + "/link.xlsx", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        let status = try f.furikaeri(["status"])
+        #expect(status.stdout.contains("リンク（受け付けません） 2件"))
+        #expect(try f.furikaeri(["status", "--lang", "en"]).stdout.contains("2 symbolic link(s) (not taken)"))
+    }
+
+    @Test func aNameThatIsNotUTF8IsTakenUnderItsEscapedNameAndNeverAliasesAnother() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        try f.make([.init(name: "sjis.xlsx", org: "会", project: "事業"), .init(name: "literal.xlsx", org: "会2", project: "事業2")])
+        // あ in Shift_JIS (0x82 0xA0), as an old Windows tool writes it; and a file already named as its escape.
+        let raw = Array((f.inbox + "/").utf8) + [0x82, 0xA0] + Array(".xlsx".utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: f.pool + "/sjis.xlsx"))
+        let fd = open(raw.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(fd >= 0)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        var old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+        var times = [old, old]
+        _ = utimensat(AT_FDCWD, raw.map { CChar(bitPattern: $0) } + [0], &times, 0)
+        _ = old
+        try f.drop("literal.xlsx", as: "\\x82\\xA0.xlsx")
+        let status = try f.furikaeri(["status"])
+        #expect(status.stdout.contains("処理待ち 2件"))
+        let result = try f.furikaeri(["run"])
+        #expect(result.status == 0 && result.stdout.contains("受付 2件"))
+        #expect(result.stdout.contains("改名 \\x82\\xA0 (2).xlsx"))
+        #expect(f.files(under: "inbox").isEmpty)
+        #expect(f.files(under: "archive") == ["archive/2024/\\x82\\xA0 (2).xlsx", "archive/2024/\\x82\\xA0.xlsx"])
+        #expect(FileManager.default.contents(atPath: f.workspace + "/archive/2024/\\x82\\xA0 (2).xlsx") == bytes)
+    }
+
+    @Test func controlCharactersInNamesAreShownEscapedInLinesAndNotes() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        let name = "a\u{1B}[2Jb.csv"
+        try f.makeFile("memo.csv", "x,y\n")
+        try f.drop("memo.csv", as: name)
+        let result = try f.furikaeri(["run", "--verbose"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}") && result.stdout.contains("a\\x1B[2Jb.csv"))
+        let note = try String(contentsOfFile: f.workspace + "/rejected/" + name + ".エラー.txt", encoding: .utf8)
+        #expect(!note.contains("\u{1B}") && note.contains("a\\x1B[2Jb.csv"))
+        // The file itself keeps its name, byte for byte.
+        #expect(FileManager.default.fileExists(atPath: f.workspace + "/rejected/" + name))
+    }
 }

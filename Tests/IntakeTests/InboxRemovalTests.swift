@@ -55,3 +55,31 @@ import Testing
         #expect(t.files(under: "inbox").isEmpty)
     }
 }
+
+/// Links are never followed, not even one that replaces a subfolder during a run.
+@Suite struct NoFollowTests {
+    @Test func aSubfolderSwappedForALinkBetweenCommitAndRemovalLeadsNothingOutsideToBeRemoved() throws {
+        let t = try TestWorkspace()
+        defer { t.remove() }
+        let outside = t.workspace.root + "-outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("valid;2024;会;事業;最終".utf8).write(to: URL(fileURLWithPath: outside + "/a.xlsx"))  // same bytes, another file
+        try t.drop("sub/a.xlsx", "valid;2024;会;事業;最終")
+        t.runner.afterCommit = { _ in
+            rename(t.workspace.inbox + "/sub", t.workspace.inbox + "/moved")
+            symlink(outside, t.workspace.inbox + "/sub")
+        }
+        _ = try Recovery(workspace: t.workspace, ledger: t.ledger).run()
+        let scan = InboxScanner(inbox: t.workspace.inbox, settleSeconds: 1).scan()
+        let runID = try t.ledger.beginRun(command: "run")
+        let counts = try t.runner.process(scan.ready, runID: runID)
+        let kept = try t.runner.finishInboxRemovals(runID: runID)
+        #expect(counts.accepted == 1 && kept == ["sub/a.xlsx"])
+        #expect(FileManager.default.fileExists(atPath: outside + "/a.xlsx"))
+        #expect(t.files(under: "archive") == ["archive/2024/a.xlsx"])
+        // The next look sees the link as a link: reported, not followed, not taken.
+        let next = InboxScanner(inbox: t.workspace.inbox, settleSeconds: 1).scan()
+        #expect(next.links == ["sub"] && next.ready.map(\.relativePath) == ["moved/a.xlsx"])
+    }
+}

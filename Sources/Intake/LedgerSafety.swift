@@ -12,7 +12,10 @@ import Darwin
 /// first keeps a copy of it (`LedgerBackups`).
 extension Ledger {
     /// Opens the workspace's ledger for intake, refusing (`IntakeSessionError.ledgerMissing`) a
-    /// missing, empty or file-less ledger while archive/ or rejected/ hold files; nothing is created then.
+    /// missing or empty ledger (no bytes, or no run ever recorded) while archive/ or rejected/ hold
+    /// files; nothing is created then. A ledger whose first run was killed before its first commit
+    /// records that run: its copies are uncommitted ones that recovery removes (their originals are
+    /// still in the inbox), not files of record.
     public static func openGuarded(_ workspace: Workspace) throws -> Ledger {
         var info = stat()
         let present = stat(workspace.ledgerFile, &info) == 0 && info.st_size > 0
@@ -21,11 +24,16 @@ extension Ledger {
             if stored > 0 { throw IntakeSessionError.ledgerMissing(path: workspace.ledgerFile, storedFiles: stored) }
         }
         let ledger = try Ledger(path: workspace.ledgerFile)
-        if present, try ledger.fileCount() == 0 {
+        if present, try ledger.runCount() == 0 {
             let stored = StoredFiles.count(in: workspace)
             if stored > 0 { throw IntakeSessionError.ledgerMissing(path: workspace.ledgerFile, storedFiles: stored) }
         }
         return ledger
+    }
+
+    /// How many runs the ledger records.
+    func runCount() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
     }
 
     /// How many files the ledger records.

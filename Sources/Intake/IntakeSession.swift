@@ -22,6 +22,13 @@ public enum IntakeSessionError: Error, Equatable, CustomStringConvertible {
     public var description: String { message(in: .ja) }
 }
 
+/// The outputs could not be written after the files of the pass were taken and committed: the files
+/// are safe (their years stay marked stale, and the next pass writes the outputs).
+public struct OutputsNotWritten: Error {
+    public var counts: RunCounts
+    public var underlying: Error
+}
+
 /// The result of one pass over the inbox.
 public struct IntakePassResult: Equatable, Sendable {
     public var counts: RunCounts
@@ -99,7 +106,8 @@ public struct IntakeSession {
         let outputs = shouldStop() ? .success([]) : Result { try runner.regenerateStaleOutputs() }
         var kept: [String] = []
         if let runID { kept = try runner.finishInboxRemovals(runID: runID) }
-        let years = try outputs.get()
+        let years: [Int]
+        do { years = try outputs.get() } catch { throw OutputsNotWritten(counts: counts, underlying: error) }
         var settling: [String: FileSnapshot] = [:]
         for file in scan.settling { settling[file.relativePath] = file.snapshot }
         for file in scan.ready where FileManager.default.fileExists(atPath: file.path) {

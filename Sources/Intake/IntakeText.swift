@@ -258,6 +258,20 @@ public enum IntakeErrorText {
         if let error = error as? WorkspaceLockError { return error.message(in: language) }
         if let error = error as? IntakeSessionError { return error.message(in: language) }
         if let error = error as? IntakeFileError { return error.message(in: language) }
+        if let error = error as? OutputsNotWritten {
+            // The reason alone: the generic message would say that the inbox was left untouched.
+            let c = error.counts
+            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError
+                ? message(error.underlying, language: language) : "\(error.underlying)。"
+            switch language {
+            case .ja:
+                return "ファイルは受け付けて記録しました（受付 \(c.accepted)件、差戻 \(c.rejected)件、重複 \(c.duplicates)件）が、"
+                    + "出力を書けませんでした: \(reason) 原因を取り除いてから run をもう一度実行すると、出力を作り直します。"
+            case .en:
+                return "The files were taken and recorded (\(c.accepted) accepted, \(c.rejected) rejected, \(c.duplicates) duplicate(s)), "
+                    + "but the outputs could not be written: \(reason) Remove the cause and run again to write them."
+            }
+        }
         if let error = error as? SettingsError { return language == .ja ? error.description : error.englishMessage }
         switch language {
         case .ja:

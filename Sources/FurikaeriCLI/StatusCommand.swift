@@ -33,6 +33,7 @@ struct StatusCommand: ParsableCommand {
             print(StatusText.render(years: try ledger.yearStatuses(), rejectedWithoutYear: try ledger.rejectedWithoutYear(),
                                     pending: scan.ready.count + scan.invalidNames.count, settling: scan.settling.count,
                                     links: scan.links.count, unreadableFolders: scan.unreadableFolders.count,
+                                    problems: try ledger.latestRunProblems(),
                                     language: language),
                   terminator: "")
         } catch let error as IntakeSessionError {

@@ -235,15 +235,13 @@ public final class IntakeRunner {
                     destinations[PathKey(PathText.parent(final))] = PathText.parent(final)
                 }
                 return true
-            } catch let error as IntakeFileError {
+            } catch {
                 // Not committed: its copies go (the original is still in the inbox) and the others go on.
                 for (temporary, _) in placed.publications { unlink(temporary) }
                 for final in published { unlink(final) }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
-                leave(placed.file, error)
+                leave(placed.file, (error as? IntakeFileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
                 return false
-            } catch {
-                return true  // publish throws only IntakeFileError
             }
         }
         for folder in destinations.values.sorted() { try DurableFiles.syncDirectory(folder) }
@@ -517,9 +515,25 @@ final class InboxRemovals: @unchecked Sendable {
     }
 
     /// Removes the queued files until none is left, then syncs their folders.
+    ///
+    /// Each folder is opened once without following links (`NoFollowPaths`), its files are looked
+    /// at and removed relative to it, and it is synced through that same descriptor: a subfolder
+    /// swapped for a link is never walked into, and nothing outside the inbox is removed.
     private func removeQueued() {
-        var touched: [PathKey: String] = [:]
+        var openFolders: [PathKey: (descriptor: Int32, path: String, touched: Bool)] = [:]
         var keptHere: [String] = []
+        var syncFailure: IntakeFileError?
+        /// Syncs the folders files were removed from and closes every folder (at most 64 are kept open).
+        func closeFolders() {
+            for folder in openFolders.values.sorted(by: { $0.path < $1.path }) {
+                if folder.touched, syncFailure == nil, fsync(folder.descriptor) != 0, errno != EINVAL {
+                    syncFailure = .system(operation: .syncFolder, path: folder.path, errno: errno)
+                }
+                close(folder.descriptor)
+            }
+            openFolders = [:]
+        }
+        var touchedPaths: [PathKey: String] = [:]
         while let batch = lock.withLock({ () -> [Taken]? in
             guard !queued.isEmpty else { return nil }
             defer { queued = [] }
@@ -528,45 +542,46 @@ final class InboxRemovals: @unchecked Sendable {
             // A file that cannot be removed is reported (the first failure) and the others still go:
             // its inbox copy is removed by the next run's recovery.
             for taken in batch {
+                let folderPath = PathText.parent(taken.file.path)
+                let key = PathKey(folderPath)
+                let name = PathText.lastComponent(taken.file.relativePath)
                 var code: Int32 = 0
-                // Relative to its folder opened without following links: a subfolder swapped for a
-                // link is never walked into, and nothing outside the inbox is removed.
-                if let (folder, name) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: taken.file),
-                                                                 relative: taken.file.relativePath) {
-                    defer { close(folder) }
-                    switch Self.check(taken, in: folder, name: name) {
-                    case .gone: continue
-                    case .replaced: keptHere.append(taken.file.relativePath); continue
-                    case .failed(let error): code = error
-                    case .same: if unlinkat(folder, name, 0) != 0 && errno != ENOENT { code = errno }
+                if openFolders[key] == nil {
+                    if openFolders.count >= 64 { closeFolders() }
+                    guard let (descriptor, _) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: taken.file),
+                                                                         relative: taken.file.relativePath) else {
+                        switch errno {
+                        case ENOENT: continue
+                        // A folder on the way is a link now (or a file): the name no longer leads to our file.
+                        case ELOOP, ENOTDIR: keptHere.append(taken.file.relativePath); continue
+                        default: code = errno
+                        }
+                        let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                        lock.withLock { failure = failure ?? error }
+                        continue
                     }
-                } else if errno == ENOENT {
-                    continue
-                } else if errno == ELOOP || errno == ENOTDIR {
-                    // A folder on the way is a link now (or a file): the name no longer leads to our file.
-                    keptHere.append(taken.file.relativePath)
-                    continue
-                } else {
-                    code = errno
+                    openFolders[key] = (descriptor, folderPath, false)
+                }
+                let descriptor = openFolders[key]!.descriptor
+                switch Self.check(taken, in: descriptor, name: name) {
+                case .gone: continue
+                case .replaced: keptHere.append(taken.file.relativePath); continue
+                case .failed(let error): code = error
+                case .same: if unlinkat(descriptor, name, 0) != 0 && errno != ENOENT { code = errno }
                 }
                 guard code == 0 else {
                     let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
                     lock.withLock { failure = failure ?? error }
                     continue
                 }
-                let folder = PathText.parent(taken.file.path)
-                touched[PathKey(folder)] = folder
+                openFolders[key]!.touched = true
+                touchedPaths[key] = folderPath
             }
         }
-        var syncFailure: IntakeFileError?
-        for folder in touched.values.sorted() where syncFailure == nil {
-            do { try DurableFiles.syncDirectory(folder) } catch let error as IntakeFileError { syncFailure = error } catch {
-                syncFailure = .system(operation: .syncFolder, path: folder, errno: EIO)
-            }
-        }
+        closeFolders()
         lock.withLock {
             failure = failure ?? syncFailure
-            folders.merge(touched) { first, _ in first }
+            folders.merge(touchedPaths) { first, _ in first }
             kept += keptHere
         }
     }

@@ -90,13 +90,19 @@ public struct IntakeSession {
         runner.batchSize = batchSize
         var counts = RunCounts()
         var runID: Int64?
+        var problems: [IntakeProblem] = []
         if !scan.ready.isEmpty {
             // The ledger as it was, kept before this run changes it (nothing to keep while it is empty).
             if try ledger.fileCount() > 0 { try LedgerBackups.keep(ledger, workspace: workspace) }
             let id = try ledger.beginRun(command: command)
             runID = id
-            counts = try runner.process(scan.ready, runID: id, onEvent: onEvent, onProgress: onProgress,
-                                        shouldStop: shouldStop)
+            counts = try runner.process(scan.ready, runID: id, onEvent: { event in
+                if event.outcome == nil, event.failure != nil || event.unreadableErrno != nil {
+                    problems.append(IntakeProblem(name: NameText.shown(event.relativePath),
+                                                  japanese: event.line(in: .ja), english: event.line(in: .en)))
+                }
+                onEvent(event)
+            }, onProgress: onProgress, shouldStop: shouldStop)
             try ledger.finishRun(id, counts: counts)
         }
         counts.waiting += scan.settling.count
@@ -105,7 +111,12 @@ public struct IntakeSession {
         // request the outputs are left for the next pass (their years stay marked stale).
         let outputs = shouldStop() ? .success([]) : Result { try runner.regenerateStaleOutputs() }
         var kept: [String] = []
-        if let runID { kept = try runner.finishInboxRemovals(runID: runID) }
+        if let runID {
+            kept = try runner.finishInboxRemovals(runID: runID)
+            problems += kept.map { IntakeProblem(name: NameText.shown($0), japanese: IntakeText.keptInInbox($0, .ja),
+                                                 english: IntakeText.keptInInbox($0, .en)) }
+            try ledger.recordProblems(problems, runID: runID)
+        }
         let years: [Int]
         do { years = try outputs.get() } catch { throw OutputsNotWritten(counts: counts, underlying: error) }
         var settling: [String: FileSnapshot] = [:]

@@ -262,7 +262,7 @@ public enum IntakeErrorText {
             // The reason alone: the generic message would say that the inbox was left untouched.
             let c = error.counts
             let reason = error.underlying is IntakeFileError || error.underlying is SettingsError
-                ? message(error.underlying, language: language) : "\(error.underlying)。"
+                ? message(error.underlying, language: language) : "\(error.underlying)" + (language == .ja ? "。" : ".")
             switch language {
             case .ja:
                 return "ファイルは受け付けて記録しました（受付 \(c.accepted)件、差戻 \(c.rejected)件、重複 \(c.duplicates)件）が、"

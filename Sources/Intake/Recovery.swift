@@ -64,19 +64,24 @@ public struct Recovery {
     private func finishInboxRemovals(report: inout RecoveryReport) throws {
         var done: [Int64] = []
         for row in try ledger.filesAwaitingInboxRemoval() {
-            let inboxPath = (workspace.inbox as NSString).appendingPathComponent(row.originalName)
-            let storedPath = workspace.path(row.storedPath)
-            if FileManager.default.fileExists(atPath: inboxPath) {
-                // Only the very bytes we committed, and only when the stored copy is really there.
-                guard FileManager.default.fileExists(atPath: storedPath),
-                      let sha = try? Self.sha256(ofFile: inboxPath), sha == row.sha256 else {
-                    done.append(row.id)
-                    continue
-                }
-                try DurableFiles.remove(inboxPath)
-                report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
+            defer { done.append(row.id) }
+            let inboxPath = PathText.join(workspace.inbox, row.originalName)
+            // Looked at and removed relative to its folder, opened without following links.
+            guard let (folder, name) = NoFollowPaths.openParent(root: workspace.inbox, relative: row.originalName) else { continue }
+            defer { close(folder) }
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            // Only the very bytes we committed, and only when the stored copy is really there.
+            let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            let sha = try? Self.sha256(ofDescriptor: fd, path: inboxPath)
+            close(fd)
+            guard FileSnapshot.of(workspace.path(row.storedPath)) != nil, sha == row.sha256 else { continue }
+            if unlinkat(folder, name, 0) != 0 && errno != ENOENT {
+                throw IntakeFileError.system(operation: .remove, path: inboxPath, errno: errno)
             }
-            done.append(row.id)
+            try DurableFiles.syncDirectory(PathText.parent(inboxPath))
+            report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
         }
         try ledger.markInboxRemoved(done)
     }

@@ -116,4 +116,29 @@ import TestSupport
         // The file itself keeps its name, byte for byte.
         #expect(FileManager.default.fileExists(atPath: f.workspace + "/rejected/" + name))
     }
+
+    @Test func aFileThatCannotBeStoredIsLeftWithItsReasonRecordedAndShownByStatus() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        try f.make([.init(name: "good.xlsx", org: "会", project: "事業")])
+        try f.makeFile("memo.csv", "a,b\n")
+        try f.make([.init(name: "first.xlsx", org: "会0", project: "事業0")])
+        try f.drop("first.xlsx")
+        #expect(try f.furikaeri(["run"]).status == 0)
+        try f.drop("good.xlsx")
+        try f.drop("memo.csv", as: "課/memo.csv")
+        // rejected/課 is a file: nothing can be stored under rejected/課/.
+        FileManager.default.createFile(atPath: f.workspace + "/rejected/課", contents: Data("x".utf8))
+        let result = try f.furikaeri(["run"])
+        #expect(result.status == 0 && result.stdout.contains("受付 1件") && result.stdout.contains("保留 1件"))
+        #expect(result.stdout.contains("保留 課/memo.csv（取り込めませんでした:") && result.stdout.contains(String(cString: strerror(ENOTDIR))))
+        #expect(f.files(under: "inbox") == ["inbox/課/memo.csv"])
+        let status = try f.furikaeri(["status"])
+        #expect(status.stdout.contains("前回の run で取り込めなかったファイル: 1件") && status.stdout.contains("保留 課/memo.csv"))
+        #expect(try f.furikaeri(["status", "--lang", "en"]).stdout.contains("left 課/memo.csv (could not be taken:"))
+        // Once the obstacle is gone the next run takes it, and status has nothing more to say about it.
+        unlink(f.workspace + "/rejected/課")
+        #expect(try f.furikaeri(["run"]).stdout.contains("差戻 1件"))
+        #expect(!(try f.furikaeri(["status"]).stdout.contains("取り込めなかった")))
+    }
 }

@@ -83,6 +83,7 @@ extension IntakeFileError {
     public func message(in language: Language) -> String {
         switch self {
         case .system(let operation, let path, let code):
+            let path = NameText.shown(path)
             let reason = IntakeText.systemReason(code)
             let advice = IntakeText.advice(for: code, language)
             switch language {

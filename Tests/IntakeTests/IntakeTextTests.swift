@@ -64,3 +64,13 @@ import Glibc
                 == "Done: 3 accepted, 1 rejected, 1 duplicate, 2 left for next time (still being written). Outputs updated for FY2023, FY2024")
     }
 }
+
+@Test func namesAreShownWithTheirControlCharactersEscapedAndBytesThatAreNotUTF8AsHex() {
+    #expect(NameText.shown("a\u{1B}[2J\u{7}b\u{85}.xlsx") == "a\\x1B[2J\\x07b\\u{85}.xlsx")
+    #expect(NameText.shown("ふりかえり シート.xlsx") == "ふりかえり シート.xlsx")
+    #expect(NameText.escaped([0x82, 0xA0] + Array(".xlsx".utf8)) == "\\x82\\xA0.xlsx")
+    #expect(NameText.escaped(Array("が.xlsx".utf8)) == "が.xlsx")
+    #expect(NameText.escaped([0xE3, 0x81] + Array("x".utf8)) == "\\xE3\\x81x")  // a character cut short
+    let error = IntakeFileError.system(operation: .save, path: "rejected/a\u{1B}]0;x\u{7}.csv", errno: ENOSPC)
+    #expect(!error.message(in: .ja).unicodeScalars.contains { $0.value < 0x20 })
+}

@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
                     print(event.line(in: language))
                 },
                 onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) },
-                shouldStop: { stop.isRequested })
+                shouldStop: { stop.isRequested }, outputsAfterStop: false)
             progress.clear()
             for line in IntakeText.inboxNotices(result, language) { print(line) }
             if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }

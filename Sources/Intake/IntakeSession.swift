@@ -77,7 +77,8 @@ public struct IntakeSession {
                      onWaitForLock: (() -> Void)? = nil,
                      onEvent: (IntakeEvent) -> Void = { _ in },
                      onProgress: (Int, Int) -> Void = { _, _ in },
-                     shouldStop: () -> Bool = { false }) throws -> IntakePassResult {
+                     shouldStop: () -> Bool = { false },
+                     outputsAfterStop: Bool = true) throws -> IntakePassResult {
         let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: lockTimeout, onWait: onWaitForLock,
                                              shouldStop: shouldStop)
         defer { lock.release() }
@@ -108,8 +109,9 @@ public struct IntakeSession {
         counts.waiting += scan.settling.count
         // The taken files leave the inbox while the outputs are written (both after the commits);
         // they are committed, so they leave it even when the outputs cannot be written. After a stop
-        // request the outputs are left for the next pass (their years stay marked stale).
-        let outputs = shouldStop() ? .success([]) : Result { try runner.regenerateStaleOutputs() }
+        // request, unless `outputsAfterStop`, the outputs are left for the next pass (their years
+        // stay marked stale): `run` must end within moments of Ctrl+C; `watch` writes them first.
+        let outputs = shouldStop() && !outputsAfterStop ? .success([]) : Result { try runner.regenerateStaleOutputs() }
         var kept: [String] = []
         if let runID {
             kept = try runner.finishInboxRemovals(runID: runID)

@@ -35,6 +35,7 @@ struct WatchCommand: ParsableCommand {
             let workspace = Workspace(root: self.workspace)
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)
             session.batchSize = 16
+            session.minimumSecondsBetweenBackups = 600
             let seconds = interval ?? session.settings.intake.watchIntervalSeconds
             print(language == .ja ? "監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）"
                   : "Watching \(workspace.inbox) every \(seconds) s. Press Ctrl+C to stop.")

@@ -60,6 +60,10 @@ public struct IntakeSession {
     /// Seconds to wait for another run to finish.
     public var lockTimeout: Double
     public var batchSize = 64
+    /// A backup of the ledger is kept before a pass changes it unless the newest backup is younger
+    /// than this many seconds: 0 for `run` (every run keeps one); `watch`, whose passes follow each
+    /// other every few seconds, keeps one every so often rather than copying the ledger each time.
+    public var minimumSecondsBetweenBackups: Double = 0
 
     public init(workspace: Workspace, settings: Settings, checker: WorkbookChecking, outputs: YearOutputWriting,
                 lockTimeout: Double) throws {
@@ -94,7 +98,10 @@ public struct IntakeSession {
         var problems: [IntakeProblem] = []
         if !scan.ready.isEmpty {
             // The ledger as it was, kept before this run changes it (nothing to keep while it is empty).
-            if try ledger.fileCount() > 0 { try LedgerBackups.keep(ledger, workspace: workspace) }
+            if try ledger.fileCount() > 0,
+               LedgerBackups.newestAge(workspace).map({ $0 >= minimumSecondsBetweenBackups }) ?? true {
+                try LedgerBackups.keep(ledger, workspace: workspace)
+            }
             let id = try ledger.beginRun(command: command)
             runID = id
             counts = try runner.process(scan.ready, runID: id, onEvent: { event in

@@ -84,7 +84,7 @@ public enum LedgerBackups {
         var name = "ledger-\(stamp(now)).sqlite"
         var number = 2
         while FileManager.default.fileExists(atPath: PathText.join(folder, name)) {
-            name = "ledger-\(stamp(now))-\(number).sqlite"
+            name = "ledger-\(stamp(now))~\(number).sqlite"  // '~' sorts after '.': later than the first
             number += 1
         }
         let path = PathText.join(folder, name)
@@ -98,6 +98,13 @@ public enum LedgerBackups {
         }
         if all.count > kept { try DurableFiles.syncDirectory(folder) }
         return path
+    }
+
+    /// Seconds since the newest backup was made (its modification time); nil when there is none.
+    public static func newestAge(_ workspace: Workspace, now: Date = Date()) -> Double? {
+        guard let newest = list(workspace).last,
+              let snapshot = FileSnapshot.of(PathText.join(directory(of: workspace), newest)) else { return nil }
+        return now.timeIntervalSince1970 - Double(snapshot.modifiedNanoseconds) / 1e9
     }
 
     /// The backups' names, oldest first.

@@ -28,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
+        // Linux calls glibc declares only under _GNU_SOURCE (renameat2, syncfs, leases), for intake.
+        .systemLibrary(name: "CFileSystem"),
 
         // core: what every stage shares (one fiscal-year parser); depends on nothing of ours.
         .target(name: "Core"),
@@ -47,7 +49,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
-            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings",
+            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [

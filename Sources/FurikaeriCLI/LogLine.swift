@@ -64,7 +64,7 @@ struct LogLine {
         switch event.outcome {
         case .accepted?, .duplicate?: return .info
         case .rejected?, .notXLSX?: return .warning
-        case nil: return event.unreadableErrno != nil ? .error : .info
+        case nil: return event.unreadableErrno != nil || event.failure != nil ? .error : .info
         }
     }
 

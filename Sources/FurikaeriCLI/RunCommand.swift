@@ -38,6 +38,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .ja
         let progress = ProgressLine()
+        // Ctrl+C and SIGTERM only ask to stop: the batch in hand is finished (copied, committed,
+        // removed from the inbox), the rest stays in the inbox, and run exits with 130 or 143.
+        let stop = StopRequest()
+        stop.catchSignals()
         do {
             let workspace = Workspace(root: self.workspace)
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait)
@@ -47,18 +51,30 @@ struct RunCommand: ParsableCommand {
                 onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
                 onEvent: { event in
                     // A file left for a reason other than settling needs staff: always shown.
-                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil else { return }
+                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil || event.failure != nil else { return }
                     progress.clear()
                     print(event.line(in: language))
                 },
-                onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) })
+                onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) },
+                shouldStop: { stop.isRequested }, outputsAfterStop: false)
             progress.clear()
+            for line in IntakeText.inboxNotices(result, language) { print(line) }
             if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
             print(result.summaryLine(in: language))
+            if let status = stop.exitStatus {
+                printError(IntakeText.stopped(language))
+                throw ExitCode(status)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             progress.clear()
+            if let status = stop.exitStatus {
+                printError(IntakeText.stopped(language))
+                throw ExitCode(status)
+            }
             printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(error is WorkspaceLockError ? 3 : (error is IntakeSessionError ? 2 : 1))
+            throw ExitCode(error is WorkspaceLockError ? 3 : ((error as? IntakeSessionError)?.exitCode ?? 1))
         }
     }
 }

@@ -28,11 +28,17 @@ struct StatusCommand: ParsableCommand {
         }
         do {
             let settings = try workspace.loadSettings()
-            let ledger = try Ledger(path: workspace.ledgerFile)
+            let ledger = try Ledger.openGuarded(workspace)
             let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds).scan()
             print(StatusText.render(years: try ledger.yearStatuses(), rejectedWithoutYear: try ledger.rejectedWithoutYear(),
-                                    pending: scan.ready.count, settling: scan.settling.count, language: language),
+                                    pending: scan.ready.count + scan.invalidNames.count, settling: scan.settling.count,
+                                    links: scan.links.count, unreadableFolders: scan.unreadableFolders.count,
+                                    problems: try ledger.latestRunProblems(),
+                                    language: language),
                   terminator: "")
+        } catch let error as IntakeSessionError {
+            printError(error.message(in: language))
+            throw ExitCode(error.exitCode)
         } catch {
             printError(language == .ja ? "状況を読み取れませんでした: \(IntakeErrorText.message(error, language: language))"
                        : "Could not read the status: \(IntakeErrorText.message(error, language: language))")

@@ -33,19 +33,13 @@ struct WatchCommand: ParsableCommand {
         let log = LogLine(format: logFormat, language: language)
         let stop = StopRequest()
         // The handlers only raise a flag: the loop finishes the file at hand, commits, and leaves.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            return source
-        }
-        defer { sources.forEach { $0.cancel() } }
+        stop.catchSignals()
+        defer { stop.stopCatchingSignals() }
         do {
             let workspace = Workspace(root: self.workspace)
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: 24 * 3600)
             session.batchSize = 16
+            session.minimumSecondsBetweenBackups = 600
             let seconds = interval ?? session.settings.intake.watchIntervalSeconds
             log.out(language == .ja ? "監視を始めました: \(workspace.inbox)（\(seconds)秒ごと。止めるには Ctrl+C）"
                   : "Watching \(workspace.inbox) every \(seconds) s. Press Ctrl+C to stop.", .info)
@@ -54,11 +48,12 @@ struct WatchCommand: ParsableCommand {
                 let result = try session.pass(
                     command: "watch", previous: previous,
                     onEvent: { event in
-                        if event.outcome != nil || event.unreadableErrno != nil {
+                        if event.outcome != nil || event.unreadableErrno != nil || event.failure != nil {
                             log.out(event.line(in: language), LogLine.severity(of: event))
                         }
                     },
                     shouldStop: { stop.isRequested })
+                for line in IntakeText.inboxNotices(result, language) { log.out(line, .warning) }
                 if !result.recovery.isEmpty { log.err(RecoveryText.line(result.recovery, language: language), .warning) }
                 previous = result.settling
                 fflush(stdout)
@@ -67,7 +62,7 @@ struct WatchCommand: ParsableCommand {
             log.out(language == .ja ? "監視を終了しました。" : "Stopped watching.", .info)
         } catch {
             log.err(IntakeErrorText.message(error, language: language), .error)
-            throw ExitCode(error is IntakeSessionError ? 2 : 1)
+            throw ExitCode((error as? IntakeSessionError)?.exitCode ?? 1)
         }
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Validation
+#if os(Linux)
+import CFileSystem
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,7 +10,7 @@ import Darwin
 #endif
 
 /// Why a file operation of intake failed.
-public enum IntakeFileError: Error, Equatable, CustomStringConvertible {
+public enum IntakeFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call failed on a path.
     case system(operation: FileOperation, path: String, errno: Int32)
 
@@ -84,7 +87,7 @@ public enum DurableFiles {
     public static func stageCopy(from source: String, inDirectory directory: String,
                                  sync: Bool) throws -> (temporary: String, result: CopyResult) {
         try createDirectory(directory)
-        let input = open(source, O_RDONLY | O_CLOEXEC)
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw IntakeFileError.system(operation: .read, path: source, errno: errno) }
         defer { close(input) }
         var hasher = SHA256()
@@ -169,7 +172,7 @@ public enum DurableFiles {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         defer { close(fd) }
-        guard linuxSyncfs(fd) == 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
+        guard syncfs(fd) == 0 else { throw IntakeFileError.system(operation: .syncfs, path: path, errno: errno) }
         #else
         sync()
         #endif
@@ -204,15 +207,13 @@ public enum DurableFiles {
     /// free; intake holds the workspace lock, so nobody else of ours takes the name meanwhile.
     /// The folder is not synced here: callers sync each folder once (`syncDirectory`).
     public static func publish(temporary: String, as destination: String) throws {
-        #if os(Linux)
         // renameat2(RENAME_NOREPLACE): one call, and it refuses an existing name.
-        if linuxRenameNoReplace(AT_FDCWD, temporary, AT_FDCWD, destination, 1) == 0 { return }
+        if renameNoReplace(from: AT_FDCWD, temporary, to: AT_FDCWD, destination) == 0 { return }
         if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
             let code = errno
             unlink(temporary)
             throw IntakeFileError.system(operation: .save, path: destination, errno: code)
         }
-        #endif
         if link(temporary, destination) == 0 {
             unlink(temporary)
         } else {
@@ -225,12 +226,32 @@ public enum DurableFiles {
         }
     }
 
+    /// renameat2(RENAME_NOREPLACE): 0, or -1 with errno (EEXIST when the new name is taken; EINVAL or
+    /// ENOSYS where the file system or the system cannot, and on systems other than Linux).
+    static func renameNoReplace(from oldDirectory: Int32, _ oldName: UnsafePointer<CChar>,
+                                to newDirectory: Int32, _ newName: UnsafePointer<CChar>) -> Int32 {
+        #if os(Linux)
+        return renameat2(oldDirectory, oldName, newDirectory, newName, furikaeri_rename_noreplace)
+        #else
+        errno = ENOSYS
+        return -1
+        #endif
+    }
+
     /// Removes a file and makes the removal durable.
     public static func remove(_ path: String) throws {
         if unlink(path) != 0 && errno != ENOENT {
             throw IntakeFileError.system(operation: .remove, path: path, errno: errno)
         }
         try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// fsyncs a file written by someone else (SQLite) before it takes its final name.
+    public static func syncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeFileError.system(operation: .fsync, path: path, errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IntakeFileError.system(operation: .fsync, path: path, errno: errno) }
     }
 
     /// fsyncs a directory so that names created or removed in it survive a power cut.
@@ -243,31 +264,65 @@ public enum DurableFiles {
         }
     }
 
-    /// Creates a directory and its parents when missing.
+    /// Creates a directory and its parents when missing, failing with the system's own reason.
     public static func createDirectory(_ path: String) throws {
         // stat(2) first: asked once per file staged, and FileManager's check costs several times more.
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw IntakeFileError.system(operation: .createFolder, path: path, errno: EIO)
+        let parent = PathText.parent(path)
+        if !parent.isEmpty, parent != "/", parent != path { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            guard code == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw IntakeFileError.system(operation: .createFolder, path: path, errno: code == EEXIST ? ENOTDIR : code)
+            }
         }
     }
 
+    /// The most bytes of a stored name (NAME_MAX), with its `.エラー.txt` note's name and a ` (n)`
+    /// within it: longer names are shortened (`fitting`).
+    public static let storedNameLimit = 255 - RejectionNote.suffix.utf8.count - " (99999)".utf8.count
+
     /// `name`, then `name (2)`, `name (3)`… before the extension: the first that `isTaken` says is
-    /// free, with its `.エラー.txt` note name free too.
+    /// free, with its `.エラー.txt` note name free too. A name too long for the folder is shortened first.
     public static func unusedName(for name: String, isTaken: (String) -> Bool) -> String {
+        let name = fitting(name, maxBytes: storedNameLimit)
         func free(_ candidate: String) -> Bool { !isTaken(candidate) && !isTaken(candidate + RejectionNote.suffix) }
         if free(name) { return name }
-        let ext = (name as NSString).pathExtension
-        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
         var number = 2
         while true {
-            let candidate = ext.isEmpty ? "\(stem) (\(number))" : "\(stem) (\(number)).\(ext)"
+            let candidate = numbered(name, number)
             if free(candidate) { return candidate }
             number += 1
         }
+    }
+
+    /// `a (2).xlsx` for `a.xlsx` and 2: the number before the extension.
+    static func numbered(_ name: String, _ number: Int) -> String {
+        let ext = (name as NSString).pathExtension
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        return ext.isEmpty ? "\(stem) (\(number))" : "\(stem) (\(number)).\(ext)"
+    }
+
+    /// `name` when it is at most `maxBytes` bytes of UTF-8; otherwise its beginning, cut between two
+    /// characters, then `~` and 8 hex digits of the whole name's SHA-256 (two long names that begin
+    /// alike stay apart), then its extension.
+    public static func fitting(_ name: String, maxBytes: Int) -> String {
+        guard name.utf8.count > maxBytes else { return name }
+        var ext = (name as NSString).pathExtension
+        if ext.utf8.count > 16 { ext = "" }  // not an extension worth keeping
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        let tag = "~" + String(SHA256.hex(of: Data(name.utf8)).prefix(8))
+        let budget = maxBytes - tag.utf8.count - (ext.isEmpty ? 0 : ext.utf8.count + 1)
+        var kept = ""
+        var bytes = 0
+        for character in stem {
+            let size = character.utf8.count
+            if bytes + size > budget { break }
+            kept.append(character)
+            bytes += size
+        }
+        return kept + tag + (ext.isEmpty ? "" : "." + ext)
     }
 }
 
@@ -276,39 +331,58 @@ public enum DurableFiles {
 /// disk every time). Names the run takes are added as it takes them; nobody else writes there while
 /// the run holds the workspace lock, and `publish` still refuses to replace a file.
 struct FolderNames {
-    private var names: [String: Set<String>] = [:]
+    /// By folder, the names as bytes (see `PathKey`: two names that differ only in normalisation are two names).
+    private var names: [PathKey: Set<PathKey>] = [:]
 
     /// Whether a file of that name exists in `folder` or was taken there by this run.
     mutating func contains(_ name: String, in folder: String) -> Bool {
-        listed(folder).contains(name)
+        listed(folder).contains(PathKey(name))
     }
 
     /// Records a name the run takes in `folder`.
     mutating func insert(_ name: String, in folder: String) {
         _ = listed(folder)
-        names[folder]!.insert(name)
+        names[PathKey(folder)]!.insert(PathKey(name))
     }
 
-    private mutating func listed(_ folder: String) -> Set<String> {
-        if let known = names[folder] { return known }
-        let listing = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        names[folder] = listing
+    private mutating func listed(_ folder: String) -> Set<PathKey> {
+        if let known = names[PathKey(folder)] { return known }
+        let listing = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map(PathKey.init))
+        names[PathKey(folder)] = listing
         return listing
     }
 }
 
-/// What `stat` says about a file, enough to notice that it is still changing.
+/// What `lstat` says about a file: enough to notice that it is still changing, or that its name now
+/// holds another file (saved again by renaming a new file over it).
 public struct FileSnapshot: Equatable, Sendable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modifiedNanoseconds: Int64
+    /// The device and inode: which file the name held.
+    public var device: UInt64
+    public var inode: UInt64
 
-    /// Reads the snapshot of a regular file; nil when it is gone or not a regular file.
+    /// Reads the snapshot of a regular file without following a link; nil when it is gone or not a
+    /// regular file.
     public static func of(_ path: String) -> FileSnapshot? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let nanos = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return FileSnapshot(size: Int64(info.st_size), modifiedNanoseconds: nanos)
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileSnapshot(info)
+    }
+
+    public init(size: Int64, modifiedNanoseconds: Int64, device: UInt64 = 0, inode: UInt64 = 0) {
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 
@@ -317,11 +391,3 @@ public struct FileSnapshot: Equatable, Sendable {
     write(fd, buffer, count)
 }
 
-#if os(Linux)
-/// syncfs(2): glibc declares it only under _GNU_SOURCE, which the Glibc module does not import.
-@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
-/// renameat2(2), declared by glibc only under _GNU_SOURCE.
-@_silgen_name("renameat2") private func linuxRenameNoReplace(
-    _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
-    _ flags: UInt32) -> Int32
-#endif

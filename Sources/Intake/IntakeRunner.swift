@@ -1,3 +1,6 @@
+#if os(Linux)
+import CFileSystem
+#endif
 import Dispatch
 import Foundation
 import Settings
@@ -51,13 +54,19 @@ public final class IntakeRunner {
         var pending = batches.first.map(startChecking)
         var done = 0
         // A batch cut short (a stop, an error) leaves copies of files it did not take: removed here.
+        // Work still validating is let go (it only reads, and makes no copy once cancelled); work
+        // already copying is waited for, so that no copy is left behind.
         defer {
-            if var copies = pending?.wait().copies { copies.discard() }  // never leave work running behind us
+            if let pending, pending.cancel() {
+                var copies = pending.wait().copies
+                copies.discard()
+            }
             inboxRemovals.start()
         }
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
-            var (results, copies) = checking.wait()
+            // A stop while the batch in hand is still being validated: nothing of it was copied yet.
+            guard var (results, copies) = checking.wait(orStop: shouldStop) else { break }
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
             defer { copies.discard() }
             counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
@@ -69,12 +78,19 @@ public final class IntakeRunner {
     }
 
     /// Waits until every file `process` took is removed from the inbox, durably; records that in
-    /// the ledger and removes the subfolders left empty.
-    public func finishInboxRemovals(runID: Int64) throws {
-        let folders = try inboxRemovals.finish()
+    /// the ledger and removes the subfolders left empty. Returns the files left in the inbox because
+    /// their name holds another file now (saved again after being taken), relative to the inbox.
+    @discardableResult
+    public func finishInboxRemovals(runID: Int64) throws -> [String] {
+        let (folders, kept) = try inboxRemovals.finish()
         try ledger.markAllInboxRemoved(runID: runID)
         removeEmptySubfolders(of: folders)
+        return kept.sorted()
     }
+
+    /// Called after each batch's commit and before its files leave the inbox, with the files taken:
+    /// a seam for tests that change the inbox at exactly that moment.
+    public var afterCommit: (([InboxFile]) -> Void)?
 
     /// The removals of the files the last `process` took.
     private var inboxRemovals = InboxRemovals()
@@ -98,23 +114,54 @@ public final class IntakeRunner {
     /// Validation and copying of one batch running in the background.
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
-        private var outcome: (results: [String: FileResult], copies: StagedCopies) = ([:], .none)
+        private let lock = NSLock()
+        private var outcome: (results: [PathKey: FileResult], copies: StagedCopies) = ([:], .none)
         private var taken = false
+        private var cancelled = false
+        private var copying = false
 
-        init(_ work: @escaping () -> (results: [String: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                outcome = work()
+                outcome = work(self)
                 finished.signal()
+            }
+        }
+
+        /// Called by the work once validated: false when cancelled (then it makes no copy).
+        func beginCopying() -> Bool {
+            lock.withLock {
+                copying = !cancelled
+                return copying
+            }
+        }
+
+        var isCancelled: Bool { lock.withLock { cancelled } }
+
+        /// Asks the work to stop; true when it has started copying, and must be waited for so
+        /// that its copies are discarded.
+        func cancel() -> Bool {
+            lock.withLock {
+                cancelled = true
+                return copying
             }
         }
 
         /// The batch's results and copies; the copies are handed out once (later waits get none,
         /// so no copy is both used and discarded).
-        func wait() -> (results: [String: FileResult], copies: StagedCopies) {
+        func wait() -> (results: [PathKey: FileResult], copies: StagedCopies) {
             finished.wait()
             finished.signal()  // later waits return at once
             defer { taken = true }
             return taken ? (outcome.results, .none) : outcome
+        }
+
+        /// `wait()`, or nil as soon as `shouldStop` says so (looked at every 20 ms).
+        func wait(orStop shouldStop: () -> Bool) -> (results: [PathKey: FileResult], copies: StagedCopies)? {
+            while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                if shouldStop() { return nil }
+            }
+            finished.signal()
+            return wait()
         }
     }
 
@@ -127,67 +174,86 @@ public final class IntakeRunner {
         let workbooks = batch.filter(\.isXLSX)
         let checker = self.checker
         let workspace = self.workspace
-        return Checking {
-            var byPath: [String: FileResult] = [:]
-            var bytes: [String: FileBytes] = [:]
+        return Checking { checking in
+            var byPath: [PathKey: FileResult] = [:]
+            var bytes: [PathKey: FileBytes] = [:]
             let checked = checker.checkKeepingBytes(paths: workbooks.map(\.path), byteBudget: Self.keptBytesPerBatch)
             for (file, checked) in zip(workbooks, checked) {
-                byPath[file.path] = checked.result
-                bytes[file.path] = checked.bytes
+                byPath[PathKey(file.path)] = checked.result
+                bytes[PathKey(file.path)] = checked.bytes
             }
-            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace))
+            guard checking.beginCopying() else { return (byPath, .none) }
+            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace,
+                                              isCancelled: { checking.isCancelled }))
         }
     }
 
-    private func processBatch(_ batch: [InboxFile], results resultByPath: [String: FileResult],
+    private func processBatch(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
                               copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
 
         var counts = RunCounts()
         var staged: [Placement] = []
+        /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
+        func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
+            var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
+                                    fiscalYear: nil, errorCount: 0, superseded: 0)
+            if case .system(_, let path, let code)? = failure, path == file.path {
+                event.unreadableErrno = code  // the inbox file itself (permissions, removed meanwhile)
+                if code != ENOENT { counts.waiting += 1 }  // a file gone is not waiting for anything
+            } else {
+                counts.waiting += 1
+                event.failure = failure
+            }
+            onEvent(event)
+        }
         // A stop request finishes the file at hand, commits what was placed, and leaves the rest.
         for file in batch where !shouldStop() {
             let receivedAt = now()
-            let placement: Placement?
-            var unreadable: Int32?
             do {
-                placement = try stage(file, result: resultByPath[file.path], copies: &copies, receivedAt: receivedAt,
-                                      acceptedYears: acceptedYears)
-            } catch IntakeFileError.system(_, let path, let code) where path == file.path {
-                // The inbox file itself cannot be read (permissions, removed meanwhile): leave it be.
-                placement = nil
-                unreadable = code
+                guard let placed = try stage(file, result: resultByPath[PathKey(file.path)], copies: &copies, receivedAt: receivedAt,
+                                             acceptedYears: acceptedYears) else {
+                    leave(file, nil)
+                    continue
+                }
+                if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
+                staged.append(placed)
+            } catch let error as IntakeFileError {
+                leave(file, error)
             }
-            guard let placed = placement else {
-                counts.waiting += 1
-                var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
-                                        fiscalYear: nil, errorCount: 0, superseded: 0)
-                event.unreadableErrno = unreadable
-                onEvent(event)
-                continue
-            }
-            if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
-            staged.append(placed)
         }
         guard !staged.isEmpty else { return counts }
         // Durable first: one syncfs for the batch's copies and notes, then their final names.
         try DurableFiles.flushFileSystem(containing: workspace.root)
-        var destinations = Set<String>()
-        for placed in staged {
-            for (temporary, final) in placed.publications {
-                try DurableFiles.publish(temporary: temporary, as: final)
-                destinations.insert(PathText.parent(final))
+        var destinations: [PathKey: String] = [:]  // by bytes: NFC and NFD folders are two folders
+        staged = staged.filter { placed in
+            var published: [String] = []
+            do {
+                for (temporary, final) in placed.publications {
+                    try DurableFiles.publish(temporary: temporary, as: final)
+                    published.append(final)
+                    destinations[PathKey(PathText.parent(final))] = PathText.parent(final)
+                }
+                return true
+            } catch {
+                // Not committed: its copies go (the original is still in the inbox) and the others go on.
+                for (temporary, _) in placed.publications { unlink(temporary) }
+                for final in published { unlink(final) }
+                if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
+                leave(placed.file, (error as? IntakeFileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
+                return false
             }
         }
-        for folder in destinations.sorted() { try DurableFiles.syncDirectory(folder) }
+        for folder in destinations.values.sorted() { try DurableFiles.syncDirectory(folder) }
+        guard !staged.isEmpty else { return counts }
         // Commit: from here on the stored copies are the files of record.
         let entries = staged.map(\.entry)
         let events = staged.map(\.event)
-        let taken = staged.map(\.file)
         let summary = try ledger.commit(entries, runID: runID)
+        afterCommit?(staged.map(\.file))
         // Remove from the inbox, in the background while the next batch goes on (removing synced
         // files is slow on some disks); a kill meanwhile leaves inbox copies that Recovery removes.
-        inboxRemovals.remove(taken.map(\.path))
+        inboxRemovals.remove(staged.map { InboxRemovals.Taken(file: $0.file, sha256: $0.entry.sha256) })
 
         for entry in entries {
             switch entry.outcome {
@@ -257,8 +323,21 @@ public final class IntakeRunner {
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
             ?? DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
-        // Still the file we looked at? If it changed while we read it, it is still being written.
-        let unchanged = FileSnapshot.of(file.path) == file.snapshot && copy.size == file.snapshot.size
+        // Still the file we looked at? If it changed while we read it, it is still being written;
+        // if it is gone, someone moved or removed it meanwhile.
+        // Looked at through folders opened without following links: a subfolder swapped for a link
+        // since the scan is not the file that was scanned.
+        var current: FileSnapshot?
+        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
+        case .success(let info):
+            current = (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
+        case .failure(.system(_, _, ENOENT)):
+            unlink(temporary)
+            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+        case .failure:
+            current = nil
+        }
+        let unchanged = current == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
         guard unchanged else {
             unlink(temporary)
@@ -291,16 +370,16 @@ public final class IntakeRunner {
     private var folderNames = FolderNames()
 
     /// Folders known to exist, so that each is looked at once per run rather than once per file.
-    private var existingFolders = Set<String>()
+    private var existingFolders = Set<PathKey>()
 
     private func createDirectoryOnce(_ folder: String) throws {
-        guard !existingFolders.contains(folder) else { return }
+        guard !existingFolders.contains(PathKey(folder)) else { return }
         try DurableFiles.createDirectory(folder)
-        existingFolders.insert(folder)
+        existingFolders.insert(PathKey(folder))
     }
 
     /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).
-    private func removeEmptySubfolders(of folders: Set<String>) {
+    private func removeEmptySubfolders(of folders: [String]) {
         for folder in folders.sorted(by: { $0.count > $1.count }) where folder != workspace.inbox {
             var current = folder
             while current != workspace.inbox, current.hasPrefix(workspace.inbox + "/"),
@@ -355,16 +434,38 @@ public final class IntakeRunner {
 /// Removals wait until `start()`: intake calls it when every batch is committed, and the outputs are
 /// written meanwhile. At a lower priority the removals take the time the outputs leave free rather
 /// than a share of the cores they need (removing 10,000 files costs about a third of a second).
+///
+/// A name is removed only while it still holds the file that was taken (`InboxRemovals.check`): a
+/// file saved again meanwhile (Excel writes a new file and renames it over the old) stays.
 final class InboxRemovals: @unchecked Sendable {
+    /// A committed file and the bytes that were stored for it.
+    struct Taken {
+        var file: InboxFile
+        var sha256: String
+    }
+
+    /// What the inbox name of a taken file holds now.
+    enum Check: Equatable {
+        /// The file taken (same device, inode, size and time; or, when one of those changed, the same bytes).
+        case same
+        /// Nothing: removed by someone else.
+        case gone
+        /// Another file, or the file changed: not ours to remove.
+        case replaced
+        /// The name cannot be looked at (this errno).
+        case failed(Int32)
+    }
+
     private let lock = NSLock()
-    private var paths: [String] = []
-    private var folders = Set<String>()
+    private var queued: [Taken] = []
+    private var folders: [PathKey: String] = [:]
+    private var kept: [String] = []
     private var failure: IntakeFileError?
     private var finished: DispatchSemaphore?
 
     /// Queues the removal of these committed files.
-    func remove(_ paths: [String]) {
-        lock.withLock { self.paths += paths }
+    func remove(_ taken: [Taken]) {
+        lock.withLock { queued += taken }
     }
 
     /// Starts removing the files queued so far (and any queued later) on a low-priority thread.
@@ -383,8 +484,9 @@ final class InboxRemovals: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for every queued removal; returns the folders touched, or throws the first failure.
-    func finish() throws -> Set<String> {
+    /// Waits for every queued removal; returns the folders touched and the files left because
+    /// their name holds another file now (relative to the inbox), or throws the first failure.
+    func finish() throws -> (folders: [String], kept: [String]) {
         start()
         if let finished = lock.withLock({ finished }) {
             finished.wait()
@@ -393,37 +495,94 @@ final class InboxRemovals: @unchecked Sendable {
         removeQueued()  // any queued after the thread ended
         return try lock.withLock {
             if let failure { throw failure }
-            defer { folders = [] }
-            return folders
+            defer { folders = [:]; kept = [] }
+            return (folders.values.sorted(), kept)
         }
     }
 
+    /// Whether the inbox name of `taken` still holds the file taken, looked at in `folder` (its
+    /// folder, opened without following links) without following a link. The bytes are hashed only
+    /// when the name's identity changed.
+    static func check(_ taken: Taken, in folder: Int32, name: String) -> Check {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return errno == ENOENT ? .gone : .failed(errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .replaced }
+        if FileSnapshot(info) == taken.file.snapshot { return .same }
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return .replaced }
+        defer { close(fd) }
+        return (try? Recovery.sha256(ofDescriptor: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
+    }
+
     /// Removes the queued files until none is left, then syncs their folders.
+    ///
+    /// Each folder is opened once without following links (`NoFollowPaths`), its files are looked
+    /// at and removed relative to it, and it is synced through that same descriptor: a subfolder
+    /// swapped for a link is never walked into, and nothing outside the inbox is removed.
     private func removeQueued() {
-        var touched = Set<String>()
-        while let batch = lock.withLock({ () -> [String]? in
-            guard failure == nil, !paths.isEmpty else { return nil }
-            defer { paths = [] }
-            return paths
-        }) {
-            for path in batch {
-                if unlink(path) != 0 && errno != ENOENT {
-                    let error = IntakeFileError.system(operation: .remove, path: path, errno: errno)
-                    lock.withLock { failure = failure ?? error }
-                    return
-                }
-                touched.insert(PathText.parent(path))
-            }
-        }
+        var openFolders: [PathKey: (descriptor: Int32, path: String, touched: Bool)] = [:]
+        var keptHere: [String] = []
         var syncFailure: IntakeFileError?
-        for folder in touched.sorted() where syncFailure == nil {
-            do { try DurableFiles.syncDirectory(folder) } catch let error as IntakeFileError { syncFailure = error } catch {
-                syncFailure = .system(operation: .syncFolder, path: folder, errno: EIO)
+        /// Syncs the folders files were removed from and closes every folder (at most 64 are kept open).
+        func closeFolders() {
+            for folder in openFolders.values.sorted(by: { $0.path < $1.path }) {
+                if folder.touched, syncFailure == nil, fsync(folder.descriptor) != 0, errno != EINVAL {
+                    syncFailure = .system(operation: .syncFolder, path: folder.path, errno: errno)
+                }
+                close(folder.descriptor)
+            }
+            openFolders = [:]
+        }
+        var touchedPaths: [PathKey: String] = [:]
+        while let batch = lock.withLock({ () -> [Taken]? in
+            guard !queued.isEmpty else { return nil }
+            defer { queued = [] }
+            return queued
+        }) {
+            // A file that cannot be removed is reported (the first failure) and the others still go:
+            // its inbox copy is removed by the next run's recovery.
+            for taken in batch {
+                let folderPath = PathText.parent(taken.file.path)
+                let key = PathKey(folderPath)
+                let name = PathText.lastComponent(taken.file.relativePath)
+                var code: Int32 = 0
+                if openFolders[key] == nil {
+                    if openFolders.count >= 64 { closeFolders() }
+                    guard let (descriptor, _) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: taken.file),
+                                                                         relative: taken.file.relativePath) else {
+                        switch errno {
+                        case ENOENT: continue
+                        // A folder on the way is a link now (or a file): the name no longer leads to our file.
+                        case ELOOP, ENOTDIR: keptHere.append(taken.file.relativePath); continue
+                        default: code = errno
+                        }
+                        let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                        lock.withLock { failure = failure ?? error }
+                        continue
+                    }
+                    openFolders[key] = (descriptor, folderPath, false)
+                }
+                let descriptor = openFolders[key]!.descriptor
+                switch Self.check(taken, in: descriptor, name: name) {
+                case .gone: continue
+                case .replaced: keptHere.append(taken.file.relativePath); continue
+                case .failed(let error): code = error
+                case .same: if unlinkat(descriptor, name, 0) != 0 && errno != ENOENT { code = errno }
+                }
+                guard code == 0 else {
+                    let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                    lock.withLock { failure = failure ?? error }
+                    continue
+                }
+                openFolders[key]!.touched = true
+                touchedPaths[key] = folderPath
             }
         }
+        closeFolders()
         lock.withLock {
             failure = failure ?? syncFailure
-            folders.formUnion(touched)
+            folders.merge(touchedPaths) { first, _ in first }
+            kept += keptHere
         }
     }
 }
@@ -433,12 +592,8 @@ final class InboxRemovals: @unchecked Sendable {
 enum LowPriority {
     static func enter() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(linuxThreadID()), 10)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
         #endif
     }
 }
 
-#if os(Linux)
-/// gettid(2), which glibc declares only under _GNU_SOURCE.
-@_silgen_name("gettid") private func linuxThreadID() -> Int32
-#endif

@@ -87,6 +87,9 @@ public struct IntakeEvent: Equatable, Sendable {
 
     /// The system error that kept the file from being read, when that is why it was left.
     public var unreadableErrno: Int32?
+    /// What failed while storing the file, when that is why it was left (its name too long for the
+    /// destination, the disk full…): the file stays in the inbox and the others go on.
+    public var failure: IntakeFileError?
 
     /// The line printed for this file, in Japanese (`line(in:)` for either language).
     public var line: String { line(in: .ja) }

@@ -31,6 +31,47 @@ public enum IntakeText {
         }
     }
 
+    /// One line for each thing in the inbox a pass left alone or renamed, besides the files' own lines.
+    public static func inboxNotices(_ result: IntakePassResult, _ language: Language) -> [String] {
+        let ja = language == .ja
+        var lines = result.keptInInbox.map { keptInInbox($0, language) }
+        for link in result.links {
+            lines.append(ja ? "リンク \(NameText.shown(link))（シンボリックリンクはたどらず、そのままにします。元のファイルを inbox に入れてください）"
+                            : "link \(NameText.shown(link)) (symbolic links are not followed and are left in place; put the file itself into the inbox)")
+        }
+        for folder in result.unreadableFolders {
+            let reason = systemReason(folder.errno), advice = self.advice(for: folder.errno, language)
+            lines.append(ja ? "読めないフォルダ \(NameText.shown(folder.relativePath))（\(reason)。\(advice)）"
+                            : "unreadable folder \(NameText.shown(folder.relativePath)) (\(reason). \(advice))")
+        }
+        for name in result.renamed {
+            lines.append(ja ? "改名 \(NameText.shown(name))（名前が UTF-8 でなかったため、読める名前に変えて受け付けます）"
+                            : "renamed \(NameText.shown(name)) (its name was not UTF-8; renamed to a readable name and taken)")
+        }
+        for name in result.invalidNames {
+            lines.append(ja ? "保留 \(NameText.shown(name))（名前が UTF-8 でなく、読める名前に変えられませんでした）"
+                            : "left \(NameText.shown(name)) (its name is not UTF-8 and could not be renamed)")
+        }
+        return lines
+    }
+
+    /// The line for a file taken whose inbox name held another file when it was to be removed.
+    public static func keptInInbox(_ relativePath: String, _ language: Language) -> String {
+        let relativePath = NameText.shown(relativePath)
+        switch language {
+        case .ja: return "残置 \(relativePath)（取り込んだ後に保存し直されたため inbox に残しました。次の run で新しい版として受け付けます）"
+        case .en: return "kept \(relativePath) (saved again after it was taken; left in the inbox, the next run takes the new version)"
+        }
+    }
+
+    /// The line printed when run stops at a signal.
+    public static func stopped(_ language: Language) -> String {
+        switch language {
+        case .ja: return "中断しました。取り込んだファイルは記録済みで、残りは inbox にあります。出力は次の run で更新します。"
+        case .en: return "Stopped. The files taken are recorded; the others are still in the inbox. The next run updates the outputs."
+        }
+    }
+
     /// The label of the progress bar.
     public static func progressLabel(_ language: Language) -> String {
         language == .ja ? "処理中" : "Processing"
@@ -38,18 +79,48 @@ public enum IntakeText {
 }
 
 extension IntakeFileError {
-    /// The message for staff: which file, what failed, and what to check.
+    /// The message for staff: which file, what failed, the system's own reason, and what to check.
     public func message(in language: Language) -> String {
         switch self {
         case .system(let operation, let path, let code):
+            let path = NameText.shown(path)
             let reason = IntakeText.systemReason(code)
+            let advice = IntakeText.advice(for: code, language)
             switch language {
             case .ja:
-                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。"
+                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。\(advice)"
             case .en:
-                return "\(operation.englishName) \"\(path)\" failed (\(reason)). Check the free disk space and the permissions."
+                return "\(operation.englishName) \"\(path)\" failed (\(reason)). \(advice)"
             }
         }
+    }
+}
+
+extension IntakeText {
+    /// What to check after a system call failed with `code`: what that errno means, not a guess.
+    static func advice(for code: Int32, _ language: Language) -> String {
+        let ja: String, en: String
+        switch code {
+        case ENOSPC, EDQUOT:
+            (ja, en) = ("ディスクの空き（または容量の上限）を確かめてください。", "Check the free disk space (or the quota).")
+        case EACCES, EPERM:
+            (ja, en) = ("ファイルとフォルダの権限を確かめてください。", "Check the permissions of the file and its folder.")
+        case EROFS:
+            (ja, en) = ("書き込めない（読み取り専用の）場所です。", "The place is read-only.")
+        case ENAMETOOLONG:
+            (ja, en) = ("名前が長すぎます。短い名前にしてください。", "The name is too long; use a shorter one.")
+        case ENOENT:
+            (ja, en) = ("処理の途中でなくなりました（移されたか消されました）。", "It disappeared during the run (moved or removed).")
+        case ENOTDIR, EEXIST:
+            (ja, en) = ("フォルダのはずの場所にファイルがあります。", "A file is where a folder should be.")
+        case ELOOP:
+            (ja, en) = ("シンボリックリンクはたどりません。", "Symbolic links are not followed.")
+        case EIO:
+            (ja, en) = ("ディスクか共有フォルダの接続に問題があります。", "The disk or the connection to the shared folder has a problem.")
+        default:
+            (ja, en) = ("原因を取り除いてから、もう一度実行してください。", "Remove the cause and run again.")
+        }
+        return language == .ja ? ja : en
     }
 }
 
@@ -81,6 +152,16 @@ extension IntakeSessionError {
         case (.notAWorkspace(let path), .en):
             return "\"\(path)\" is not a workspace (it has no inbox folder or no furikaeri.yml). "
                 + "Create it first with furikaeri init \(path)."
+        case (.ledgerMissing(let path, let stored), .ja):
+            return "台帳「\(path)」が見つからないか空ですが、archive/ と rejected/ には \(stored) 件のファイルがあります。"
+                + "このまま処理すると受付済みのファイルが分からなくなるため、何もせずに止めました。"
+                + "控えから戻すには furikaeri ledger restore、archive/ と rejected/ から作り直すには "
+                + "furikaeri ledger rebuild を --workspace を付けて実行してください。"
+        case (.ledgerMissing(let path, let stored), .en):
+            return "The ledger \"\(path)\" is missing or empty, but archive/ and rejected/ hold \(stored) file(s). "
+                + "Going on would lose track of what was accepted, so nothing was done. "
+                + "Put a backup back with furikaeri ledger restore, or rebuild it from archive/ and rejected/ "
+                + "with furikaeri ledger rebuild (each with --workspace)."
         }
     }
 }
@@ -88,7 +169,9 @@ extension IntakeSessionError {
 extension IntakeEvent {
     /// The line printed for this file in `language`.
     public func line(in language: Language) -> String {
-        let stored = storedPath ?? ""
+        // Control characters in names are shown escaped, never sent to the terminal.
+        let relativePath = NameText.shown(self.relativePath)
+        let stored = NameText.shown(storedPath ?? "")
         let note = stored + RejectionNote.suffix
         switch (outcome, language) {
         case (.accepted?, .ja):
@@ -110,10 +193,14 @@ extension IntakeEvent {
         case (.notXLSX?, .en):
             return "rejected \(relativePath) → \(stored) (not an .xlsx file; see \(note))"
         case (nil, .ja):
-            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。ファイルの権限を確かめてください" }
+            if unreadableErrno == ENOENT { return "消失 \(relativePath)（処理の途中で inbox からなくなりました。移されたか消されました）" }
+            if let failure { return "保留 \(relativePath)（取り込めませんでした: \(failure.message(in: .ja)) 次回にもう一度試します）" }
+            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。\(IntakeText.advice(for: $0, .ja))" }
             return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
-            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)); check the file's permissions" }
+            if unreadableErrno == ENOENT { return "gone \(relativePath) (it left the inbox during the run: moved or removed)" }
+            if let failure { return "left \(relativePath) (could not be taken: \(failure.message(in: .en)) Will try again next time)" }
+            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)). \(IntakeText.advice(for: $0, .en))" }
             return "left \(relativePath) (\(why ?? "still being written or changed; will try again next time"))"
         }
     }
@@ -172,6 +259,20 @@ public enum IntakeErrorText {
         if let error = error as? WorkspaceLockError { return error.message(in: language) }
         if let error = error as? IntakeSessionError { return error.message(in: language) }
         if let error = error as? IntakeFileError { return error.message(in: language) }
+        if let error = error as? OutputsNotWritten {
+            // The reason alone: the generic message would say that the inbox was left untouched.
+            let c = error.counts
+            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError
+                ? message(error.underlying, language: language) : "\(error.underlying)" + (language == .ja ? "。" : ".")
+            switch language {
+            case .ja:
+                return "ファイルは受け付けて記録しました（受付 \(c.accepted)件、差戻 \(c.rejected)件、重複 \(c.duplicates)件）が、"
+                    + "出力を書けませんでした: \(reason) 原因を取り除いてから run をもう一度実行すると、出力を作り直します。"
+            case .en:
+                return "The files were taken and recorded (\(c.accepted) accepted, \(c.rejected) rejected, \(c.duplicates) duplicate(s)), "
+                    + "but the outputs could not be written: \(reason) Remove the cause and run again to write them."
+            }
+        }
         if let error = error as? SettingsError { return language == .ja ? error.description : error.englishMessage }
         switch language {
         case .ja:

@@ -307,12 +307,22 @@ public final class Ledger {
 
     /// Every path (relative to the workspace) the ledger knows in archive/ or rejected/, notes included.
     public func knownStoredPaths() throws -> Set<String> {
+        Set(try knownStoredPathList())
+    }
+
+    /// `knownStoredPaths`, as bytes: a set of `String` holds one of two names that differ only in
+    /// normalisation (see `PathKey`).
+    func knownStoredPathKeys() throws -> Set<PathKey> {
+        Set(try knownStoredPathList().map(PathKey.init))
+    }
+
+    private func knownStoredPathList() throws -> [String] {
         try queue.read { db in
-            var paths = Set<String>()
+            var paths: [String] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT stored_path, note_path FROM files")
             while let row = try rows.next() {
-                paths.insert(row[0])
-                if let note: String = row[1] { paths.insert(note) }
+                paths.append(row[0])
+                if let note: String = row[1] { paths.append(note) }
             }
             return paths
         }

@@ -120,6 +120,19 @@ enum LedgerSchema {
                 """)
         }
         Ledger.registerOrgCodes(in: &migrator)
+        migrator.registerMigration("v4: files a run could not take, and why") { db in
+            // One row per file a run left in the inbox for a reason other than settling (a copy that
+            // failed, a file saved again, removed or unreadable), as the lines it printed.
+            try db.execute(sql: """
+                CREATE TABLE intake_problems (
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    original_name TEXT NOT NULL,        -- path relative to inbox/, shown escaped
+                    line_ja TEXT NOT NULL,
+                    line_en TEXT NOT NULL
+                );
+                CREATE INDEX intake_problems_run ON intake_problems(run_id);
+                """)
+        }
         return migrator
     }
 

@@ -26,3 +26,12 @@ enum PathText {
         return folder.utf8.last == slash ? folder + name : folder + "/" + name
     }
 }
+
+/// A path as its bytes, for dictionaries and sets of paths: Swift's `String` equality is canonical
+/// equivalence, under which a name saved from a Mac (NFD) equals the same name saved from Windows (NFC),
+/// while the file system holds them as two files.
+struct PathKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ path: String) { bytes = Array(path.utf8) }
+}

@@ -64,29 +64,34 @@ public struct Recovery {
     private func finishInboxRemovals(report: inout RecoveryReport) throws {
         var done: [Int64] = []
         for row in try ledger.filesAwaitingInboxRemoval() {
-            let inboxPath = (workspace.inbox as NSString).appendingPathComponent(row.originalName)
-            let storedPath = workspace.path(row.storedPath)
-            if FileManager.default.fileExists(atPath: inboxPath) {
-                // Only the very bytes we committed, and only when the stored copy is really there.
-                guard FileManager.default.fileExists(atPath: storedPath),
-                      let sha = try? Self.sha256(ofFile: inboxPath), sha == row.sha256 else {
-                    done.append(row.id)
-                    continue
-                }
-                try DurableFiles.remove(inboxPath)
-                report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
+            defer { done.append(row.id) }
+            let inboxPath = PathText.join(workspace.inbox, row.originalName)
+            // Looked at and removed relative to its folder, opened without following links.
+            guard let (folder, name) = NoFollowPaths.openParent(root: workspace.inbox, relative: row.originalName) else { continue }
+            defer { close(folder) }
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            // Only the very bytes we committed, and only when the stored copy is really there.
+            let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            let sha = try? Self.sha256(ofDescriptor: fd, path: inboxPath)
+            close(fd)
+            guard FileSnapshot.of(workspace.path(row.storedPath)) != nil, sha == row.sha256 else { continue }
+            if unlinkat(folder, name, 0) != 0 && errno != ENOENT {
+                throw IntakeFileError.system(operation: .remove, path: inboxPath, errno: errno)
             }
-            done.append(row.id)
+            try DurableFiles.syncDirectory(PathText.parent(inboxPath))
+            report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
         }
         try ledger.markInboxRemoved(done)
     }
 
     private func removeUncommittedCopies(report: inout RecoveryReport) throws {
-        let known = try ledger.knownStoredPaths()
+        let known = try ledger.knownStoredPathKeys()
         var unknown: [String] = []
         for folder in [workspace.archive, workspace.rejected] {
             collectFiles(in: folder) { path in
-                if !known.contains(workspace.relative(path)) { unknown.append(path) }
+                if !known.contains(PathKey(workspace.relative(path))) { unknown.append(path) }
             }
         }
         guard !unknown.isEmpty else { return }
@@ -95,26 +100,27 @@ public struct Recovery {
         collectFiles(in: workspace.inbox) { path in
             if let size = FileSnapshot.of(path)?.size { inboxBySize[size, default: []].append(path) }
         }
-        var inboxHashes: [String: String] = [:]
+        var inboxHashes: [PathKey: String] = [:]  // by bytes (see PathKey)
         func inboxHas(sha: String, size: Int64) -> Bool {
             for path in inboxBySize[size] ?? [] {
-                if inboxHashes[path] == nil { inboxHashes[path] = (try? Self.sha256(ofFile: path)) ?? "" }
-                if inboxHashes[path] == sha { return true }
+                let key = PathKey(path)
+                if inboxHashes[key] == nil { inboxHashes[key] = (try? Self.sha256(ofFile: path)) ?? "" }
+                if inboxHashes[key] == sha { return true }
             }
             return false
         }
-        var removed = Set<String>()
+        var removed = Set<PathKey>()
         for path in unknown.sorted() where !path.hasSuffix(RejectionNote.suffix) {
             guard let size = FileSnapshot.of(path)?.size, let sha = try? Self.sha256(ofFile: path),
                   inboxHas(sha: sha, size: size) else { continue }
             try DurableFiles.remove(path)
-            removed.insert(path)
+            removed.insert(PathKey(path))
             report.uncommittedCopiesRemoved.append(workspace.relative(path))
         }
         // A note is ours to remove when the file it describes was an uncommitted copy or is gone.
         for path in unknown.sorted() where path.hasSuffix(RejectionNote.suffix) {
             let described = String(path.dropLast(RejectionNote.suffix.count))
-            if removed.contains(described) || !FileManager.default.fileExists(atPath: described) {
+            if removed.contains(PathKey(described)) || !FileManager.default.fileExists(atPath: described) {
                 try DurableFiles.remove(path)
                 report.uncommittedCopiesRemoved.append(workspace.relative(path))
             }
@@ -122,14 +128,7 @@ public struct Recovery {
     }
 
     private func collectFiles(in folder: String, visit: (String) -> Void) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR { collectFiles(in: path, visit: visit) }
-            else if info.st_mode & S_IFMT == S_IFREG { visit(path) }
-        }
+        StoredFiles.walk(folder, visit)
     }
 
     private func isDirectory(_ path: String) -> Bool {
@@ -137,11 +136,16 @@ public struct Recovery {
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// The SHA-256 of a file's bytes.
+    /// The SHA-256 of a file's bytes (a link is not followed).
     public static func sha256(ofFile path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw IntakeFileError.system(operation: .read, path: path, errno: errno) }
         defer { close(fd) }
+        return try sha256(ofDescriptor: fd, path: path)
+    }
+
+    /// The SHA-256 of the bytes of an open file (read from where it stands); `path` names it in errors.
+    static func sha256(ofDescriptor fd: Int32, path: String) throws -> String {
         var hasher = SHA256()
         let chunk = 256 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)

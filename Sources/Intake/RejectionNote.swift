@@ -8,6 +8,7 @@ public enum RejectionNote {
 
     /// The note for a file that is not an .xlsx workbook: how to save it as one.
     public static func notXLSX(originalName: String) -> String {
+        let originalName = NameText.shown(originalName)
         let ext = (originalName as NSString).pathExtension.lowercased()
         var lines = [
             "ファイル「\(originalName)」は受け付けられませんでした。",
@@ -53,6 +54,7 @@ public enum RejectionNote {
 
     /// The note for a workbook with errors: every issue with its sheet and cell.
     public static func invalid(originalName: String, result: FileResult) -> String {
+        let originalName = NameText.shown(originalName)
         var lines = [
             "ファイル「\(originalName)」は受け付けられませんでした。",
             result.status == .unreadable

@@ -25,35 +25,44 @@ struct StagedCopies {
         case failed(IntakeFileError)
     }
 
-    /// By inbox path.
-    private var copies: [String: Copy]
+    /// By inbox path, as bytes.
+    private var copies: [PathKey: Copy]
     /// The device of each folder looked at: the staging folders and the destinations.
     private var devices: [String: UInt64]
 
     /// Copies every file of `files` to where `results` says it will likely go: from `bytes`, the
     /// bytes validation read (and hashed into the result), when it kept them; otherwise from the inbox.
     static func make(of files: [InboxFile], results: [String: FileResult], bytes: [String: FileBytes] = [:],
-                     workspace: Workspace) -> StagedCopies {
+                     workspace: Workspace, isCancelled: () -> Bool = { false }) -> StagedCopies {
+        make(of: files, results: Dictionary(results.map { (PathKey($0.key), $0.value) }) { first, _ in first },
+             bytes: Dictionary(bytes.map { (PathKey($0.key), $0.value) }) { first, _ in first },
+             workspace: workspace, isCancelled: isCancelled)
+    }
+
+    /// `make`, with the results and bytes keyed by the paths' bytes (see `PathKey`).
+    static func make(of files: [InboxFile], results: [PathKey: FileResult], bytes: [PathKey: FileBytes],
+                     workspace: Workspace, isCancelled: () -> Bool = { false }) -> StagedCopies {
         var devices: [String: UInt64] = [:]
         for folder in [workspace.archive, workspace.rejected] {
             try? DurableFiles.createDirectory(folder)
             if let device = deviceNumber(of: folder) { devices[folder] = device }
         }
-        var copies: [String: Copy] = [:]
-        for file in files {
-            let folder = stagingFolder(for: results[file.path], workspace: workspace)
+        var copies: [PathKey: Copy] = [:]
+        for file in files where !isCancelled() {
+            let key = PathKey(file.path)
+            let folder = stagingFolder(for: results[key], workspace: workspace)
             do {
-                if let read = bytes[file.path], let result = results[file.path], !result.sha256.isEmpty {
+                if let read = bytes[key], let result = results[key], !result.sha256.isEmpty {
                     let temporary = try DurableFiles.stageWrite(read.bytes, inDirectory: folder)
-                    copies[file.path] = .copied(temporary: temporary, result: .init(sha256: result.sha256, size: Int64(read.count)))
+                    copies[key] = .copied(temporary: temporary, result: .init(sha256: result.sha256, size: Int64(read.count)))
                 } else {
                     let (temporary, result) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
-                    copies[file.path] = .copied(temporary: temporary, result: result)
+                    copies[key] = .copied(temporary: temporary, result: result)
                 }
             } catch let error as IntakeFileError {
-                copies[file.path] = .failed(error)
+                copies[key] = .failed(error)
             } catch {
-                copies[file.path] = .failed(.system(operation: .write, path: folder, errno: EIO))
+                copies[key] = .failed(.system(operation: .write, path: folder, errno: EIO))
             }
         }
         return StagedCopies(copies: copies, devices: devices)
@@ -72,7 +81,7 @@ struct StagedCopies {
     /// device); nil when there is none or it cannot, and the caller copies as before. A failed copy
     /// is thrown, as copying then would have thrown.
     mutating func take(_ path: String, for destinationFolder: String) throws -> (temporary: String, result: DurableFiles.CopyResult)? {
-        guard let copy = copies.removeValue(forKey: path) else { return nil }
+        guard let copy = copies.removeValue(forKey: PathKey(path)) else { return nil }
         switch copy {
         case .failed(let error):
             throw error

@@ -5,11 +5,22 @@ import Validation
 public enum StatusText {
     /// Renders the figures per fiscal year, the inbox and the 未提出 lists, in `language`: the same
     /// lines in the same order in either language.
+    /// `links` and `unreadableFolders` are what `run` leaves alone in the inbox (and says so).
+    /// `problems`: what the latest run could not take, one line each.
     public static func render(years: [YearStatus], rejectedWithoutYear: Int, pending: Int, settling: Int,
+                              links: Int = 0, unreadableFolders: Int = 0, problems: [IntakeProblem] = [],
                               language: Language = .ja) -> String {
         let ja = language == .ja
         var lines = [ja ? "受付フォルダ: 処理待ち \(pending)件" + (settling > 0 ? "、書き込み中 \(settling)件" : "")
-                        : "Inbox: \(pending) waiting" + (settling > 0 ? ", \(settling) still being written" : "")]
+                          + (links > 0 ? "、リンク（受け付けません） \(links)件" : "")
+                          + (unreadableFolders > 0 ? "、読めないフォルダ \(unreadableFolders)件" : "")
+                        : "Inbox: \(pending) waiting" + (settling > 0 ? ", \(settling) still being written" : "")
+                          + (links > 0 ? ", \(links) symbolic link(s) (not taken)" : "")
+                          + (unreadableFolders > 0 ? ", \(unreadableFolders) unreadable folder(s)" : "")]
+        if !problems.isEmpty {
+            lines.append(ja ? "前回の run で取り込めなかったファイル: \(problems.count)件" : "Files the last run could not take: \(problems.count)")
+            lines += problems.map { "  " + (ja ? $0.japanese : $0.english) }
+        }
         if years.isEmpty {
             lines.append(ja ? "まだ受け付けたシートはありません。" : "No sheet has been accepted yet.")
         }

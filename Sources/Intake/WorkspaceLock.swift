@@ -25,7 +25,9 @@ public final class WorkspaceLock {
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// Takes the lock, waiting up to `timeout` seconds (0: do not wait).
-    public static func acquire(path: String, timeout: Double, onWait: (() -> Void)? = nil) throws -> WorkspaceLock {
+    /// A stop request (`shouldStop`) ends the wait as if the time were up.
+    public static func acquire(path: String, timeout: Double, onWait: (() -> Void)? = nil,
+                               shouldStop: () -> Bool = { false }) throws -> WorkspaceLock {
         try DurableFiles.createDirectory((path as NSString).deletingLastPathComponent)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WorkspaceLockError.unavailable(path: path, errno: errno) }
@@ -38,7 +40,7 @@ public final class WorkspaceLock {
                 throw WorkspaceLockError.unavailable(path: path, errno: code)
             }
             let waited = Date().timeIntervalSince(start)
-            if waited >= timeout {
+            if waited >= timeout || shouldStop() {
                 close(fd)
                 throw WorkspaceLockError.busy(path: path, waitedSeconds: waited)
             }

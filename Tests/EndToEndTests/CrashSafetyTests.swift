@@ -134,4 +134,64 @@ import TestSupport
         #expect(crashed.files(under: "archive").count == reference.files(under: "archive").count)
         #expect(crashed.files(under: "rejected").count == reference.files(under: "rejected").count)
     }
+
+    /// `run` asked to stop with SIGINT (Ctrl+C) or SIGTERM at random moments: it finishes the batch in
+    /// hand and exits with 130 or 143 within 2 s, and every file dropped exists exactly once at that
+    /// very moment (no second copy left for the next run to put right), with nothing half written.
+    @Test func stoppingRunWithSIGINTOrSIGTERMLeavesEveryFileExactlyOnceAtOnce() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        let pool = try Self.makePool(f)
+        var contents: [String: Data] = [:]
+        for file in pool { contents[file.name] = try Data(contentsOf: URL(fileURLWithPath: f.pool + "/" + file.name)) }
+        var generator = SystemRandomNumberGenerator()
+        var dropped = 0
+        var stopped: [Int32: Int] = [:]
+        var attempts = 0
+        let perWave = 5
+        while (stopped[130, default: 0] < 4 || stopped[143, default: 0] < 4) && attempts < 40 {
+            attempts += 1
+            if dropped >= pool.count {  // every file taken: the same sheets again, under new names
+                for file in pool.prefix(perWave * 2) {
+                    try f.drop(file.name, as: "again\(attempts)/" + (file.name as NSString).lastPathComponent, age: 60)
+                    contents["again\(attempts)/" + (file.name as NSString).lastPathComponent] = contents[file.name]
+                }
+            }
+            let end = min(pool.count, dropped + perWave)
+            for file in pool[dropped..<end] { try f.drop(file.name, modified: file.modified) }
+            dropped = end
+            let number = attempts % 2 == 0 ? SIGINT : SIGTERM
+            let process = try FurikaeriBinary.start(["run", "--workspace", f.workspace, "--batch-size", "2"])
+            if attempts % 3 == 0 {
+                usleep(UInt32(Double.random(in: 0.05...0.3, using: &generator) * 1_000_000))
+            } else {
+                waitForChange(in: f, hidden: attempts % 3 == 1, until: Date().addingTimeInterval(3), process: process)
+            }
+            guard process.isRunning else { process.waitUntilExit(); continue }
+            let signalled = Date()
+            kill(process.processIdentifier, number)
+            process.waitUntilExit()
+            let seconds = Date().timeIntervalSince(signalled)
+            #expect(seconds <= 2, "run took \(seconds) s to stop")
+            if process.terminationReason == .exit {
+                #expect([0, 128 + number].contains(process.terminationStatus))
+                if process.terminationStatus == 128 + number { stopped[128 + number, default: 0] += 1 }
+            }
+            // Exactly once, now: every content as many times as it was dropped.
+            var expected: [Data: Int] = [:]
+            for file in pool[..<dropped] { expected[contents[file.name]!, default: 0] += 1 }
+            for (name, data) in contents where name.hasPrefix("again") { expected[data, default: 0] += 1 }
+            for (data, count) in expected {
+                #expect(f.copies(of: data) == count, "after a stop by signal \(number)")
+            }
+            #expect(IntakeFixture.files(under: f.workspace, includeHidden: true).allSatisfy { !$0.contains(".furikaeri-partial-") })
+        }
+        print("stop test: \(attempts) runs, \(stopped[130, default: 0]) stopped by SIGINT, \(stopped[143, default: 0]) by SIGTERM")
+        #expect(stopped[130, default: 0] >= 4 && stopped[143, default: 0] >= 4)
+        // What is left is taken by the next run, and outputs follow.
+        let final = try f.furikaeri(["run"])
+        #expect(final.status == 0)
+        #expect(f.files(under: "inbox").isEmpty)
+        #expect(!f.outputCSVs().isEmpty)
+    }
 }

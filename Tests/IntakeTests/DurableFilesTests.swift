@@ -67,22 +67,37 @@ import TestSupport
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let files = (0..<50).map { folder + "/f\($0).xlsx" }
     for file in files { try Data("x".utf8).write(to: URL(fileURLWithPath: file)) }
+    func taken(_ paths: [String]) -> [InboxRemovals.Taken] {
+        paths.map { path in
+            InboxRemovals.Taken(file: InboxFile(path: path, relativePath: PathText.lastComponent(path),
+                                                snapshot: FileSnapshot.of(path) ?? FileSnapshot(size: 0, modifiedNanoseconds: 0)),
+                                sha256: "")
+        }
+    }
     let removals = InboxRemovals()
-    removals.remove(Array(files[0..<25]))
-    removals.remove(Array(files[25...]) + [folder + "/already-gone.xlsx"])
+    removals.remove(taken(Array(files[0..<25])))
+    removals.remove(taken(Array(files[25...]) + [folder + "/already-gone.xlsx"]))
     Thread.sleep(forTimeInterval: 0.05)
     #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0) })  // nothing before start
     removals.start()
-    #expect(try removals.finish() == [folder])
+    #expect(try removals.finish().folders == [folder])
     #expect(files.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
-    #expect(try removals.finish().isEmpty)  // a second wait returns at once
+    #expect(try removals.finish().folders.isEmpty)  // a second wait returns at once
 
-    // A path that cannot be removed (a folder) is the failure; nothing after it is removed.
+    // A name that cannot be looked at (too long) is the failure; the files after it are still removed,
+    // and a folder now in the place of a taken file is not ours to remove.
     let failing = InboxRemovals()
-    try Data("y".utf8).write(to: URL(fileURLWithPath: folder + "/kept.xlsx"))
-    failing.remove([folder, folder + "/kept.xlsx"])
-    #expect(throws: IntakeFileError.self) { try failing.finish() }
-    #expect(FileManager.default.fileExists(atPath: folder + "/kept.xlsx"))
+    try Data("y".utf8).write(to: URL(fileURLWithPath: folder + "/removed.xlsx"))
+    let tooLong = folder + "/" + String(repeating: "x", count: 300)
+    var inPlace = taken([folder + "/removed.xlsx"])
+    inPlace.insert(InboxRemovals.Taken(file: InboxFile(path: tooLong, relativePath: "x", snapshot: FileSnapshot(size: 1, modifiedNanoseconds: 0)),
+                                       sha256: ""), at: 0)
+    inPlace.insert(InboxRemovals.Taken(file: InboxFile(path: folder, relativePath: "sub", snapshot: FileSnapshot(size: 1, modifiedNanoseconds: 0)),
+                                       sha256: ""), at: 0)
+    failing.remove(inPlace)
+    #expect(throws: IntakeFileError.system(operation: .remove, path: tooLong, errno: ENAMETOOLONG)) { try failing.finish() }
+    #expect(!FileManager.default.fileExists(atPath: folder + "/removed.xlsx"))
+    #expect(FileManager.default.fileExists(atPath: folder))
 }
 
 @Test func pathTextAgreesWithNSStringOnThePathsIntakeBuilds() {

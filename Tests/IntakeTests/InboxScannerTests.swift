@@ -62,7 +62,8 @@ import Testing
     let runID = try t.ledger.beginRun(command: "run")
     let counts = try t.runner.process(files, runID: runID, onEvent: { events.append($0) })
     try t.runner.finishInboxRemovals(runID: runID)
-    #expect(counts.waiting == 1 && counts.rejected == 1)
-    #expect(events.first { $0.relativePath == "gone.csv" }?.line.contains("読み取れません") == true)
+    // Said as it is: gone, not left for later nor "still being written".
+    #expect(counts.waiting == 0 && counts.rejected == 1)
+    #expect(events.first { $0.relativePath == "gone.csv" }?.line.contains("なくなりました") == true)
     #expect(t.files(under: "rejected") == ["rejected/kept.csv", "rejected/kept.csv.エラー.txt"])
 }

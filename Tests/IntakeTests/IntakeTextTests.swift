@@ -15,9 +15,18 @@ import Glibc
         #expect(event.line(in: .en) == "left 課/a.xlsx (still being written or changed; will try again next time)")
         event.unreadableErrno = EACCES
         let reason = String(cString: strerror(EACCES))
-        #expect(event.line(in: .ja) == "保留 課/a.xlsx（読み取れません: \(reason)。ファイルの権限を確かめてください）")
-        #expect(event.line(in: .en) == "left 課/a.xlsx (cannot be read: \(reason); check the file's permissions)")
+        #expect(event.line(in: .ja) == "保留 課/a.xlsx（読み取れません: \(reason)。ファイルとフォルダの権限を確かめてください。）")
+        #expect(event.line(in: .en) == "left 課/a.xlsx (cannot be read: \(reason). Check the permissions of the file and its folder.)")
         #expect(event.line == event.line(in: .ja))
+        // Removed meanwhile: said as such, not "still being written".
+        event.unreadableErrno = ENOENT
+        #expect(event.line(in: .ja) == "消失 課/a.xlsx（処理の途中で inbox からなくなりました。移されたか消されました）")
+        #expect(!event.line(in: .en).contains("being written"))
+        // A failure storing it: the operation, the system's reason, and what that reason means.
+        event.unreadableErrno = nil
+        event.failure = .system(operation: .save, path: "rejected/a.xlsx", errno: ENAMETOOLONG)
+        #expect(event.line(in: .ja).hasPrefix("保留 課/a.xlsx（取り込めませんでした: 「rejected/a.xlsx」の保存に失敗しました（\(String(cString: strerror(ENAMETOOLONG)))）。名前が長すぎます。"))
+        #expect(!event.line(in: .ja).contains("ディスクの空き"))
     }
 
     @Test func acceptedAndRejectedLinesNameWhereTheFileWent() {
@@ -34,8 +43,12 @@ import Glibc
     @Test func fileErrorsNameTheOperationInEitherLanguage() {
         let error = IntakeFileError.system(operation: .rename, path: "archive/2024/a.xlsx", errno: ENOSPC)
         let reason = String(cString: strerror(ENOSPC))
-        #expect(error.description == "「archive/2024/a.xlsx」の名前の変更に失敗しました（\(reason)）。ディスクの空きと権限を確かめてください。")
-        #expect(error.message(in: .en) == "Renaming \"archive/2024/a.xlsx\" failed (\(reason)). Check the free disk space and the permissions.")
+        #expect(error.description == "「archive/2024/a.xlsx」の名前の変更に失敗しました（\(reason)）。ディスクの空き（または容量の上限）を確かめてください。")
+        #expect(error.message(in: .en) == "Renaming \"archive/2024/a.xlsx\" failed (\(reason)). Check the free disk space (or the quota).")
+        // A permission error is not a full disk, and neither is an input/output error.
+        let denied = IntakeFileError.system(operation: .createFolder, path: "rejected/課", errno: EACCES)
+        #expect(denied.message(in: .en).contains(String(cString: strerror(EACCES))) && denied.message(in: .en).contains("permissions")
+                && !denied.message(in: .en).contains("disk"))
         #expect(IntakeErrorText.message(error, language: .en) == error.message(in: .en))
     }
 
@@ -50,4 +63,14 @@ import Glibc
         #expect(result.summaryLine(in: .en)
                 == "Done: 3 accepted, 1 rejected, 1 duplicate, 2 left for next time (still being written). Outputs updated for FY2023, FY2024")
     }
+}
+
+@Test func namesAreShownWithTheirControlCharactersEscapedAndBytesThatAreNotUTF8AsHex() {
+    #expect(NameText.shown("a\u{1B}[2J\u{7}b\u{85}.xlsx") == "a\\x1B[2J\\x07b\\u{85}.xlsx")
+    #expect(NameText.shown("ふりかえり シート.xlsx") == "ふりかえり シート.xlsx")
+    #expect(NameText.escaped([0x82, 0xA0] + Array(".xlsx".utf8)) == "\\x82\\xA0.xlsx")
+    #expect(NameText.escaped(Array("が.xlsx".utf8)) == "が.xlsx")
+    #expect(NameText.escaped([0xE3, 0x81] + Array("x".utf8)) == "\\xE3\\x81x")  // a character cut short
+    let error = IntakeFileError.system(operation: .save, path: "rejected/a\u{1B}]0;x\u{7}.csv", errno: ENOSPC)
+    #expect(!error.message(in: .ja).unicodeScalars.contains { $0.value < 0x20 })
 }

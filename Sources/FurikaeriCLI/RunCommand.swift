@@ -50,8 +50,10 @@ struct RunCommand: ParsableCommand {
                 command: "run",
                 onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
                 onEvent: { event in
-                    // A file left for a reason other than settling needs staff: always shown.
-                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil || event.failure != nil else { return }
+                    // A file left for a reason other than settling needs staff, and so does a sheet whose
+                    // fiscal year is not on its form (where it was taken from): always shown.
+                    guard (verbose && event.outcome != nil) || event.unreadableErrno != nil || event.failure != nil
+                            || event.fiscalYearSource != nil else { return }
                     progress.clear()
                     print(event.line(in: language))
                 },

@@ -3,6 +3,7 @@ import CFileSystem
 #endif
 import Dispatch
 import Foundation
+import Forms
 import Settings
 import Validation
 import XLSX
@@ -292,10 +293,14 @@ public final class IntakeRunner {
         var outcome: FileOutcome
         var folder: String
         var fiscalYear: Int?
+        var yearSource: FieldOrigin?
         var identities: [SubmissionIdentity] = []
         var note: String?
         if let result {
             let year = result.forms.lazy.compactMap { SubmissionIdentity.fiscalYear(of: $0.form) }.first
+            // Where the year came from, when not from a 実施年度 field: said per file and kept in the ledger.
+            yearSource = year == nil ? .receipt
+                : result.forms.lazy.compactMap { $0.form["fiscal_year"]?.origin }.first(where: { $0 != .form })
             if !result.sha256.isEmpty, let originalYear = acceptedYears[result.sha256] {
                 outcome = .duplicate
                 fiscalYear = originalYear
@@ -360,9 +365,11 @@ public final class IntakeRunner {
             originalName: file.relativePath, sha256: copy.sha256, size: copy.size, receivedAt: receivedAt,
             outcome: outcome, status: result?.status, fiscalYear: fiscalYear,
             storedPath: workspace.relative(stored), notePath: notePath.map { workspace.relative($0) },
-            duplicateOf: outcome == .duplicate ? copy.sha256 : nil, result: result, identities: identities)
-        let event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
+            duplicateOf: outcome == .duplicate ? copy.sha256 : nil, result: result, identities: identities,
+            fiscalYearSource: outcome == .accepted ? yearSource : nil)
+        var event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
                                 fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
+        event.fiscalYearSource = outcome == .accepted ? yearSource : nil
         return Placement(file: file, entry: entry, event: event, publications: publications)
     }
 

@@ -80,6 +80,8 @@ public struct IntakeEvent: Equatable, Sendable {
     /// Where it went, relative to the workspace.
     public var storedPath: String?
     public var fiscalYear: Int?
+    /// Where an accepted sheet's fiscal year came from when its form has no 実施年度 (nil: the form's).
+    public var fiscalYearSource: FieldOrigin? = nil
     /// Errors found (rejected workbooks).
     public var errorCount: Int
     /// Earlier submissions this one replaced.

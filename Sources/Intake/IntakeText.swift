@@ -1,3 +1,4 @@
+import Forms
 import Foundation
 import Settings
 import Validation
@@ -13,6 +14,22 @@ import Darwin
 /// in the same order, so a line can be matched between the two.
 public enum IntakeText {
     /// A fiscal year as staff name it: 令和6年度, or FY2024 in English.
+    /// Where a sheet's fiscal year came from when its form has no 実施年度, for the line of the file.
+    public static func yearSource(_ origin: FieldOrigin, _ language: Language) -> String {
+        switch (origin, language) {
+        case (.title, .ja): return "年度は表題から"
+        case (.fileName, .ja): return "年度はファイル名から"
+        case (.folderName, .ja): return "年度はフォルダー名から"
+        case (.setting, .ja): return "年度は設定 intake.fiscal_year から"
+        case (.receipt, .ja), (.form, .ja): return "様式に年度がないため受付日の年度"
+        case (.title, .en): return "year from the title"
+        case (.fileName, .en): return "year from the file name"
+        case (.folderName, .en): return "year from the folder name"
+        case (.setting, .en): return "year from intake.fiscal_year"
+        case (.receipt, .en), (.form, .en): return "no year on the form: the year it was received"
+        }
+    }
+
     public static func fiscalYear(_ year: Int, _ language: Language) -> String {
         switch language {
         case .ja: return FiscalYear.japaneseName(year)
@@ -176,10 +193,12 @@ extension IntakeEvent {
         switch (outcome, language) {
         case (.accepted?, .ja):
             let year = fiscalYear.map { IntakeText.fiscalYear($0, .ja) } ?? ""
-            return "受付 \(relativePath) → \(stored)（\(year)\(superseded > 0 ? "、再提出として前の版を置き換え" : "")）"
+            let source = fiscalYearSource.map { "、" + IntakeText.yearSource($0, .ja) } ?? ""
+            return "受付 \(relativePath) → \(stored)（\(year)\(source)\(superseded > 0 ? "、再提出として前の版を置き換え" : "")）"
         case (.accepted?, .en):
             let year = fiscalYear.map { IntakeText.fiscalYear($0, .en) } ?? "no fiscal year"
-            return "accepted \(relativePath) → \(stored) (\(year)\(superseded > 0 ? ", replaces the earlier version" : ""))"
+            let source = fiscalYearSource.map { ", " + IntakeText.yearSource($0, .en) } ?? ""
+            return "accepted \(relativePath) → \(stored) (\(year)\(source)\(superseded > 0 ? ", replaces the earlier version" : ""))"
         case (.duplicate?, .ja):
             return "重複 \(relativePath) → \(stored)（受付済みと同じ内容のため数えません）"
         case (.duplicate?, .en):

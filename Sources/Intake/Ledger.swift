@@ -32,10 +32,15 @@ public struct LedgerEntry: Sendable {
     public var result: FileResult?
     /// The identity of each form in `result.forms`, for accepted files.
     public var identities: [SubmissionIdentity]
+    /// Where `fiscalYear` came from when the sheet does not write it in its 実施年度 field (its title,
+    /// file name, folder, the settings, or the date of receipt); nil when it does.
+    public var fiscalYearSource: FieldOrigin?
 
     public init(originalName: String, sha256: String, size: Int64, receivedAt: Date, outcome: FileOutcome,
                 status: FileStatus?, fiscalYear: Int?, storedPath: String, notePath: String?,
-                duplicateOf: String?, result: FileResult?, identities: [SubmissionIdentity]) {
+                duplicateOf: String?, result: FileResult?, identities: [SubmissionIdentity],
+                fiscalYearSource: FieldOrigin? = nil) {
+        self.fiscalYearSource = fiscalYearSource
         self.originalName = originalName
         self.sha256 = sha256
         self.size = size
@@ -141,8 +146,8 @@ public final class Ledger {
         init(_ db: Database) throws {
             file = try PreparedInsert(db, sql: """
                 INSERT INTO files (run_id, sha256, size, original_name, received_at, outcome, status, fiscal_year,
-                                   stored_path, note_path, duplicate_of, inbox_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored')
+                                   stored_path, note_path, duplicate_of, inbox_state, fiscal_year_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?)
                 """)
             submission = try PreparedInsert(db, sql: """
                 INSERT INTO submissions (file_id, sheet, sheet_index, kind, fiscal_year, org_name, project_name, phase,
@@ -182,6 +187,7 @@ public final class Ledger {
             row.add(entry.storedPath)
             row.add(entry.notePath)
             row.add(duplicateID)
+            row.add(entry.fiscalYearSource.map { $0 == .form ? nil : $0.rawValue } ?? nil)
         }
         let fileID = db.lastInsertedRowID
         guard let result = entry.result else { return }

@@ -133,6 +133,11 @@ enum LedgerSchema {
                 CREATE INDEX intake_problems_run ON intake_problems(run_id);
                 """)
         }
+        migrator.registerMigration("v5: where a file's fiscal year came from") { db in
+            // NULL: the sheet's own 実施年度 field. Otherwise title, file_name, folder_name, setting or
+            // receipt (the fiscal year the file was received in), as `validate --json` says.
+            try db.execute(sql: "ALTER TABLE files ADD COLUMN fiscal_year_source TEXT")
+        }
         return migrator
     }
 

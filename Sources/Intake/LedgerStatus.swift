@@ -16,6 +16,9 @@ public struct YearStatus: Equatable, Sendable {
     public var rejected = 0
     /// Projects expected to hand in a (final) reflection that have not.
     public var missing: [MissingReflection] = []
+    /// Accepted files filed under this year only because they were received in it (their forms name
+    /// no year, not even in the title, file name or folder), as dropped: for staff to check.
+    public var filedByReceipt: [String] = []
 }
 
 /// A project with no final reflection yet for a fiscal year: the 未提出 list.
@@ -68,6 +71,15 @@ extension Ledger {
                 let year: Int = row[0]
                 touch(year)
                 if (row[1] as String) == "duplicate" { byYear[year]!.duplicates += row[2] } else { byYear[year]!.rejected += row[2] }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT fiscal_year, original_name FROM files
+                WHERE outcome = 'accepted' AND fiscal_year_source = 'receipt' AND fiscal_year IS NOT NULL
+                ORDER BY fiscal_year, original_name
+                """) {
+                let year: Int = row[0]
+                touch(year)
+                byYear[year]!.filedByReceipt.append(row[1])
             }
             for missing in try Self.missingReflections(db) {
                 touch(missing.fiscalYear)

@@ -55,6 +55,10 @@ public enum SettingsFileTemplate {
             "  low_score_comment_is_error: \(rules.lowScoreCommentIsError)",
             "  # 団体の評価と市の評価がこの差以上なら警告します",
             "  score_gap: \(rules.scoreGap)",
+            "  # 様式に市の評価の欄があるとき、空欄を誤り（score.missing）とするか",
+            "  city_scores_required: \(rules.cityScoresRequired)",
+            "  # 年度の集計に使うふりかえり: final は最終のみ、latest は最終がなければ中間",
+            "  statistics_phase: \(rules.statisticsPhase)",
             "  # 必須のコメントに書かれていても記入とみなさない文言",
             "  placeholders:",
             list(rules.placeholders, indent: "    "),
@@ -94,6 +98,9 @@ public enum SettingsFileTemplate {
             "  settle_seconds: \(settings.intake.settleSeconds)",
             "  # furikaeri watch が受付フォルダを見に行く間隔（秒）",
             "  watch_interval_seconds: \(settings.intake.watchIntervalSeconds)",
+            "  # いま受け付けている年度（例: 令和6年度）。様式にも表題・ファイル名・フォルダー名にも年度がない",
+            "  # シートはこの年度とします。空なら受け付けた日の年度になります（どちらも警告で知らせます）",
+            settings.intake.fiscalYear.map { "  fiscal_year: \($0)" } ?? "  fiscal_year:",
             "",
         ]
         return lines.joined(separator: "\n")

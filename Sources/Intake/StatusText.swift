@@ -33,6 +33,11 @@ public enum StatusText {
                             : "  \(year.reflections) reflection sheet(s), \(year.proposals) proposal(s)"
                               + " (\(year.superseded) replaced by a resubmission, \(year.duplicates) duplicate(s))")
             lines.append(ja ? "  差戻し \(year.rejected)件" : "  \(year.rejected) rejected")
+            if !year.filedByReceipt.isEmpty {
+                lines.append(ja ? "  様式に年度がなく、受け付けた日の年度で整理したシート: \(year.filedByReceipt.count)件（年度を確かめてください）"
+                                : "  Sheets filed by the date received, their forms naming no year: \(year.filedByReceipt.count) (check their year)")
+                lines += year.filedByReceipt.map { "    - " + NameText.shown($0) }
+            }
             let heading = ja ? "  未提出のふりかえりシート: " : "  Reflection sheets not yet received: "
             if year.missing.isEmpty {
                 lines.append(heading + (ja ? "なし" : "none"))

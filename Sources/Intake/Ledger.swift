@@ -130,6 +130,15 @@ public final class Ledger {
             for year in summary.affectedYears {
                 try db.execute(sql: "INSERT OR IGNORE INTO stale_outputs (fiscal_year) VALUES (?)", arguments: [year])
             }
+            // A rejected file is listed in its year's 検証結果: that year's outputs (where it has any)
+            // are written again, not only after the next accepted sheet.
+            for entry in entries where entry.outcome == .rejected || entry.outcome == .notXLSX {
+                let year = entry.fiscalYear ?? FiscalYear.containing(entry.receivedAt)
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO stale_outputs (fiscal_year)
+                    SELECT ? WHERE EXISTS (SELECT 1 FROM submissions WHERE fiscal_year = ?)
+                    """, arguments: [year, year])
+            }
             return summary
         }
     }

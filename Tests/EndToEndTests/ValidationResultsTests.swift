@@ -84,3 +84,21 @@ import TestSupport
     let rows = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_令和6年度.csv"))
     #expect(!rows.contains { $0[0].contains("ふりかえり集計") })
 }
+
+/// A run that only rejects files rewrites that year's outputs, so its 検証結果 lists them at once
+/// rather than after the next accepted sheet.
+@Test func aRunThatOnlyRejectsAFileListsItInThatYearsValidationResults() throws {
+    let f = try IntakeFixture()
+    defer { f.remove() }
+    let accepted = "R06_多世代食堂_最終.xlsx", rejected = "R06_アート展_最終.xlsx"
+    for name in [accepted, rejected] {
+        try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
+    }
+    try f.drop(accepted)
+    #expect(try f.furikaeri(["run"]).status == 0)
+    let csv = URL(fileURLWithPath: f.workspace + "/output/2024/ふりかえり_検証結果_令和6年度.csv")
+    #expect(try Outputs.csvRows(csv).dropFirst().allSatisfy { $0[0] != rejected })
+    try f.drop(rejected)
+    #expect(try f.furikaeri(["run"]).status == 0)
+    #expect(try Outputs.csvRows(csv).dropFirst().contains { $0[0] == rejected && $0[1] == "要修正" })
+}

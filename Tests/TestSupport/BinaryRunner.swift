@@ -19,7 +19,15 @@ public func runFurikaeri(_ arguments: [String], binary: URL? = nil, in directory
     process.executableURL = binary ?? URL(fileURLWithPath: furikaeriBinaryPath)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    // Output goes to temporary files, so a large output can never block the child on a full pipe.
+    let start = Date()
+    let output = try runCapturingOutput(process)
+    return BinaryRun(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                     stderr: String(decoding: output.stderr, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+}
+
+/// Runs `process` to its end with its standard output and error going to temporary files, not pipes:
+/// a child writing much to one while the other is read to its end would block on a full pipe.
+public func runCapturingOutput(_ process: Process) throws -> (status: Int32, stdout: Data, stderr: Data) {
     let scratch = try makeTemporaryDirectory("furikaeri-run")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
@@ -28,13 +36,9 @@ public func runFurikaeri(_ arguments: [String], binary: URL? = nil, in directory
     let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
-    let start = Date()
     try process.run()
     process.waitUntilExit()
-    let seconds = Date().timeIntervalSince(start)
     try out.close()
     try err.close()
-    return BinaryRun(status: process.terminationStatus,
-                     stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                     stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), seconds: seconds)
+    return (process.terminationStatus, try Data(contentsOf: outURL), try Data(contentsOf: errURL))
 }

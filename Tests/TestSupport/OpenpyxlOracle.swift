@@ -14,22 +14,9 @@ public enum OpenpyxlOracle {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", TestPaths.repositoryRoot.appendingPathComponent("Tests/oracles/\(script)").path]
             + arguments
-        // Output goes to files, not pipes: a script writing much to stderr while we read stdout to its
-        // end would block on a full pipe, and the test with it.
-        let scratch = try makeTemporaryDirectory("oracle")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outURL), errors = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try errors.close()
-        let data = try Data(contentsOf: outURL)
-        let errorText = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        let output = try runCapturingOutput(process)
+        let data = output.stdout
+        let errorText = String(decoding: output.stderr, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw Failure(description: "\(script) failed (\(process.terminationStatus)): \(errorText)")
         }

@@ -47,3 +47,30 @@ func xlsxError(_ body: () throws -> Void) -> XLSXError? {
     do { try body() } catch let error as XLSXError { return error } catch { return nil }
     return nil
 }
+
+/// Reads 300 copies of `original` with one to four bytes overwritten at places drawn from `seed`
+/// (deterministic): how many opened (every sheet read) and how many were refused with an `XLSXError`;
+/// anything else (a crash, another error) fails the caller.
+func readDamagedCopies(of original: [UInt8], seed: UInt64, fileExtension: String) throws -> (opened: Int, refused: Int, seconds: Double) {
+    var state = seed
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    var opened = 0, refused = 0
+    let start = Date()
+    for round in 0..<300 {
+        var bytes = original
+        for _ in 0..<(1 + round % 4) { bytes[next() % bytes.count] = UInt8(truncatingIfNeeded: next()) }
+        let damaged = try temporaryFile("damaged\(round).\(fileExtension)")
+        try Data(bytes).write(to: damaged)
+        do {
+            let book = try Workbook.open(path: damaged.path)
+            for sheet in book.sheets { _ = try book.grid(sheetAt: sheet.index) }
+            opened += 1
+        } catch is XLSXError {
+            refused += 1
+        }
+    }
+    return (opened, refused, Date().timeIntervalSince(start))
+}

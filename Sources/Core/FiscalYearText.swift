@@ -1,7 +1,8 @@
 import Foundation
 
-/// Fiscal years written inside longer text: a title (`令和6年度 …`), a file name (`R6_…`), a folder
-/// (`2024年度`). Stricter than a 実施年度 cell: a date such as `令和7年3月31日` or `R7.3.31` is not a year.
+/// The one reading of fiscal years as staff write them (the Western year of April: 令和6年度 → 2024):
+/// a 実施年度 cell, `--year` or a setting (`parse`), and years inside longer text (`years(in:)`: a
+/// title, a file name, a folder), where a date such as `令和7年3月31日` or `R7.3.31` is not a year.
 public enum FiscalYearText {
     /// Reads a 実施年度 cell's text, already folded (NFKC, no spaces): 令和6年度, 令和元年度, R6, R.6, H30,
     /// 平成30年度, 2024年度, 2024 (a note in parentheses may follow); nil when it is not a year.

@@ -85,8 +85,9 @@ public struct FormExtractor: Sendable {
     /// 実施年度 (and for reflections ふりかえりの時期) from the title rows, when the form has no such field.
     func addTitleFacts(to fields: inout [String: FieldReading], index: SheetIndex, formRows: [Int], phase: Bool) {
         guard fields["fiscal_year"] == nil || (phase && fields["phase"] == nil) else { return }
-        let rows = formRows + fields.values.compactMap { $0.labelCell?.row }
-        guard let firstRow = rows.min(), firstRow > 0 else { return }
+        var firstRow = formRows.min() ?? Int.max
+        for reading in fields.values { if let row = reading.labelCell?.row, row < firstRow { firstRow = row } }
+        guard firstRow != Int.max, firstRow > 0 else { return }
         let title = TitleFacts(index: index, above: firstRow)
         if fields["fiscal_year"] == nil, let year = title.fiscalYear {
             fields["fiscal_year"] = FieldReading(key: "fiscal_year", label: "表題", labelCell: nil, cell: year.cell,

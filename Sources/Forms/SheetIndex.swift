@@ -179,6 +179,10 @@ struct SheetIndex {
         return largeMerges.first { $0.contains(ref) }
     }
 
+    /// Whether any cell holds a formula never calculated: most sheets have none, and then no cell is
+    /// hashed to ask.
+    var hasUncalculatedFormulas: Bool { !grid.uncalculatedFormulas.isEmpty }
+
     /// Whether cells are looked up by position (the used area is small enough).
     var hasTable: Bool { table != nil }
 

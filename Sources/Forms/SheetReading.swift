@@ -67,7 +67,7 @@ struct SheetReading {
             if foreign { break }
             if first == nil { first = anchor }
             let value = index.cell(anchor)
-            if value.isBlank, index.grid.uncalculatedFormulas.contains(anchor) {
+            if value.isBlank, index.hasUncalculatedFormulas, index.grid.uncalculatedFormulas.contains(anchor) {
                 return Probe(cell: anchor, raw: .empty, blockedAtOnce: false, doubt: .formulaNotCalculated)
             }
             if !value.isBlank {
@@ -238,7 +238,8 @@ struct SheetReading {
         var (value, note) = ValueReader.read(raw, as: type)
         // `4：良い` picked from the cell's own dropdown is what the form asked for: nothing to note.
         if note != nil, case .text(let text) = raw, index.grid.listItems(at: cell).contains(text) { note = nil }
-        let doubt: ReadingDoubt? = raw.isBlank && index.grid.uncalculatedFormulas.contains(cell) ? .formulaNotCalculated : nil
+        let doubt: ReadingDoubt? = raw.isBlank && index.hasUncalculatedFormulas && index.grid.uncalculatedFormulas.contains(cell)
+            ? .formulaNotCalculated : nil
         if doubt != nil { value = .blank }
         return FieldReading(key: key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
                             normalisation: note, doubt: doubt)

@@ -11,33 +11,32 @@ struct TitleFacts {
     init(index: SheetIndex, above row: Int) {
         var years: [(Int, CellReference, String)] = []
         var phases: [(String, CellReference, String)] = []
-        for (cell, value) in Self.cells(above: row, in: index) {
+        Self.forEachCell(above: row, in: index) { cell, value in
             // Titles are short; long free text below a title is no title.
-            guard case .text(let text) = value, text.utf8.count < 400 else { continue }
+            guard case .text(let text) = value, text.utf8.count < 400 else { return }
             for year in FiscalYearText.years(in: text) { years.append((year, cell, text)) }
             if let phase = Self.phase(in: text) { phases.append((phase, cell, text)) }
         }
-        years.sort { $0.1 < $1.1 }
-        phases.sort { $0.1 < $1.1 }
+        if years.count > 1 { years.sort { $0.1 < $1.1 } }
+        if phases.count > 1 { phases.sort { $0.1 < $1.1 } }
         if let first = years.first, years.allSatisfy({ $0.0 == first.0 }) { fiscalYear = first }
         if let first = phases.first, phases.allSatisfy({ $0.0 == first.0 }) { phase = first }
     }
 
     /// The cells of the rows above `row`: by position when the sheet is laid out as a table (a few
     /// rows of a form), else from the sheet's cells.
-    static func cells(above row: Int, in index: SheetIndex) -> [(CellReference, CellValue)] {
+    static func forEachCell(above row: Int, in index: SheetIndex, _ body: (CellReference, CellValue) -> Void) {
         guard index.hasTable, row * (index.lastColumn + 1) <= CellTable.maxCells else {
-            return index.grid.cells.filter { $0.key.row < row }.map { ($0.key, $0.value) }
+            for (ref, value) in index.grid.cells where ref.row < row { body(ref, value) }
+            return
         }
-        var cells: [(CellReference, CellValue)] = []
         for r in 0..<row {
             for c in 0...index.lastColumn {
                 let ref = CellReference(row: r, column: c)
                 let value = index.cell(ref)
-                if !value.isBlank { cells.append((ref, value)) }
+                if !value.isBlank { body(ref, value) }
             }
         }
-        return cells
     }
 
     /// `（中間）`, `(最終)`, `【中間】`, `[最終]`, `「最終」`: the phase in brackets.

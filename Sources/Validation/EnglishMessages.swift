@@ -79,7 +79,7 @@ enum EnglishMessages {
             case .setting:
                 return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year; \(taken) is taken from the settings (intake.fiscal_year, the year being collected). If that is wrong, enter the 実施年度 on the form."
             case .form, .receipt:
-                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year, and neither its title, file name nor folder names one; it is filed under the fiscal year in which it is received. If that is wrong, enter the 実施年度 on the form."
+                return "\(p.file), sheet \"\(p.sheet)\": the form has no fiscal year, and neither its title, file name nor folder names one; run files it under the fiscal year in which it is received, process under --year. If that is wrong, enter the 実施年度 on the form."
             }
         case .scoreSeveralMarks(let cells):
             return "\(p.file), sheet \"\(p.sheet)\": the \(s) is marked \(cells.count) times (cells \(cells.joined(separator: ", "))). Mark exactly one."

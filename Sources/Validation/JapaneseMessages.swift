@@ -83,7 +83,7 @@ enum JapaneseMessages {
             case .setting:
                 return "\(file)シート「\(p.sheet)」に実施年度がないため、設定ファイルの intake.fiscal_year（受付中の年度）から\(era)として受け付けます。違う場合は様式に実施年度を記入してください。"
             case .form, .receipt:
-                return "\(file)シート「\(p.sheet)」に実施年度がありません。表題・ファイル名・フォルダー名にも年度がないため、受け付けた日の年度として扱います。違う場合は様式に実施年度を記入してください。"
+                return "\(file)シート「\(p.sheet)」に実施年度がありません。表題・ファイル名・フォルダー名にも年度がないため、受付（run）では受け付けた日の年度、集計（process）では --year の年度として扱います。違う場合は様式に実施年度を記入してください。"
             }
         case .scoreSeveralMarks(let cells):
             return "\(file)\(s)に印が\(cells.count)つあります（シート「\(p.sheet)」\(cells.joined(separator: "・"))）。1つだけに印を付けてください。"

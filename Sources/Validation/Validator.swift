@@ -167,7 +167,8 @@ public struct Validator: Sendable {
         }
     }
 
-    /// The score in 1…5, or nil after reporting why it cannot be used. A blank city score is allowed.
+    /// The score in 1…5, or nil after reporting why it cannot be used. `required`: whether a blank is
+    /// `score.missing` (always for the organisation's scores; for the city's, `rules.city_scores_required`).
     func readScore(_ reading: FieldReading, required: Bool, _ sink: inout IssueSink) -> Int? {
         // A doubt (several marks, a formula never calculated) has been reported already.
         guard reading.doubt == nil else { return nil }

@@ -117,7 +117,9 @@ struct InspectCommand: ParsableCommand {
             OutputFile.standardOutput.write(output.bytes)
             return
         }
-        let base = output.fileName.hasSuffix(".xlsx") ? String(output.fileName.dropLast(5)) : output.fileName
+        // `book.xlsx` and `book.ods` both give `book.json`.
+        let base = [".xlsx", ".ods"].first(where: output.fileName.hasSuffix).map { String(output.fileName.dropLast($0.count)) }
+            ?? output.fileName
         guard let file = OutputFile(creating: outputDir + "/" + base + ".json") else {
             throw ValidationError("\(outputDir) に書き込めません。フォルダーの場所と権限を確認してください。")
         }

@@ -45,3 +45,13 @@ func inspectJSONReadsODSAsTheReferenceReadersDo(name: String) throws {
     #expect(run.seconds < 1, "took \(run.seconds) s")
     #expect(run.peakRSSBytes < 256 << 20, "used \(run.peakRSSBytes >> 20) MiB")
 }
+
+/// `--output-dir` names an `.ods` file's JSON as it names an `.xlsx` file's: `book.json`.
+@Test func outputDirNamesAnOpenDocumentsJSONWithoutItsExtension() throws {
+    let out = try makeTemporaryDirectory("inspect-ods-out")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let ods = TestPaths.fixtures.appendingPathComponent("ods/seed_table_openpyxl.ods").path
+    let run = try runFurikaeri(["inspect", "--json", "--output-dir", out.path, ods])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["seed_table_openpyxl.json"])
+}

@@ -60,22 +60,17 @@ struct MissingSheet {
     /// can withdraw the wrong one.
     func writeDuplicates(at top: Int) -> Int {
         let rows = input.summary.duplicateReflections
-        sheet.text(top, 0, "同じ事業・区分の2件目以降のふりかえり（\(rows.count)件、集計に含めず）", sheet.formats.title)
-        sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
-        for (offset, row) in rows.enumerated() {
-            let r = top + 2 + offset, s = row.submission
-            sheet.fitRow(r, [(1, s.orgName), (2, s.projectName), (7, input.redactor.file(s.source.file))])
-            for (column, value) in [row.projectID, s.orgName, s.projectName, row.department, s.phase.csvText].enumerated() {
-                sheet.text(r, column, value)
-            }
-            sheet.text(r, 7, input.redactor.file(s.source.file))
-        }
-        return top + 1 + rows.count
+        return writeReflections(rows, title: "同じ事業・区分の2件目以降のふりかえり（\(rows.count)件、集計に含めず）", at: top)
     }
 
     func writeUnlinked(at top: Int) -> Int {
         let rows = input.summary.unlinkedReflections
-        sheet.text(top, 0, "企画提案書と照合できないふりかえり（\(rows.count)件）", sheet.formats.title)
+        return writeReflections(rows, title: "企画提案書と照合できないふりかえり（\(rows.count)件）", at: top)
+    }
+
+    /// A titled list of reflections with their file; returns the row after the list.
+    private func writeReflections(_ rows: [ProjectRow], title: String, at top: Int) -> Int {
+        sheet.text(top, 0, title, sheet.formats.title)
         sheet.headerRow(top + 1, ["事業ID", "団体名", "事業名", "担当課", "区分(中間/最終)", "", "", "ファイル"])
         for (offset, row) in rows.enumerated() {
             let r = top + 2 + offset, s = row.submission

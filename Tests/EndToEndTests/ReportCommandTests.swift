@@ -5,10 +5,7 @@ import TestSupport
 @Suite(.serialized) struct ReportCommandTests {
     func workspaceWithSamples() throws -> IntakeFixture {
         let f = try IntakeFixture()
-        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
-            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
-            try f.drop(name)
-        }
+        try f.dropSamples()
         #expect(try f.furikaeri(["run"]).status == 0)
         return f
     }

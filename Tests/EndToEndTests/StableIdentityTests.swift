@@ -80,10 +80,7 @@ private func projects(_ folder: URL, _ year: String) throws -> [String: (id: Str
     @Test func aWorkspaceGivesAnOrganisationOneCodeInEveryYearsReview() throws {
         let f = try IntakeFixture()
         defer { f.remove() }
-        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
-            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
-            try f.drop(name)
-        }
+        try f.dropSamples()
         #expect(try f.furikaeri(["run"]).status == 0)
         // 令和5's review knows 令和5's organisations only; 令和6 adds NPO法人こども食堂ひだまり, which sorts
         // before NPO法人にしとうきょう多文化ネット (多言語).
@@ -106,10 +103,7 @@ private func projects(_ folder: URL, _ year: String) throws -> [String: (id: Str
     @Test func theReviewUsesTheWorkspacesPhaseSetting() throws {
         let f = try IntakeFixture()
         defer { f.remove() }
-        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
-            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
-            try f.drop(name)
-        }
+        try f.dropSamples()
         #expect(try f.furikaeri(["run"]).status == 0)
         let final = f.root.appendingPathComponent("final"), latest = f.root.appendingPathComponent("latest")
         #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", final.path]).status == 0)

@@ -7,10 +7,7 @@ import TestSupport
         let f = try IntakeFixture(settleSeconds: 30)
         defer { f.remove() }
         // The samples: reflections for R5 and R6, proposals for R6 and R7, some with mistakes.
-        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
-            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
-            try f.drop(name, age: 120)
-        }
+        try f.dropSamples(age: 120)
         #expect(try f.furikaeri(["run"]).status == 0)
         try f.makeFile("new.xlsx", "still copying")
         try f.drop("new.xlsx", age: 0)

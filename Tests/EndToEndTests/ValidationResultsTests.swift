@@ -26,10 +26,7 @@ import TestSupport
 @Test func aWorkspaceReviewListsTheYearsRejectedFilesAndNoOtherYear() throws {
     let f = try IntakeFixture()
     defer { f.remove() }
-    for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
-        try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: f.pool + "/" + name)
-        try f.drop(name)
-    }
+    try f.dropSamples()
     #expect(try f.furikaeri(["run"]).status == 0)
     let out = f.root.appendingPathComponent("r6")
     #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", out.path]).status == 0)

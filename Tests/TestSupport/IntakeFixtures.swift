@@ -128,5 +128,13 @@ public struct IntakeFixture {
         return result
     }
 
+    /// Copies every workbook of `samples/` into the pool and drops it into the inbox, `age` seconds old.
+    public func dropSamples(age: Double = 60) throws {
+        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
+            try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: pool + "/" + name)
+            try drop(name, age: age)
+        }
+    }
+
     public func remove() { try? FileManager.default.removeItem(at: root) }
 }

@@ -46,7 +46,7 @@ final class WorkbookWriter {
 
     deinit {
         // A workbook that was never closed still owns its memory and temporary files.
-        if !closed { _ = workbook_close(workbook) }
+        if !closed { Self.closing.withLock { _ = workbook_close(workbook) } }
     }
 
     /// Adds a worksheet.
@@ -65,10 +65,15 @@ final class WorkbookWriter {
         return chart
     }
 
+    /// One workbook closed at a time: libxlsxwriter writes the document's dates through `gmtime`, whose
+    /// result every thread shares, so two years' workbooks closed at once could swap their creation
+    /// dates (seen as a rare byte difference between two identical `process` runs).
+    private static let closing = NSLock()
+
     /// Writes the file; throws the first error met while building it.
     func close() throws {
         closed = true
-        let result = workbook_close(workbook)
+        let result = Self.closing.withLock { workbook_close(workbook) }
         if let firstError { throw firstError }
         if result != LXW_NO_ERROR {
             throw WorkbookWriteError(step: "workbook_close", reason: String(cString: lxw_strerror(result)))

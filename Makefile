@@ -37,7 +37,7 @@ test: deps pydeps
 bench: deps pydeps build
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE)
 	@echo "== summary workbook + CSV for 10,000 synthetic projects"
-	$(RELEASE) process --bench-projects 10000
+	$(RELEASE) process --bench-projects 10000 --output bench-out/summary
 	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
 
 fuzz: deps

@@ -55,7 +55,10 @@ let package = Package(
         .executableTarget(name: "FurikaeriCLI", dependencies: [
             "Core", "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ],
+        // The English of every help text (Japanese text -> English), the same table the English
+        // manual page is made from: a link to packaging/manpage-en.json, compiled into the binary.
+        resources: [.embedInCode("Resources/manpage-en.json")]),
 
         // fuzz: the harnesses shared by the fuzz targets, their replay mode and the regression tests.
         .target(name: "FuzzSupport", dependencies: ["XLSX", "Forms", "Settings"], path: "Fuzz/FuzzSupport"),

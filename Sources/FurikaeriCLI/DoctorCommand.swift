@@ -11,29 +11,27 @@ import Glibc
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "作業フォルダが無人で動かせる状態かを確かめ、直すべき点を示します（フォルダと書き込み権限・設定・台帳と保管ファイル・空き容量・前回の処理）。",
-        discussion: """
+        abstract: HelpText.text("作業フォルダが無人で動かせる状態かを確かめ、直すべき点を示します（フォルダと書き込み権限・設定・台帳と保管ファイル・空き容量・前回の処理）。"),
+        discussion: HelpText.text("""
             何も変更しません（台帳は読み取り専用で開きます）。書き込めるかどうかは実行したユーザーで確かめるので、
             サービスと同じユーザーで実行してください: sudo -u furikaeri furikaeri doctor --workspace DIR
             終了コード: 0 直すべき点なし（注意はあり得ます）、1 直すべき点あり、2 指定の誤り。
-            """)
+            """))
 
-    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    @Option(name: .long, help: HelpText.argument("作業フォルダ（furikaeri init で作ったもの）"))
     var workspace: String
 
-    @Option(name: .customLong("min-free-mb"), help: "空き容量がこれ（MB）より少なければ注意します")
+    @Option(name: .customLong("min-free-mb"), parsing: .unconditional, help: HelpText.argument("空き容量がこれ（MB）より少なければ注意します"))
     var minimumFreeMegabytes: Int = 1024
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-        guard minimumFreeMegabytes >= 0 else { throw ValidationError("--min-free-mb には 0 以上を指定してください。") }
+        guard minimumFreeMegabytes >= 0 else { throw RunLanguage.current.usage("--min-free-mb には 0 以上を指定してください。", "--min-free-mb must be 0 or more.") }
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let checks = DoctorChecks(workspace: Workspace(root: workspace), language: language,
                                   minimumFreeBytes: UInt64(minimumFreeMegabytes) * 1_048_576)
         let findings = checks.run()

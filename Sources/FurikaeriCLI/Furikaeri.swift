@@ -4,25 +4,43 @@ import Foundation
 /// The `furikaeri` command: reads ふりかえりシート and 企画提案書, checks them, keeps them and reports.
 @main
 struct Furikaeri: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "furikaeri",
-        abstract: "協働事業のふりかえりシート・企画提案書を読み取り、検証・集計します。",
-        version: FurikaeriVersion.current,
-        subcommands: [
-            InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
-            InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
-            LedgerCommand.self,
-        ])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "furikaeri",
+            abstract: HelpText.text("協働事業のふりかえりシート・企画提案書を読み取り、検証・集計します。"),
+            version: FurikaeriVersion.current,
+            subcommands: [
+                InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
+                InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
+                LedgerCommand.self,
+            ])
+    }
 
-    /// Runs the command, with every usage error (a missing option value, a bad choice) ending in
+    /// Runs the command in one language (`RunLanguage`): help in it, the parser's own errors in it,
+    /// and every usage error (a missing option value, a bad choice, an option given twice) ending in
     /// exit status 2 as the commands document, instead of the argument parser's own 64.
     static func main() {
+        let language = RunLanguage.current
+        let arguments = RunLanguage.languageAfterCommand(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            if let repeated = RepeatedOptions.first(in: arguments) {
+                throw language.usage("\(repeated) が2回指定されています。1回だけ指定してください。",
+                                     "\(repeated) is given twice. Give it once.")
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let code = exitCode(for: error)
+            if code == .success, !arguments.contains(where: { $0 == "--experimental-dump-help" || $0.hasPrefix("--generate-completion-script") }) {
+                // Help or version: the parser's headings in the help's language.
+                print(ParserText.help(fullMessage(for: error), japanese: language.help == .ja))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                let japanese = language.messages == .ja
+                let message = japanese ? message(for: error) : ParserText.englishParserMessage(message(for: error))
+                let text = ParserText.usageError(message: message, full: fullMessage(for: error), japanese: japanese)
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -8,24 +8,19 @@ import Validation
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "作業フォルダ（inbox・archive・rejected・output・templates と設定ファイル）を作ります。",
-        discussion: """
+        abstract: HelpText.text("作業フォルダ（inbox・archive・rejected・output・templates と設定ファイル）を作ります。"),
+        discussion: HelpText.text("""
             できたフォルダの inbox にシートを入れて furikaeri run --workspace DIR を実行します。
             すでにあるファイルやフォルダはそのまま残します（上書きしません）。
-            """)
+            """))
 
-    @Argument(help: "作成する作業フォルダ")
+    @Argument(help: HelpText.argument("作成する作業フォルダ"))
     var directory: String
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
-
-    func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-    }
+    @OptionGroup var lang: LanguageOptions
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let workspace = Workspace(root: directory)
         let inbox = workspace.relative(workspace.inbox)
         do {
@@ -47,7 +42,7 @@ struct InitCommand: ParsableCommand {
             let reason = (language == .ja ? template?.japaneseMessage : template?.englishMessage)
                 ?? IntakeErrorText.message(error, language: language)
             printError(language == .ja ? "作業フォルダを作れませんでした: \(reason)" : "Could not create the workspace: \(reason)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.of(error))
         }
     }
 }

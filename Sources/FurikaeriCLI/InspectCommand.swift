@@ -9,38 +9,39 @@ import XLSX
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "ブックの全セルを表示します（--json で JSON 出力）。")
+        abstract: HelpText.text("ブックの全セルを表示します（--json で JSON 出力）。"))
 
-    @Flag(name: .long, help: "docs/contracts.md の形の JSON で出力します。")
+    @Flag(name: .long, help: HelpText.argument("docs/contracts.md の形の JSON で出力します。"))
     var json = false
 
-    @Flag(name: .long, help: "様式として読んだ項目ごとに、値・セル・見つけた見出しと指摘を表示します。")
+    @Flag(name: .long, help: HelpText.argument("様式として読んだ項目ごとに、値・セル・見つけた見出しと指摘を表示します。"))
     var fields = false
 
-    @Option(name: .long, help: "設定ファイル（YAML、--fields で使います）。省略時は現在のフォルダーの furikaeri.yml。")
+    @Option(name: .long, help: HelpText.argument("設定ファイル（YAML、--fields で使います）。省略時は現在のフォルダーの furikaeri.yml。"))
     var config: String?
 
-    @Option(name: .long, help: "メッセージの言語: ja または en。")
-    var lang = "ja"
+    @OptionGroup var lang: LanguageOptions
 
-    @Option(name: .long, help: "ファイルごとの JSON（<名前>.json）をこのフォルダーに書きます（--json と併用）。")
+    @Option(name: .long, help: HelpText.argument("ファイルごとの JSON（<名前>.json）をこのフォルダーに書きます（--json と併用）。"))
     var outputDir: String?
 
-    @Option(name: .long, help: "読み取るファイルの一覧（1行に1パス、- は標準入力）。多数のファイルを一度に読むときに使います。")
+    @Option(name: .long, help: HelpText.argument("読み取るファイルの一覧（1行に1パス、- は標準入力）。多数のファイルを一度に読むときに使います。"))
     var filesFrom: String?
 
-    @Argument(help: "読み取る .xlsx ファイル。")
+    @Argument(help: HelpText.argument("読み取る .xlsx ファイル。"))
     var files: [String] = []
 
     func validate() throws {
-        guard lang == "ja" || lang == "en" else { throw ValidationError("--lang は ja か en を指定してください。") }
-        if outputDir != nil && !json { throw ValidationError("--output-dir は --json と一緒に指定してください。") }
-        if fields && (json || outputDir != nil) { throw ValidationError("--fields は --json・--output-dir と一緒には使えません。") }
-        if files.isEmpty && filesFrom == nil { throw ValidationError("読み取るファイルを指定してください。") }
+        let say = RunLanguage.current
+        if outputDir != nil && !json { throw say.usage("--output-dir は --json と一緒に指定してください。", "Give --output-dir together with --json.") }
+        if fields && (json || outputDir != nil) {
+            throw say.usage("--fields は --json・--output-dir と一緒には使えません。", "--fields cannot be used with --json or --output-dir.")
+        }
+        if files.isEmpty && filesFrom == nil { throw say.usage("読み取るファイルを指定してください。", "Give the files to read.") }
     }
 
     func run() throws {
-        let english = lang == "en"
+        let english = lang.language == .en
         let paths = try allFiles()
         if fields { return try listFields(paths, english: english) }
         var failed = false

@@ -8,26 +8,24 @@ import Validation
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "台帳（.furikaeri/ledger.sqlite）の控えの一覧・控えからの復元・archive/ と rejected/ からの作り直しを行います。",
+        abstract: HelpText.text("台帳（.furikaeri/ledger.sqlite）の控えの一覧・控えからの復元・archive/ と rejected/ からの作り直しを行います。"),
         subcommands: [Backups.self, Restore.self, Rebuild.self])
 
     /// Options every subcommand takes.
     struct Common: ParsableArguments {
-        @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+        @Option(name: .long, help: HelpText.argument("作業フォルダ（furikaeri init で作ったもの）"))
         var workspace: String
 
-        @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数（0 なら待たない）")
+        @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数（0 なら待たない）"))
         var wait: Double = 60
 
-        @Option(name: .long, help: "メッセージの言語: ja または en")
-        var lang: String = "ja"
+        @OptionGroup var lang: LanguageOptions
 
         func validate() throws {
-            guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-            guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
+            guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
         }
 
-        var language: Language { Language(rawValue: lang) ?? .ja }
+        var language: Language { lang.language }
 
         /// Runs `body` on the workspace with its lock held; errors become a message and an exit status.
         func withWorkspace(_ body: (Workspace, Settings) throws -> Void) throws {
@@ -46,14 +44,14 @@ struct LedgerCommand: ParsableCommand {
                 throw ExitCode(1)
             } catch {
                 printError(IntakeErrorText.message(error, language: language))
-                throw ExitCode(error is WorkspaceLockError ? 3 : 1)
+                throw ExitCode(ExitStatus.of(error))
             }
         }
     }
 
     struct Backups: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "backups", abstract: "台帳の控え（run が台帳を変える前に取る、新しい 7 つ）を古い順に表示します。")
+            commandName: "backups", abstract: HelpText.text("台帳の控え（run が台帳を変える前に取る、新しい 7 つ）を古い順に表示します。"))
 
         @OptionGroup var common: Common
 
@@ -71,12 +69,12 @@ struct LedgerCommand: ParsableCommand {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
-            abstract: "台帳を控えから戻します（省略時は一番新しい控え）。今の台帳は控えとして残します。",
-            discussion: "控えより後に受け付けたファイルは戻した台帳に載りません。その場合は furikaeri ledger rebuild で作り直してください。")
+            abstract: HelpText.text("台帳を控えから戻します（省略時は一番新しい控え）。今の台帳は控えとして残します。"),
+            discussion: HelpText.text("控えより後に受け付けたファイルは戻した台帳に載りません。その場合は furikaeri ledger rebuild で作り直してください。"))
 
         @OptionGroup var common: Common
 
-        @Argument(help: "控えの名前（furikaeri ledger backups で表示されるもの）")
+        @Argument(help: HelpText.argument("控えの名前（furikaeri ledger backups で表示されるもの）"))
         var backup: String?
 
         func run() throws {
@@ -101,7 +99,7 @@ struct LedgerCommand: ParsableCommand {
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rebuild",
-            abstract: "archive/ と rejected/ のファイルをもう一度検証して、台帳を作り直します。今の台帳は控えとして残します。")
+            abstract: HelpText.text("archive/ と rejected/ のファイルをもう一度検証して、台帳を作り直します。今の台帳は控えとして残します。"))
 
         @OptionGroup var common: Common
 

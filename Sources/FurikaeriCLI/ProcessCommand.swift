@@ -12,8 +12,8 @@ import XLSX
 struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
-        abstract: "ふりかえりシート・企画提案書を検証・集計し、第三者評価用の集計ブックと CSV を書き出します。",
-        discussion: """
+        abstract: HelpText.text("ふりかえりシート・企画提案書を検証・集計し、第三者評価用の集計ブックと CSV を書き出します。"),
+        discussion: HelpText.text("""
         PATH にはファイルかフォルダを指定します（フォルダは中の .xlsx をすべて読みます）。
         エラーのないファイルだけを集計し、エラーのあるファイルは「検証結果」にだけ載せます。
         年度の集計・グラフ・経年比較は各事業の「最終」のふりかえりだけを使い、「中間」は別のシートと
@@ -50,56 +50,54 @@ struct ProcessCommand: ParsableCommand {
         次の実行で読んで足します。団体コード表は団体名を含むので、第三者に渡さないでください。
         事業ID（例 R6-1A2B3C4D）は年度と正規化した団体名・事業名から決まり、他のファイルを
         追加しても、--anonymize でも変わりません。
-        """)
+        """))
 
-    @Argument(help: "検証・集計するファイルまたはフォルダ。")
+    @Argument(help: HelpText.argument("検証・集計するファイルまたはフォルダ。"))
     var paths: [String] = []
 
-    // Optional for the parser so that the hidden benchmark can run without it; `run()` requires it.
-    @Option(name: .long, help: "書き出し先のフォルダ（なければ作ります。必須）。")
-    var output: String?
+    @Option(name: .long, help: HelpText.argument("書き出し先のフォルダ（なければ作ります。必須）。"))
+    var output: String
 
-    @Option(name: .long, help: "設定ファイル（YAML）。")
+    @Option(name: .long, help: HelpText.argument("設定ファイル（YAML）。"))
     var config: String?
 
-    @Option(name: .long, help: "この年度だけを書き出します（令和6年度・R6・2024 など）。年度のない様式はこの年度とみなします。")
+    @Option(name: .long, help: HelpText.argument("この年度だけを書き出します（令和6年度・R6・2024 など）。年度のない様式はこの年度とみなします。"))
     var year: String?
 
-    @Flag(name: .long, help: "団体名を記号（団体A01 など）に置き換えます。")
+    @Flag(name: .long, help: HelpText.argument("団体名を記号（団体A01 など）に置き換えます。"))
     var anonymize = false
 
-    @Option(name: .long, help: "団体コード表（--anonymize で読み、新しい団体の記号を足します）。既定は書き出し先フォルダの隣の 団体コード表_非公開.tsv。")
+    @Option(name: .long, help: HelpText.argument("団体コード表（--anonymize で読み、新しい団体の記号を足します）。既定は書き出し先フォルダの隣の 団体コード表_非公開.tsv。"))
     var codes: String?
 
-    @Option(name: .long, help: "CSV の文字コード: utf8（既定、BOM 付き）または cp932。")
+    @Option(name: .long, help: HelpText.argument("CSV の文字コード: utf8（既定、BOM 付き）または cp932。"))
     var encoding: String = "utf8"
 
-    @Flag(name: .long, help: "CP932 にない文字を「〓」に置き換えて続けます。")
+    @Flag(name: .long, help: HelpText.argument("CP932 にない文字を「〓」に置き換えて続けます。"))
     var replace = false
 
-    @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
     /// `make bench`: time the summary of this many synthetic projects instead of processing files.
-    @Option(name: .customLong("bench-projects"), help: ArgumentHelp("集計の速さを測ります（開発用）。", visibility: .hidden))
+    @Option(name: .customLong("bench-projects"), help: HelpText.argument("集計の速さを測ります（開発用）。", visibility: .hidden))
     var benchProjects: Int?
 
     func run() throws {
         if let benchProjects {
             return try BenchSummary(projects: benchProjects, output: output, encoding: encoding).run()
         }
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let text = ProcessMessages(language: language)
-        guard Language(rawValue: lang) != nil else { throw ValidationError(text.badLanguage(lang)) }
         guard let csvEncoding = CSVEncoding(rawValue: encoding.lowercased()) else { throw ValidationError(text.badEncoding(encoding)) }
+        if replace && csvEncoding != .cp932 { throw ValidationError(text.replaceWithoutCP932) }
         guard !paths.isEmpty else { throw ValidationError(text.noPaths) }
-        guard let output, !output.isEmpty else { throw ValidationError(text.noOutput) }
+        guard !output.isEmpty else { throw ValidationError(text.noOutput) }
         for path in paths where !FileManager.default.fileExists(atPath: path) { throw ValidationError(text.missingPath(path)) }
         let settings: Settings
         do {
             settings = try config.map { try Settings.load(path: $0) } ?? .defaults
-        } catch {
-            throw ValidationError("\(error)")
+        } catch let error as SettingsError {
+            throw ValidationError(language == .en ? error.englishMessage : error.description)
         }
         var fiscalYear: Int?
         if let year {
@@ -169,18 +167,16 @@ struct ProcessCommand: ParsableCommand {
     }
 }
 
-/// `furikaeri process --bench-projects 10000 [--output DIR]`: times the summary of synthetic
-/// projects (aggregation, CSV encoding, workbook and CSV writing). Without `--output` it writes to a
-/// temporary folder and removes it.
+/// `furikaeri process --bench-projects 10000 --output DIR`: times the summary of synthetic
+/// projects (aggregation, CSV encoding, workbook and CSV writing) written into DIR.
 struct BenchSummary {
     var projects: Int
-    var output: String?
+    var output: String
     var encoding: String
 
     func run() throws {
-        guard projects > 0 else { throw ValidationError("--bench-projects は 1 以上にしてください。") }
-        let directory = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("furikaeri-bench-\(getpid())")
-        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        guard projects > 0 else { throw RunLanguage.current.usage("--bench-projects は 1 以上にしてください。", "--bench-projects must be 1 or more.") }
+        let directory = output
         let timing = try SummaryBenchmark.run(projects: projects, outputDirectory: directory,
                                               encoding: CSVEncoding(rawValue: encoding) ?? .utf8)
         print(String(format: "summary of %d projects: %.3f s (aggregate %.3f s, write workbook + encode CSV %.3f s; CPU %.3f s; %d files)",
@@ -207,7 +203,10 @@ struct ProcessMessages {
     func badEncoding(_ e: String) -> String {
         t("文字コード「\(e)」は使えません。utf8 か cp932 を指定してください。", "Unknown encoding \"\(e)\". Use utf8 or cp932.")
     }
-    func badLanguage(_ l: String) -> String { "言語「\(l)」は使えません。ja か en を指定してください。 / Unknown language \"\(l)\": use ja or en." }
+    var replaceWithoutCP932: String {
+        t("--replace は --encoding cp932 と一緒に指定してください（UTF-8 ではどの文字も書けるので置き換えは要りません）。",
+          "Give --replace together with --encoding cp932 (UTF-8 holds every character, so nothing needs replacing).")
+    }
 
     var noWorkbooks: String {
         t("指定した場所に .xlsx / .xlsm ファイルが見つかりませんでした。何も書き出していません。フォルダを確かめてください。",
@@ -315,13 +314,6 @@ enum InputPaths {
         if let best { return String(path.dropFirst(best.count + 1)) }
         return (path as NSString).lastPathComponent
     }
-}
-
-/// Exit statuses beyond 0 (done), 1 (invalid files or work not completed), 2 (usage) and 3 (locked);
-/// all of them are listed in docs/contracts.md.
-enum ExitStatus {
-    /// Nothing to report: no workbook at the given paths, or no accepted sheet for the year asked.
-    static let nothingToReport: Int32 = 4
 }
 
 /// Recognises the workbooks furikaeri writes, so that they are never read as input.

@@ -11,48 +11,53 @@ import Validation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "年次レビュー: 指定した年度の集計ブックと CSV、過去の年度との比較、未提出一覧を作ります。",
-        discussion: """
+        abstract: HelpText.text("年次レビュー: 指定した年度の集計ブックと CSV、過去の年度との比較、未提出一覧を作ります。"),
+        discussion: HelpText.text("""
             受け付けて archive に保管したシート（再提出は最新の版）から作ります。
             出力先は既定で output/年次レビュー_<年度>/ です。--anonymize で団体名を記号に置き換えます。
-            """)
+            """))
 
-    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    @Option(name: .long, help: HelpText.argument("作業フォルダ（furikaeri init で作ったもの）"))
     var workspace: String
 
-    @Option(name: .long, help: "年度: 2024、令和6年度、R6 など")
+    @Option(name: .long, help: HelpText.argument("年度: 2024、令和6年度、R6 など"))
     var year: String
 
-    @Flag(name: .long, help: "団体名を 団体A01 のような記号に置き換えます")
+    @Flag(name: .long, help: HelpText.argument("団体名を 団体A01 のような記号に置き換えます"))
     var anonymize = false
 
-    @Option(name: .long, help: "CSV の文字コード: utf8（BOM 付き）または cp932（Shift_JIS）")
+    @Option(name: .long, help: HelpText.argument("CSV の文字コード: utf8（BOM 付き）または cp932（Shift_JIS）"))
     var encoding: String = "utf8"
 
-    @Flag(name: .long, help: "cp932 で表せない文字を 〓 に置き換えて書き出します")
+    @Flag(name: .long, help: HelpText.argument("cp932 で表せない文字を 〓 に置き換えて書き出します"))
     var replace = false
 
-    @Option(name: .long, help: "出力先フォルダ（既定: output/年次レビュー_<年度>/）")
+    @Option(name: .long, help: HelpText.argument("出力先フォルダ（既定: output/年次レビュー_<年度>/）"))
     var output: String?
 
-    @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数")
+    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数"))
     var wait: Double = 60
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
+        let say = RunLanguage.current
         guard FiscalYearText.parse(year) != nil else {
-            throw ValidationError("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。")
+            throw say.usage("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。",
+                            "Cannot read the fiscal year of --year (\(year)). Write it like 2024, R6 or 令和6年度.")
         }
-        guard CSVEncoding(rawValue: encoding) != nil else {
-            throw ValidationError("--encoding には utf8 か cp932 を指定してください。")
+        guard let csvEncoding = CSVEncoding(rawValue: encoding) else {
+            throw say.usage("--encoding には utf8 か cp932 を指定してください。", "--encoding must be utf8 or cp932.")
         }
+        if replace && csvEncoding != .cp932 {
+            throw say.usage("--replace は --encoding cp932 と一緒に指定してください（UTF-8 ではどの文字も書けるので置き換えは要りません）。",
+                            "Give --replace together with --encoding cp932 (UTF-8 holds every character, so nothing needs replacing).")
+        }
+        guard wait >= 0 else { throw say.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let fiscalYear = FiscalYearText.parse(year) ?? 0
         let workspace = Workspace(root: self.workspace)
         guard workspace.exists else {
@@ -111,7 +116,7 @@ struct ReportCommand: ParsableCommand {
             throw exit
         } catch {
             printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(error is WorkspaceLockError ? 3 : 1)
+            throw ExitCode(ExitStatus.of(error))
         }
     }
 }

@@ -7,36 +7,34 @@ import Validation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "受付フォルダ（inbox、サブフォルダを含む）を一度処理し、受付・差戻し・出力の更新を行います。",
-        discussion: """
+        abstract: HelpText.text("受付フォルダ（inbox、サブフォルダを含む）を一度処理し、受付・差戻し・出力の更新を行います。"),
+        discussion: HelpText.text("""
             正しいシートは archive/<年度>/ へ、誤りのあるシートは rejected/ へ（<名前>.エラー.txt に直す箇所）、
             .xlsx でないファイルも rejected/ へ移します。受付済みと同じ内容のファイルは重複として記録し、数えません。
             書き込み中のファイル・隠しファイル・Excel のロックファイルは触りません。
             差戻しがあっても処理が終われば終了コード 0 です。別の run/watch が動いているときは --wait 秒まで待ちます。
-            """)
+            """))
 
-    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    @Option(name: .long, help: HelpText.argument("作業フォルダ（furikaeri init で作ったもの）"))
     var workspace: String
 
-    @Option(name: .long, help: "別の run/watch が終わるのを待つ秒数（0 なら待たない）")
+    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数（0 なら待たない）"))
     var wait: Double = 60
 
-    @Flag(name: .long, help: "ファイルごとの結果を1行ずつ表示します")
+    @Flag(name: .long, help: HelpText.argument("ファイルごとの結果を1行ずつ表示します"))
     var verbose = false
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
-    @Option(name: .long, help: ArgumentHelp("一度に検証・記録するファイル数", visibility: .hidden))
+    @Option(name: .long, help: HelpText.argument("一度に検証・記録するファイル数", visibility: .hidden))
     var batchSize: Int = 512
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-        guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
+        guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let progress = ProgressLine()
         // Ctrl+C and SIGTERM only ask to stop: the batch in hand is finished (copied, committed,
         // removed from the inbox), the rest stays in the inbox, and run exits with 130 or 143.
@@ -76,7 +74,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(status)
             }
             printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(error is WorkspaceLockError ? 3 : ((error as? IntakeSessionError)?.exitCode ?? 1))
+            throw ExitCode(ExitStatus.of(error))
         }
     }
 }

@@ -1,26 +1,22 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Settings
 import Validation
 
 /// `furikaeri status --workspace DIR`: per fiscal year, what was accepted, rejected and is still missing.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "年度ごとの受付件数・差戻し件数・未提出のふりかえりシートと、受付フォルダの待ち件数を表示します。")
+        abstract: HelpText.text("年度ごとの受付件数・差戻し件数・未提出のふりかえりシートと、受付フォルダの待ち件数を表示します。"))
 
-    @Option(name: .long, help: "作業フォルダ")
+    @Option(name: .long, help: HelpText.argument("作業フォルダ"))
     var workspace: String
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
-
-    func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-    }
+    @OptionGroup var lang: LanguageOptions
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let workspace = Workspace(root: self.workspace)
         guard workspace.exists else {
             printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
@@ -39,6 +35,9 @@ struct StatusCommand: ParsableCommand {
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))
             throw ExitCode(error.exitCode)
+        } catch let error as SettingsError {
+            printError(language == .ja ? error.description : error.englishMessage)
+            throw ExitCode(ExitStatus.usage)
         } catch {
             printError(language == .ja ? "状況を読み取れませんでした: \(IntakeErrorText.message(error, language: language))"
                        : "Could not read the status: \(IntakeErrorText.message(error, language: language))")

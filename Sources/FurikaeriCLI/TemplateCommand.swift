@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Forms
+import Intake
 import Settings
 import Templates
 import Validation
@@ -9,41 +10,43 @@ import Validation
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "空のふりかえりシート（reflection）または企画提案書（proposal）の様式を書き出します。",
-        discussion: "黄色のセルだけが入力でき、評価・募集区分・協働の形態・担当課は一覧から選べます。")
+        abstract: HelpText.text("空のふりかえりシート（reflection）または企画提案書（proposal）の様式を書き出します。"),
+        discussion: HelpText.text("黄色のセルだけが入力でき、評価・募集区分・協働の形態・担当課は一覧から選べます。"))
 
-    @Argument(help: "様式の種類: reflection（ふりかえりシート）または proposal（企画提案書）")
+    @Argument(help: HelpText.argument("様式の種類: reflection（ふりかえりシート）または proposal（企画提案書）"))
     var kind: String
 
-    @Option(name: [.short, .customLong("output")], help: "書き出すファイル（既定: ふりかえりシート_様式.xlsx / 企画提案書_様式.xlsx）")
+    @Option(name: [.short, .customLong("output")], help: HelpText.argument("書き出すファイル（既定: ふりかえりシート_様式.xlsx / 企画提案書_様式.xlsx）"))
     var output: String?
 
-    @Option(name: .long, help: "設定ファイル（担当課・選択肢・ラベルの追加）")
+    @Option(name: .long, help: HelpText.argument("設定ファイル（担当課・選択肢・ラベルの追加）"))
     var config: String?
 
-    @Flag(name: .long, help: "同じ名前のファイルがあれば上書きします")
+    @Flag(name: .long, help: HelpText.argument("同じ名前のファイルがあれば上書きします"))
     var force = false
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
     func validate() throws {
+        let say = RunLanguage.current
         guard FormKind(rawValue: kind) != nil else {
-            throw ValidationError("様式の種類は reflection か proposal を指定してください（指定された値: \(kind)）。")
+            throw say.usage("様式の種類は reflection か proposal を指定してください（指定された値: \(kind)）。",
+                            "The kind of form is reflection or proposal (got \(kind)).")
         }
-        guard Language(rawValue: lang) != nil else {
-            throw ValidationError("--lang には ja か en を指定してください。")
+        if let output, !output.lowercased().hasSuffix(".xlsx") {
+            throw say.usage("書き出すファイルの名前は .xlsx で終えてください（指定された値: \(output)）。",
+                            "The file to write must end in .xlsx (got \(output)).")
         }
     }
 
     func run() throws {
         let kind = FormKind(rawValue: kind) ?? .reflection
-        let english = Language(rawValue: lang) == .en
+        let english = lang.language == .en
         let settings: Settings
         do {
             settings = try config.map { try Settings.load(path: $0) } ?? .defaults
         } catch let error as SettingsError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            printError(english ? error.englishMessage : error.description)
             throw ExitCode(2)
         }
         let path = output ?? TemplateWriter.defaultFileName(kind)

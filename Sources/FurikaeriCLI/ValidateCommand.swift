@@ -12,40 +12,36 @@ import Validation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "ふりかえりシート・企画提案書を検証し、直すべきセルを示します。",
-        discussion: """
+        abstract: HelpText.text("ふりかえりシート・企画提案書を検証し、直すべきセルを示します。"),
+        discussion: HelpText.text("""
         ファイルまたはフォルダーを指定します（フォルダーは中の .xlsx をすべて検証）。
         終了コード: 0 すべて受付可（警告のみを含む）、1 不備あり・読み取れないファイルあり、2 指定の誤り、4 ブックが1つもない。
         JSON・終了コード・指摘のコードの仕様は docs/contracts.md にあります。
         設定ファイルは --config で指定します。省略すると、現在のフォルダーの furikaeri.yml があればそれを使います。
-        """)
+        """))
 
-    @Flag(name: .long, help: "docs/contracts.md の形の JSON で出力します。")
+    @Flag(name: .long, help: HelpText.argument("docs/contracts.md の形の JSON で出力します。"))
     var json = false
 
-    @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")
-    var lang = "ja"
+    @OptionGroup var lang: LanguageOptions
 
-    @Option(name: .long, help: "設定ファイル（YAML）。")
+    @Option(name: .long, help: HelpText.argument("設定ファイル（YAML）。"))
     var config: String?
 
     /// Many paths without the argument parser's per-argument cost: one path a line, `-` for stdin.
-    @Option(name: .long, help: "検証するパスを1行に1つ書いたファイル（- で標準入力）。")
+    @Option(name: .long, help: HelpText.argument("検証するパスを1行に1つ書いたファイル（- で標準入力）。"))
     var filesFrom: String?
 
     /// Unknown options land here too (`.allUnrecognized`), so they get exit status 2 and a message
     /// of ours rather than the argument parser's own status.
-    @Argument(parsing: .allUnrecognized, help: "検証する .xlsx ファイルまたはフォルダー。")
+    @Argument(parsing: .allUnrecognized, help: HelpText.argument("検証する .xlsx ファイルまたはフォルダー。"))
     var paths: [String] = []
 
     /// The settings file used when `--config` is not given, if it exists in the current folder.
     static let defaultSettingsFile = "furikaeri.yml"
 
     func run() throws {
-        guard let language = Language(rawValue: lang) else {
-            throw usageError("--lang は ja か en を指定してください（指定された値: \(lang)）。",
-                             "--lang must be ja or en (got \(lang)).", language: .ja)
-        }
+        let language = lang.language
         var paths = self.paths
         if let filesFrom {
             guard let listed = Self.readPathList(filesFrom) else {
@@ -162,9 +158,8 @@ struct ValidateCommand: ParsableCommand {
         guard let path else { return .defaults }
         do {
             return try Settings.load(path: path)
-        } catch {
-            let text = String(describing: error)
-            throw usageError(text, (error as? SettingsError)?.englishMessage ?? text, language: language)
+        } catch let error as SettingsError {
+            throw usageError(error.description, error.englishMessage, language: language)
         }
     }
 

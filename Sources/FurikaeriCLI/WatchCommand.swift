@@ -8,28 +8,29 @@ import Validation
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "受付フォルダを一定の間隔で見に行き、届いたファイルを run と同じように処理し続けます。",
-        discussion: "ファイルごとに1行表示します。Ctrl+C（SIGINT）か SIGTERM で、処理中のファイルを終えてから止まります。")
+        abstract: HelpText.text("受付フォルダを一定の間隔で見に行き、届いたファイルを run と同じように処理し続けます。"),
+        discussion: HelpText.text("ファイルごとに1行表示します。Ctrl+C（SIGINT）か SIGTERM で、処理中のファイルを終えてから止まります。"))
 
-    @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
+    @Option(name: .long, help: HelpText.argument("作業フォルダ（furikaeri init で作ったもの）"))
     var workspace: String
 
-    @Option(name: .long, help: "見に行く間隔（秒）。省略時は furikaeri.yml の intake.watch_interval_seconds")
+    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("見に行く間隔（秒）。省略時は furikaeri.yml の intake.watch_interval_seconds"))
     var interval: Double?
 
-    @Option(name: .long, help: "メッセージの言語: ja または en")
-    var lang: String = "ja"
+    @OptionGroup var lang: LanguageOptions
 
-    @Option(name: .long, help: "行の書式: journal（systemd のジャーナル向けに重要度 <3>/<4>/<6> を付ける）か plain（時刻と重要度を付ける）。省略時は付けません")
+    @Option(name: .long, help: HelpText.argument("行の書式: journal（systemd のジャーナル向けに重要度 <3>/<4>/<6> を付ける）か plain（時刻と重要度を付ける）。省略時は付けません"))
     var logFormat: LogFormat?
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
-        if let interval, !(interval > 0) { throw ValidationError("--interval には 0 より大きい秒数を指定してください。") }
+        if let interval, !(interval > 0) {
+            throw RunLanguage.current.usage("--interval には 0 より大きい秒数を指定してください（指定された値: \(interval.formatted())）。",
+                                            "--interval must be a number of seconds above 0 (got \(interval.formatted())).")
+        }
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .ja
+        let language = lang.language
         let log = LogLine(format: logFormat, language: language)
         let stop = StopRequest()
         // The handlers only raise a flag: the loop finishes the file at hand, commits, and leaves.
@@ -62,7 +63,7 @@ struct WatchCommand: ParsableCommand {
             log.out(language == .ja ? "監視を終了しました。" : "Stopped watching.", .info)
         } catch {
             log.err(IntakeErrorText.message(error, language: language), .error)
-            throw ExitCode((error as? IntakeSessionError)?.exitCode ?? 1)
+            throw ExitCode(ExitStatus.of(error))
         }
     }
 }

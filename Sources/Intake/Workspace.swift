@@ -1,5 +1,6 @@
 import Foundation
 import Settings
+import Validation
 
 /// The folders and files of a workspace, and how to create one.
 ///
@@ -71,7 +72,7 @@ public struct Workspace: Sendable {
 
     /// The workspace's settings: `furikaeri.yml`, or the defaults when it is absent.
     public func loadSettings() throws -> Settings {
-        FileManager.default.fileExists(atPath: settingsFile) ? try Settings.load(path: settingsFile) : .defaults
+        FileManager.default.fileExists(atPath: settingsFile) ? try Settings.load(path: settingsFile, vocabulary: .standard) : .defaults
     }
 }
 

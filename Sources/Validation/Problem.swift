@@ -113,10 +113,25 @@ public enum Problem: Hashable, Sendable {
         }
     }
 
+    /// Every code a problem can have, for the settings' `rules.disabled` and `rules.severity`;
+    /// `reader.<case>` codes are named at run time (`readerCodePrefix`).
+    public static let allCodes = [
+        "score.missing", "score.out_of_range", "score.not_integer", "score.unreadable", "score.normalised",
+        "score.low_without_comment", "score.gap", "score.multiple_marks", "comment.missing", "comment.placeholder",
+        "field.missing", "choice.invalid", "department.unknown", "theme.missing", "year_number.out_of_range",
+        "year_number.unreadable", "money.unreadable", "money.normalised", "money.negative",
+        "money.requested_exceeds_total", "contact.email_format", "contact.phone_format", "fiscal_year.unreadable",
+        "fiscal_year.out_of_range", "fiscal_year.missing", "formula.not_calculated", "form.not_found",
+        "file.not_xlsx", "file.unreadable",
+    ]
+
+    /// The family of codes for files the reader cannot read: `reader.` and the reader error's case.
+    public static let readerCodePrefix = "reader."
+
     /// The severity before the office's overrides.
     public var defaultSeverity: Severity {
         switch self {
-        case .scoreNormalised, .scoreGap, .commentPlaceholder, .moneyNormalised, .departmentUnknown,
+        case .scoreNormalised, .scoreGap, .moneyNormalised, .departmentUnknown,
              .contactEmailFormat, .contactPhoneFormat, .fiscalYearMissing:
             return .warning
         default:

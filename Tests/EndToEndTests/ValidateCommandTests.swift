@@ -177,7 +177,7 @@ private let cleanReflection: [String: Any] = [
         let expected: Set<String> = [
             "score.unreadable@D9/error", "score.out_of_range@D11/error", "score.low_without_comment@F12/error",
             "score.not_integer@D13/error", "score.normalised@D14/warning", "score.gap@E8/warning",
-            "comment.placeholder@D15/warning", "comment.missing@D16/error",
+            "comment.placeholder@D15/error", "comment.missing@D16/error",
         ]
         #expect(found == expected)
         let scores = try #require(((file["forms"] as? [[String: Any]])?.first?["fields"] as? [String: Any])?["scores"] as? [String: Any])

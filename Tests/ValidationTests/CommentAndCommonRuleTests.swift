@@ -26,11 +26,11 @@ import XLSX
     }
 
     @Test(arguments: ["特になし", "なし", "-", "－", "特になし。", "　なし　", "N/A"])
-    func placeholderInRequiredCommentIsAWarning(_ text: String) {
+    func placeholderInRequiredCommentIsAnErrorByDefault(_ text: String) {
         let form = Build.reflection { $0["org_comment"] = Build.text("org_comment", "*団体のコメント", "C15", text) }
         let issues = validator.validate(form, file: "a.xlsx")
         #expect(issues.codes == ["comment.placeholder"])
-        #expect(issues[0].severity == .warning)
+        #expect(issues[0].severity == .error)
     }
 
     @Test func placeholderCheckRejectsLongTextAndAcceptsSpacedPlaceholders() {

@@ -119,13 +119,13 @@ import XLSX
         #expect(issues[0].severity == .warning)
     }
 
-    @Test func placeholderCommentUnderLowScoreIsAPlaceholderWarning() {
+    @Test func placeholderCommentUnderLowScoreIsAPlaceholderError() {
         let form = Build.reflection(scores: [.goalSharing: .integer(2)]) {
             $0["comments.goal_sharing"] = Build.text("comments.goal_sharing", "団体のコメント", "E9", "特になし")
         }
         let issues = validator.validate(form, file: "a.xlsx")
         #expect(issues.codes == ["comment.placeholder"])
-        #expect(issues[0].severity == .warning)
+        #expect(issues[0].severity == .error)
     }
 
     @Test func gapOfTwoBetweenOrgAndCityIsAWarning() {

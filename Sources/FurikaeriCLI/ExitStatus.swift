@@ -1,0 +1,22 @@
+import Intake
+import Settings
+
+/// Exit statuses beyond 0 (done) and 1 (invalid files or work not completed); all of them are
+/// listed in docs/contracts.md.
+enum ExitStatus {
+    /// A usage error: a bad option, not a workspace, a settings file that cannot be used.
+    static let usage: Int32 = 2
+    /// The workspace is locked by another run (after `--wait`).
+    static let locked: Int32 = 3
+    /// Nothing to report: no workbook at the given paths, or no accepted sheet for the year asked.
+    static let nothingToReport: Int32 = 4
+
+    /// The status a command ends with after `error`: a settings file that cannot be used is a usage
+    /// error in every command, a busy workspace 3, the workspace's own errors their status, else 1.
+    static func of(_ error: Error) -> Int32 {
+        if error is SettingsError { return usage }
+        if error is WorkspaceLockError { return locked }
+        if let error = error as? IntakeSessionError { return error.exitCode }
+        return 1
+    }
+}

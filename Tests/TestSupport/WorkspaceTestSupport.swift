@@ -15,11 +15,16 @@ public enum FurikaeriBinary {
         public var stderr: String
     }
 
-    /// Starts the binary without waiting; output goes to the given files.
-    public static func start(_ arguments: [String], stdout: URL? = nil, stderr: URL? = nil) throws -> Process {
+    /// Starts the binary without waiting; output goes to the given files. `environment` is added to
+    /// (and overrides) the test runner's own.
+    public static func start(_ arguments: [String], stdout: URL? = nil, stderr: URL? = nil,
+                             environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let stdout {
             _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: stdout)
@@ -38,11 +43,11 @@ public enum FurikaeriBinary {
 
     /// Runs the binary to the end (killed after `timeout` seconds) and returns what it printed.
     @discardableResult
-    public static func run(_ arguments: [String], timeout: Double = 300) throws -> Output {
+    public static func run(_ arguments: [String], timeout: Double = 300, environment: [String: String] = [:]) throws -> Output {
         let directory = try makeTemporaryDirectory("furikaeri-out")
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
-        let process = try start(arguments, stdout: out, stderr: err)
+        let process = try start(arguments, stdout: out, stderr: err, environment: environment)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { process.terminate(); process.waitUntilExit() }

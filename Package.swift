@@ -40,13 +40,13 @@ let package = Package(
         // extract forms: fields found by their labels in a cell grid.
         .target(name: "Forms", dependencies: ["Core", "XLSX", "Settings"]),
         // blank forms written with libxlsxwriter.
-        .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
+        .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
         .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
-        .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
+        .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
             "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",

@@ -25,6 +25,7 @@ public enum SystemErrorText {
         case EXDEV: pair = ("別のディスクへは名前の変更で移せません", "cannot rename across disks")
         case ENOTEMPTY: pair = ("フォルダが空ではありません", "the folder is not empty")
         case EINVAL: pair = ("指定が正しくありません", "invalid argument")
+        case EFBIG: pair = ("ファイルの大きさの上限を超えました", "the file is larger than allowed")
         default: pair = nil
         }
         if let pair { return japanese ? pair.0 : pair.1 }

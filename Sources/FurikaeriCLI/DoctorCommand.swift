@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Intake
 import Settings
@@ -138,7 +139,7 @@ struct DoctorChecks {
                 unlink(probe)
                 writable.append(name)
             } else {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemErrorText.meaning(errno, japanese: language == .ja)
                 if let index = refused.firstIndex(where: { $0.reason == reason }) {
                     refused[index].names.append(name)
                 } else {
@@ -182,7 +183,7 @@ struct DoctorChecks {
     private func freeSpace() -> DoctorFinding {
         var info = statvfs()
         guard statvfs(workspace.root, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemErrorText.meaning(errno, japanese: language == .ja)
             return DoctorFinding(severity: .warning, code: "disk.unknown",
                                  message: say("空き容量が分かりません（\(reason)）。", "Cannot tell the free space (\(reason))."))
         }

@@ -238,9 +238,8 @@ struct ProcessMessages {
         case .cp932Unavailable:
             return t("この環境の iconv は CP932 に対応していません。--encoding utf8 を使ってください。",
                      "This system's iconv has no CP932 converter. Use --encoding utf8.")
-        case .writeFailed(let path, let reason):
-            return t("「\(path)」を書き出せませんでした（\(reason)）。出力先の空き容量と書き込み権限を確かめてください。",
-                     "Could not write \"\(path)\" (\(reason)). Check the free space and permissions of the output folder.")
+        case .writeFailed(let failure):
+            return failure.message(japanese: language == .ja)
         }
     }
 

@@ -1,5 +1,7 @@
+import Core
 import Forms
 import Foundation
+import Reports
 import Settings
 import Validation
 #if canImport(Glibc)
@@ -38,7 +40,7 @@ public enum IntakeText {
     }
 
     /// The reason a system call failed, as the C library words it (English on the machines we run on).
-    static func systemReason(_ code: Int32) -> String { String(cString: strerror(code)) }
+    static func systemReason(_ code: Int32, _ language: Language) -> String { SystemErrorText.meaning(code, japanese: language == .ja) }
 
     /// The line printed while waiting for another run to release the workspace.
     public static func waitingForLock(seconds: Double, _ language: Language) -> String {
@@ -57,7 +59,7 @@ public enum IntakeText {
                             : "link \(NameText.shown(link)) (symbolic links are not followed and are left in place; put the file itself into the inbox)")
         }
         for folder in result.unreadableFolders {
-            let reason = systemReason(folder.errno), advice = self.advice(for: folder.errno, language)
+            let reason = systemReason(folder.errno, language), advice = self.advice(for: folder.errno, language)
             lines.append(ja ? "読めないフォルダ \(NameText.shown(folder.relativePath))（\(reason)。\(advice)）"
                             : "unreadable folder \(NameText.shown(folder.relativePath)) (\(reason). \(advice))")
         }
@@ -101,7 +103,7 @@ extension IntakeFileError {
         switch self {
         case .system(let operation, let path, let code):
             let path = NameText.shown(path)
-            let reason = IntakeText.systemReason(code)
+            let reason = IntakeText.systemReason(code, language)
             let advice = IntakeText.advice(for: code, language)
             switch language {
             case .ja:
@@ -152,9 +154,9 @@ extension WorkspaceLockError {
             return "Another furikaeri (run or watch) is processing this workspace (waited \(Int(waited)) s). "
                 + "Run again once it has finished, or wait longer with --wait. Lock: \(path)"
         case (.unavailable(let path, let code), .ja):
-            return "ロックファイル「\(path)」を開けません（\(IntakeText.systemReason(code))）。フォルダの権限を確かめてください。"
+            return "ロックファイル「\(path)」を開けません（\(IntakeText.systemReason(code, .ja))）。フォルダの権限を確かめてください。"
         case (.unavailable(let path, let code), .en):
-            return "Cannot open the lock file \"\(path)\" (\(IntakeText.systemReason(code))). Check the folder's permissions."
+            return "Cannot open the lock file \"\(path)\" (\(IntakeText.systemReason(code, .en))). Check the folder's permissions."
         }
     }
 }
@@ -214,12 +216,12 @@ extension IntakeEvent {
         case (nil, .ja):
             if unreadableErrno == ENOENT { return "消失 \(relativePath)（処理の途中で inbox からなくなりました。移されたか消されました）" }
             if let failure { return "保留 \(relativePath)（取り込めませんでした: \(failure.message(in: .ja)) 次回にもう一度試します）" }
-            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。\(IntakeText.advice(for: $0, .ja))" }
+            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0, .ja))。\(IntakeText.advice(for: $0, .ja))" }
             return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
             if unreadableErrno == ENOENT { return "gone \(relativePath) (it left the inbox during the run: moved or removed)" }
             if let failure { return "left \(relativePath) (could not be taken: \(failure.message(in: .en)) Will try again next time)" }
-            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)). \(IntakeText.advice(for: $0, .en))" }
+            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0, .en)). \(IntakeText.advice(for: $0, .en))" }
             return "left \(relativePath) (\(why ?? "still being written or changed; will try again next time"))"
         }
     }
@@ -281,7 +283,7 @@ public enum IntakeErrorText {
         if let error = error as? OutputsNotWritten {
             // The reason alone: the generic message would say that the inbox was left untouched.
             let c = error.counts
-            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError
+            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError || error.underlying is ReportError
                 ? message(error.underlying, language: language) : "\(error.underlying)" + (language == .ja ? "。" : ".")
             switch language {
             case .ja:
@@ -293,6 +295,7 @@ public enum IntakeErrorText {
             }
         }
         if let error = error as? SettingsError { return language == .ja ? error.description : error.englishMessage }
+        if let error = error as? ReportError { return ReportErrorText.message(error, language: language) }
         switch language {
         case .ja:
             return "処理を続けられませんでした: \(error)。inbox のファイルはそのまま残っています。原因を取り除いてからもう一度実行してください。"

@@ -79,8 +79,8 @@ public enum ReportErrorText {
                 + "その文字を直すか、--replace を付けて 〓 に置き換えるか、--encoding utf8 を使ってください。"
         case .cp932Unavailable:
             return "この環境には cp932 への変換がありません。--encoding utf8 を使ってください。"
-        case .writeFailed(let path, let reason):
-            return "「\(path)」を書き出せませんでした（\(reason)）。ディスクの空きと権限を確かめてください。"
+        case .writeFailed(let failure):
+            return failure.message(japanese: true)
         }
     }
 }
@@ -94,8 +94,8 @@ extension ReportErrorText {
                 + "Correct them, add --replace to write 〓 in their place, or use --encoding utf8."
         case .cp932Unavailable:
             return "This system cannot convert to cp932. Use --encoding utf8."
-        case .writeFailed(let path, let reason):
-            return "Could not write \"\(path)\" (\(reason)). Check the free disk space and the permissions."
+        case .writeFailed(let failure):
+            return failure.message(japanese: false)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Aggregation
 import Foundation
 
@@ -50,13 +51,11 @@ public enum OrgCodesFile {
     public static func write(_ codes: [String: String], to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
+            try OutputFiles.makeDirectories(directory.isEmpty ? "." : directory)
+            let temporary = AtomicFile.temporaryPath(directory: directory.isEmpty ? "." : directory, name: name)
+            try OutputFiles.write(Data(text(codes).utf8), to: temporary, shown: path)
         } catch {
-            throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
-        }
-        let temporary = AtomicFile.temporaryPath(directory: directory.isEmpty ? "." : directory, name: name)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text(codes).utf8)) else {
-            throw ReportError.writeFailed(path: path, reason: "create")
+            throw ReportError.writeFailed(error)
         }
         try AtomicFile.commit(directory: directory.isEmpty ? "." : directory, name: name)
     }

@@ -1,4 +1,5 @@
 import Aggregation
+import Core
 import Forms
 import Foundation
 import Validation
@@ -35,8 +36,8 @@ public enum ReportError: Error, Equatable {
     case unencodable([UnencodableCharacter])
     /// This system's iconv has no CP932 converter.
     case cp932Unavailable
-    /// A file could not be written.
-    case writeFailed(path: String, reason: String)
+    /// A file could not be written: the file (or folder) the user asked for, and the system's reason.
+    case writeFailed(WriteFailure)
 }
 
 /// The whole run's reports: aggregated at init, written (workbooks and CSV together) by `write`.
@@ -183,9 +184,9 @@ public struct SummaryReport {
     /// place, so a reader never sees half a file and a failed run leaves nothing behind.
     public func writeAll(to directory: String) throws -> Outcome {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try OutputFiles.makeDirectories(directory)
         } catch {
-            throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
+            throw ReportError.writeFailed(error)
         }
         enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
         let unknownYearFiles = validationResultYears.contains(nil)
@@ -199,6 +200,9 @@ public struct SummaryReport {
             do {
                 try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
                 return .workbook(name, nil)
+            } catch let error as WorkbookWriteError {
+                // Named as the user will look for it, not by its hidden temporary name.
+                return .workbook(name, ReportError.writeFailed(WriteFailure(path: (directory as NSString).appendingPathComponent(name), errno: error.errno)))
             } catch {
                 return .workbook(name, error)
             }
@@ -208,8 +212,14 @@ public struct SummaryReport {
         jobs += csvJobs().map { job in {
             let r = job()
             let path = AtomicFile.temporaryPath(directory: directory, name: r.name)
-            let stored = FileManager.default.createFile(atPath: path, contents: r.data)
-            return .csv(r.name, stored ? nil : ReportError.writeFailed(path: path, reason: "create"), r.unencodable)
+            do {
+                try OutputFiles.write(r.data, to: path, shown: (directory as NSString).appendingPathComponent(r.name))
+                return .csv(r.name, nil, r.unencodable)
+            } catch let failure as WriteFailure {
+                return .csv(r.name, ReportError.writeFailed(failure), r.unencodable)
+            } catch {
+                return .csv(r.name, error, r.unencodable)
+            }
         } }
         let results = Parallel.map(jobs)
 
@@ -229,7 +239,7 @@ public struct SummaryReport {
         if let failure {
             for name in workbooks + csv { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
             if let error = failure as? ReportError { throw error }
-            throw ReportError.writeFailed(path: directory, reason: "\(failure)")
+            throw ReportError.writeFailed(WriteFailure(path: directory, errno: 0))
         }
         for name in workbooks + csv { try AtomicFile.commit(directory: directory, name: name) }
         return Outcome(written: workbooks + csv, unencodable: problems)
@@ -248,9 +258,9 @@ enum AtomicFile {
         let final = (directory as NSString).appendingPathComponent(name)
         let temporary = temporaryPath(directory: directory, name: name)
         guard rename(temporary, final) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             unlink(temporary)
-            throw ReportError.writeFailed(path: final, reason: reason)
+            throw ReportError.writeFailed(WriteFailure(path: final, errno: code))
         }
     }
 }

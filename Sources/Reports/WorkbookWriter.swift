@@ -1,13 +1,15 @@
+import Core
 import CXLSXWriter
 import Foundation
 
-/// Why the summary workbook could not be written.
+/// Why the summary workbook could not be written: what libxlsxwriter was doing, its own code, and
+/// the system's reason when there is one (0 otherwise).
 public struct WorkbookWriteError: Error, CustomStringConvertible {
-    /// What libxlsxwriter was doing, and its message.
     public var step: String
     public var reason: String
+    public var errno: Int32 = 0
 
-    public var description: String { "集計ブックを書き出せませんでした（\(step): \(reason)）。出力先の空き容量と書き込み権限を確かめてください。" }
+    public var description: String { "\(step): \(reason)" }
 }
 
 /// A thin wrapper around a libxlsxwriter workbook: sheets, a few shared formats, charts, closing.
@@ -29,8 +31,14 @@ final class WorkbookWriter {
         // Rows go straight to temporary files and strings are written inline: much faster for
         // large runs. Every sheet writer therefore writes its rows in ascending order.
         options.constant_memory = 1
+        // The file is made here first, so that a folder that cannot take it is said with its reason.
+        do {
+            try OutputFiles.claim(path, shown: path)
+        } catch {
+            throw WorkbookWriteError(step: "open", reason: path, errno: error.errno)
+        }
         guard let workbook = workbook_new_opt(path, &options) else {
-            throw WorkbookWriteError(step: "workbook_new", reason: path)
+            throw WorkbookWriteError(step: "workbook_new", reason: path, errno: Foundation.errno)
         }
         self.workbook = workbook
         formats = Formats(workbook: workbook)
@@ -46,7 +54,10 @@ final class WorkbookWriter {
 
     deinit {
         // A workbook that was never closed still owns its memory and temporary files.
-        if !closed { Self.closing.withLock { _ = workbook_close(workbook) } }
+        if !closed {
+            var code: Int32 = 0
+            WorkbookClosing.lock.withLock { _ = furikaeri_workbook_close_quietly(workbook, &code) }
+        }
     }
 
     /// Adds a worksheet.
@@ -65,18 +76,17 @@ final class WorkbookWriter {
         return chart
     }
 
-    /// One workbook closed at a time: libxlsxwriter writes the document's dates through `gmtime`, whose
-    /// result every thread shares, so two years' workbooks closed at once could swap their creation
-    /// dates (seen as a rare byte difference between two identical `process` runs).
-    private static let closing = NSLock()
-
-    /// Writes the file; throws the first error met while building it.
+    /// Writes the file; throws the first error met while building it. One workbook is closed at a
+    /// time (`WorkbookClosing`: libxlsxwriter's shared `gmtime` buffer could swap two years' creation
+    /// dates, seen as a rare byte difference between two identical `process` runs), and
+    /// libxlsxwriter's own stderr lines are not shown: the error comes back as a message of ours.
     func close() throws {
         closed = true
-        let result = Self.closing.withLock { workbook_close(workbook) }
+        var code: Int32 = 0
+        let result = WorkbookClosing.lock.withLock { furikaeri_workbook_close_quietly(workbook, &code) }
         if let firstError { throw firstError }
         if result != LXW_NO_ERROR {
-            throw WorkbookWriteError(step: "workbook_close", reason: String(cString: lxw_strerror(result)))
+            throw WorkbookWriteError(step: "workbook_close", reason: String(cString: lxw_strerror(result)), errno: code)
         }
     }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Forms
 import Settings
@@ -24,7 +25,7 @@ public enum TemplateWriter {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp.xlsx")
         defer { try? fileManager.removeItem(at: temporary) }
-        let workbook = try XLSXWriterWorkbook(path: temporary.path)
+        let workbook = try XLSXWriterWorkbook(path: temporary.path, shownPath: path)
         let styles = try TemplateStyles(workbook)
         switch kind {
         case .reflection:
@@ -35,7 +36,7 @@ public enum TemplateWriter {
         try workbook.close()
         // rename(2) replaces the target in one step: there is never a moment without a whole file.
         guard rename(temporary.path, target.path) == 0 else {
-            throw TemplateError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+            throw TemplateError.writeFailed(WriteFailure(path: path, errno: errno))
         }
     }
 }

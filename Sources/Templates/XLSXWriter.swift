@@ -1,18 +1,23 @@
+import Core
 import CXLSXWriter
 import Foundation
 
 /// Why a workbook could not be written.
 public enum TemplateError: Error, Equatable, CustomStringConvertible {
-    /// libxlsxwriter reported an error while building or saving the workbook.
-    case writeFailed(path: String, reason: String)
+    /// The file the user asked for could not be written, with the system's reason.
+    case writeFailed(WriteFailure)
+    /// libxlsxwriter refused a step of building the workbook (a program error, not the user's).
+    case buildFailed(path: String, step: String)
     /// The output file exists and overwriting was not asked for.
     case outputExists(path: String)
 
     /// The message for staff, in Japanese.
     public var japaneseMessage: String {
         switch self {
-        case .writeFailed(let path, let reason):
-            return "様式ファイル「\(path)」を書き出せませんでした（\(reason)）。保存先のフォルダがあるか、書き込めるかを確かめてください。"
+        case .writeFailed(let failure):
+            return failure.message(japanese: true)
+        case .buildFailed(let path, let step):
+            return "様式ファイル「\(path)」を作る途中で失敗しました（\(step)）。"
         case .outputExists(let path):
             return "「\(path)」はすでにあります。別の名前を -o で指定するか、上書きしてよければ --force を付けてください。"
         }
@@ -21,8 +26,10 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     /// The message in English, for `--lang en`.
     public var englishMessage: String {
         switch self {
-        case .writeFailed(let path, let reason):
-            return "Could not write the template \"\(path)\" (\(reason)). Check that the folder exists and is writable."
+        case .writeFailed(let failure):
+            return failure.message(japanese: false)
+        case .buildFailed(let path, let step):
+            return "Building the template \"\(path)\" failed (\(step))."
         case .outputExists(let path):
             return "\"\(path)\" already exists. Choose another name with -o, or add --force to overwrite it."
         }
@@ -35,31 +42,43 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
 final class XLSXWriterWorkbook {
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     let path: String
+    /// The name failures are reported under: the file the user asked for, not `path`, the
+    /// temporary file it is written to.
+    let shownPath: String
 
-    init(path: String) throws {
+    init(path: String, shownPath: String) throws {
         self.path = path
+        self.shownPath = shownPath
+        do {
+            try OutputFiles.claim(path, shown: shownPath)
+        } catch {
+            throw TemplateError.writeFailed(error)
+        }
         guard let handle = workbook_new(path) else {
-            throw TemplateError.writeFailed(path: path, reason: "workbook_new")
+            throw TemplateError.writeFailed(WriteFailure(path: shownPath, errno: errno))
         }
         workbook = handle
     }
 
     deinit {
         // Closing is what writes the file; a workbook dropped without close() is still freed.
-        if let workbook { _ = workbook_close(workbook) }
+        if let workbook {
+            var code: Int32 = 0
+            WorkbookClosing.lock.withLock { _ = furikaeri_workbook_close_quietly(workbook, &code) }
+        }
     }
 
     func addSheet(_ name: String) throws -> XLSXWriterSheet {
         guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
-            throw TemplateError.writeFailed(path: path, reason: "シート「\(name)」を追加できません")
+            throw TemplateError.buildFailed(path: shownPath, step: "workbook_add_worksheet")
         }
-        return XLSXWriterSheet(sheet: sheet, path: path)
+        return XLSXWriterSheet(sheet: sheet, path: shownPath)
     }
 
     /// A cell format; `configure` sets its properties through the C API.
     func addFormat(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) throws -> UnsafeMutablePointer<lxw_format> {
         guard let workbook, let format = workbook_add_format(workbook) else {
-            throw TemplateError.writeFailed(path: path, reason: "workbook_add_format")
+            throw TemplateError.buildFailed(path: shownPath, step: "workbook_add_format")
         }
         configure(format)
         return format
@@ -69,9 +88,10 @@ final class XLSXWriterWorkbook {
     func close() throws {
         guard let handle = workbook else { return }
         workbook = nil
-        let result = workbook_close(handle)
+        var code: Int32 = 0
+        let result = WorkbookClosing.lock.withLock { furikaeri_workbook_close_quietly(handle, &code) }
         guard result == LXW_NO_ERROR else {
-            throw TemplateError.writeFailed(path: path, reason: String(cString: lxw_strerror(result)))
+            throw TemplateError.writeFailed(WriteFailure(path: shownPath, errno: code))
         }
     }
 }
@@ -83,7 +103,7 @@ struct XLSXWriterSheet {
 
     private func check(_ result: lxw_error, _ what: String) throws {
         guard result == LXW_NO_ERROR else {
-            throw TemplateError.writeFailed(path: path, reason: "\(what): \(String(cString: lxw_strerror(result)))")
+            throw TemplateError.buildFailed(path: path, step: "\(what): \(String(cString: lxw_strerror(result)))")
         }
     }
 

@@ -84,7 +84,7 @@ import TestSupport
         #expect(result.status == 1, "\(result.output)")
         // Both folders in one finding, with one fix.
         #expect(Self.codes(result.output, "エラー") == ["folder.not_writable"])
-        #expect(result.output.contains("フォルダ rejected/ output/ に書き込めません（Permission denied）"))
+        #expect(result.output.contains("フォルダ rejected/ output/ に書き込めません（権限がありません）"))
         #expect(result.output.contains("sudo chown -R furikaeri:"))
     }
 

@@ -62,7 +62,7 @@ struct ProposalTemplate {
             }
         }
         sheet.protectWithoutPassword()
-        try sheet.printOnA4(landscape: false, onePage: false, lastRow: Self.firstRow + Self.order.count - 1, lastColumn: Self.lastColumn)
+        try sheet.printOnA4(landscape: false, lastRow: Self.firstRow + Self.order.count - 1, lastColumn: Self.lastColumn)
         sheet.activate()
     }
 }

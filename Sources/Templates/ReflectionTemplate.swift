@@ -15,6 +15,10 @@ struct ReflectionTemplate {
 
     static let firstViewpointRow = 7
     static let lastColumn = 5
+    /// Points: five printed lines of text in a viewpoint's comment cell.
+    static let viewpointRowHeight = 64.0
+    /// Points: eight printed lines (about 250 characters) in 団体のコメント, 市のコメント and 今後の展望.
+    static let freeTextRowHeight = 110.0
 
     func build() throws {
         let definition = FormDefinition.reflection(settings: settings)
@@ -61,18 +65,20 @@ struct ReflectionTemplate {
             try sheet.blank(row, 3, styles.score)
             try sheet.blank(row, 4, styles.score)
             try sheet.blank(row, 5, styles.input)
-            try sheet.rowHeight(row, 48)
+            // Five lines of comment (about 100 characters) print in full; rows can be made taller
+            // under the sheet's protection for more.
+            try sheet.rowHeight(row, Self.viewpointRowHeight)
         }
         try sheet.validate(first, 0, last, 0, .any, title: "団体名", message: field("org_name").inputMessage,
                            errorMessage: "")
         try sheet.validate(first, 1, last, 1, .any, title: "事業名", message: field("project_name").inputMessage,
                            errorMessage: "")
-        try sheet.validate(first, 3, last, 3, .wholeNumber(min: 1, max: 5), title: "評価（団体）",
-                           message: "1（低い）〜5（高い）の整数で入力してください。2以下のときはコメントも記入してください。",
-                           errorMessage: "評価は 1 から 5 までの整数で入力してください。")
-        try sheet.validate(first, 4, last, 4, .wholeNumber(min: 1, max: 5), title: "市の評価",
-                           message: "担当課が 1（低い）〜5（高い）の整数で入力してください。",
-                           errorMessage: "市の評価は 1 から 5 までの整数で入力してください。")
+        try sheet.validate(first, 3, last, 3, .score, title: "評価（団体）",
+                           message: "一覧から 1（低い）〜5（高い）を選んでください。2以下のときはコメントも記入してください。",
+                           errorMessage: "評価は一覧の 1 から 5 から選んでください。")
+        try sheet.validate(first, 4, last, 4, .score, title: "市の評価",
+                           message: "担当課が一覧から 1（低い）〜5（高い）を選んでください。",
+                           errorMessage: "市の評価は一覧の 1 から 5 から選んでください。")
         try sheet.validate(first, 5, last, 5, .any, title: "団体のコメント",
                            message: "評価の理由を記入してください。評価が2以下のときは必ず記入してください。", errorMessage: "")
 
@@ -82,13 +88,13 @@ struct ReflectionTemplate {
             let definition = field(key)
             try sheet.merge(row, 0, row, 2, definition.label, styles.label)
             try sheet.merge(row, 3, row, Self.lastColumn, "", styles.input)
-            try sheet.rowHeight(row, 80)
+            try sheet.rowHeight(row, Self.freeTextRowHeight)
             try sheet.validate(row, 3, row, Self.lastColumn, .any, title: String(definition.label.prefix(32)),
                                message: definition.inputMessage, errorMessage: "")
         }
         try sheet.write(last + 5, 0, "＊は必須項目です。黄色のセルに入力してください。", styles.note)
         sheet.protectWithoutPassword()
-        try sheet.printOnA4(landscape: true, onePage: true, lastRow: last + 5, lastColumn: Self.lastColumn)
+        try sheet.printOnA4(landscape: true, lastRow: last + 5, lastColumn: Self.lastColumn)
         sheet.activate()
     }
 }

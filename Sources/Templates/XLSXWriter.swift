@@ -140,6 +140,8 @@ struct XLSXWriterSheet {
         case wholeNumber(min: Int, max: Int)
         /// One of a short list (at most 255 characters in all, Excel's limit).
         case list([String])
+        /// A score: a dropdown of 1 to 5; Excel stores the chosen item as a number.
+        static let score = Rule.list(["1", "2", "3", "4", "5"])
         /// One of the values in a range, such as `=選択肢!$A$1:$A$12`.
         case listFormula(String)
     }
@@ -185,17 +187,20 @@ struct XLSXWriterSheet {
         try check(result, "data_validation")
     }
 
-    /// Protects the sheet without a password: locked cells (labels) cannot be changed.
+    /// Protects the sheet without a password: locked cells (labels) cannot be changed, but rows can
+    /// be made taller, so that a long comment can be shown and printed in full.
     func protectWithoutPassword() {
         var options = lxw_protection()
+        options.format_rows = 1
         worksheet_protect(sheet, nil, &options)
     }
 
-    /// A4, fitted to one page wide (and to one page tall with `onePage`), centred, with modest margins.
-    func printOnA4(landscape: Bool, onePage: Bool, lastRow: Int, lastColumn: Int) throws {
+    /// A4, fitted to one page wide, as many pages tall as the rows need (rows made taller for a long
+    /// comment print in full, not shrunk onto one page), centred, with modest margins.
+    func printOnA4(landscape: Bool, lastRow: Int, lastColumn: Int) throws {
         worksheet_set_paper(sheet, 9)
         if landscape { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
-        worksheet_fit_to_pages(sheet, 1, onePage ? 1 : 0)
+        worksheet_fit_to_pages(sheet, 1, 0)
         worksheet_center_horizontally(sheet)
         worksheet_set_margins(sheet, 0.5, 0.5, 0.6, 0.6)
         try check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print_area")

@@ -3,7 +3,7 @@
 
 Usage: template_properties.py FILE → JSON {"sheets": [{"name", "state", "protected", "password",
 "paper", "orientation", "fit_width", "validations": [...], "cells": {"A1": {"value", "locked", "fill"}},
-"widths": {"A": 20.0}}]}
+"widths": {"A": 20.0}, "heights": {"8": 64.0}, "rows_resizable": bool}]}
 """
 import json
 import sys
@@ -51,6 +51,10 @@ def main(path):
             "print_area": ws.print_area,
             "validations": validations, "cells": cells, "widths": widths,
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+            "heights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height},
+            # formatRows in <sheetProtection> is True when formatting rows is locked.
+            "rows_resizable": not bool(ws.protection.formatRows),
+            "fit_height": ws.page_setup.fitToHeight,
         })
     print(json.dumps({"sheets": sheets}, ensure_ascii=False, default=str))
 

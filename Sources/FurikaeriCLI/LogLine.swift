@@ -30,19 +30,20 @@ enum LogSeverity: Int {
     }
 }
 
-/// Writes `watch`'s lines: as they always were without `--log-format`, or each one stamped; each on
-/// the stream it always went to.
+/// Writes the lines of `watch` and `run`, each on the stream it always went to: without
+/// `--log-format`, each starts with the local time (`2026-12-07 11:02:03`); `journal` puts the priority
+/// first instead (journald adds the time), `plain` the ISO 8601 time and the severity.
 struct LogLine {
     var format: LogFormat?
     var language: Language
 
     /// `message` as written in this format at `date`; a message of several lines gets the stamp on each.
     func text(_ message: String, _ severity: LogSeverity, at date: Date = Date()) -> String {
-        guard let format else { return message }
         let prefix: String
         switch format {
-        case .journal: prefix = "<\(severity.rawValue)>"
-        case .plain: prefix = LogLine.localTimestamp(date) + " " + severity.word(language) + " "
+        case nil: prefix = LogLine.localTime(date) + " "
+        case .journal?: prefix = "<\(severity.rawValue)>"
+        case .plain?: prefix = LogLine.localTimestamp(date) + " " + severity.word(language) + " "
         }
         return message.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
     }
@@ -66,6 +67,15 @@ struct LogLine {
         case .rejected?, .notXLSX?: return .warning
         case nil: return event.unreadableErrno != nil || event.failure != nil ? .error : .info
         }
+    }
+
+    /// `2026-12-07 18:30:05`: local time to the second, as people read it.
+    static func localTime(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
     /// `2026-12-07T18:30:05+09:00`: local time with its offset, second precision.

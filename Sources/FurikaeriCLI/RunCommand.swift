@@ -27,15 +27,24 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOptions
 
     @Option(name: .long, help: HelpText.argument("一度に検証・記録するファイル数", visibility: .hidden))
-    var batchSize: Int = 512
+    var batchSize: Int = RunCommand.defaultBatchSize
+
+    static let defaultBatchSize = 512
+    /// The batch size on a terminal, where the progress line moves once per batch.
+    static let terminalBatchSize = 128
 
     func validate() throws {
         guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
     }
 
+    /// A run with more files than this shows a progress line on a terminal.
+    static let progressAbove = 200
+
     func run() throws {
         let language = lang.language
-        let progress = ProgressLine()
+        let log = LogLine(format: nil, language: language)
+        let terminal = isatty(STDERR_FILENO) == 1
+        let progress = ProgressLine(enabled: terminal)
         // Ctrl+C and SIGTERM only ask to stop: the batch in hand is finished (copied, committed,
         // removed from the inbox), the rest stays in the inbox, and run exits with 130 or 143.
         let stop = StopRequest()
@@ -43,26 +52,30 @@ struct RunCommand: ParsableCommand {
         do {
             let workspace = Workspace(root: self.workspace)
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait)
-            session.batchSize = max(1, batchSize)
+            // On a terminal, smaller batches so that the progress line moves (each batch is committed).
+            session.batchSize = max(1, terminal && batchSize == Self.defaultBatchSize ? Self.terminalBatchSize : batchSize)
             let result = try session.pass(
                 command: "run",
-                onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
+                onWaitForLock: { log.err(IntakeText.waitingForLock(seconds: wait, language), .info) },
                 onEvent: { event in
                     // A file left for a reason other than settling needs staff, and so does a sheet whose
                     // fiscal year is not on its form (where it was taken from): always shown.
                     guard (verbose && event.outcome != nil) || event.unreadableErrno != nil || event.failure != nil
                             || event.fiscalYearSource != nil else { return }
                     progress.clear()
-                    print(event.line(in: language))
+                    log.out(event.line(in: language), LogLine.severity(of: event))
                 },
-                onProgress: { done, total in progress.update(done, of: total, label: IntakeText.progressLabel(language)) },
+                onProgress: { done, total in
+                    guard total > Self.progressAbove else { return }
+                    progress.update(done, of: total, label: IntakeText.progressLabel(language))
+                },
                 shouldStop: { stop.isRequested }, outputsAfterStop: false)
             progress.clear()
-            for line in IntakeText.inboxNotices(result, language) { print(line) }
-            if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
-            print(result.summaryLine(in: language))
+            for line in IntakeText.inboxNotices(result, language) { log.out(line, .warning) }
+            if !result.recovery.isEmpty { log.err(RecoveryText.line(result.recovery, language: language), .warning) }
+            log.out(result.summaryLine(in: language), .info)
             if let status = stop.exitStatus {
-                printError(IntakeText.stopped(language))
+                log.err(IntakeText.stopped(language), .warning)
                 throw ExitCode(status)
             }
         } catch let exit as ExitCode {
@@ -70,10 +83,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             progress.clear()
             if let status = stop.exitStatus {
-                printError(IntakeText.stopped(language))
+                log.err(IntakeText.stopped(language), .warning)
                 throw ExitCode(status)
             }
-            printError(IntakeErrorText.message(error, language: language))
+            log.err(IntakeErrorText.message(error, language: language), .error)
             throw ExitCode(ExitStatus.of(error))
         }
     }

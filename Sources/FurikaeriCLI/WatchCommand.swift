@@ -19,7 +19,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOptions
 
-    @Option(name: .long, help: HelpText.argument("行の書式: journal（systemd のジャーナル向けに重要度 <3>/<4>/<6> を付ける）か plain（時刻と重要度を付ける）。省略時は付けません"))
+    @Option(name: .long, help: HelpText.argument("行の書式: journal（systemd のジャーナル向けに重要度 <3>/<4>/<6> を付ける。時刻はジャーナルが付けます）か plain（ISO 8601 の時刻と重要度を付ける）。省略時は行頭に時刻（2026-12-07 11:02:03）を付けます"))
     var logFormat: LogFormat?
 
     func validate() throws {

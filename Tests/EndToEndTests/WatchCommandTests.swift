@@ -20,9 +20,11 @@ import TestSupport
             watch.waitUntilExit()
             #expect(watch.terminationReason == .exit && watch.terminationStatus == 0)
             let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            let lines = text.split(separator: "\n")
-            #expect(lines.filter { $0.hasPrefix("受付 a.xlsx") }.count == 1)
-            #expect(lines.filter { $0.hasPrefix("差戻 b.xlsx") }.count == 1)
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.allSatisfy { $0.contains(LocalTimeStamp.pattern) }, "\(lines)")
+            let messages = lines.map(LocalTimeStamp.strip)
+            #expect(messages.filter { $0.hasPrefix("受付 a.xlsx") }.count == 1)
+            #expect(messages.filter { $0.hasPrefix("差戻 b.xlsx") }.count == 1)
             #expect(text.contains("監視を終了しました"))
             #expect(f.files(under: "archive") == ["archive/2024/a.xlsx"])
         }

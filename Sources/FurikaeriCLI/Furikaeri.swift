@@ -21,7 +21,8 @@ struct Furikaeri: ParsableCommand {
     /// exit status 2 as the commands document, instead of the argument parser's own 64.
     static func main() {
         let language = RunLanguage.current
-        let arguments = RunLanguage.languageAfterCommand(Array(CommandLine.arguments.dropFirst()))
+        let arguments = RunLanguage.languageAfterCommand(Array(CommandLine.arguments.dropFirst()),
+                                                         commands: configuration.subcommands.map { $0._commandName })
         do {
             if let repeated = RepeatedOptions.first(in: arguments) {
                 throw language.usage("\(repeated) が2回指定されています。1回だけ指定してください。",

@@ -36,7 +36,7 @@ enum ParserText {
             return lines.joined(separator: "\n")
         }
         var lines = ["エラー: " + parserMessage(message)]
-        if let usage { lines.append("使い方: " + usage) }
+        if let usage { lines.append("使い方: " + usage.replacingOccurrences(of: "<subcommand>", with: "<コマンド>")) }
         if let helpCommand { lines.append("  詳しくは \(helpCommand) で表示します。") }
         return lines.joined(separator: "\n")
     }

@@ -51,23 +51,37 @@ struct RunLanguage: Sendable {
     }
 
     /// `furikaeri --lang en run …`: a `--lang` given before the command is moved after it (to the
-    /// end, before any `--`), where the command's own option takes it.
-    static func languageAfterCommand(_ arguments: [String]) -> [String] {
+    /// end, before any `--`), where the command's own option takes it; `help` takes none (the language
+    /// has been read already), nor does a word that is not a command.
+    static func languageAfterCommand(_ arguments: [String], commands: [String]) -> [String] {
         var arguments = arguments
-        let moved: [String]
+        var moved: [String] = []
         if arguments.first == "--lang", arguments.count >= 2 {
             moved = Array(arguments[0...1])
             arguments.removeFirst(2)
         } else if let first = arguments.first, first.hasPrefix("--lang=") {
             moved = [first]
             arguments.removeFirst()
-        } else {
-            return arguments
         }
-        guard !arguments.isEmpty, !arguments[0].hasPrefix("-") else { return arguments }
+        if arguments.first == "help" { return withoutLanguage(arguments) }
+        guard !moved.isEmpty, let command = arguments.first, commands.contains(command) else { return arguments }
         let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
         arguments.insert(contentsOf: moved, at: end)
         return arguments
+    }
+
+    /// The arguments without any `--lang X` / `--lang=X` (before a `--`).
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { kept += arguments[index...]; break }
+            if argument == "--lang" { index += 2; continue }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+            index += 1
+        }
+        return kept
     }
 
     /// `ja` or `en` by the run's message language.

@@ -106,7 +106,7 @@ private indirect enum Shape {
             "statistics_phase": .value(.oneOf(["final", "latest"])), "placeholders": .value(.stringList),
             "disabled": .value(.stringList),
             "severity": .keyed(valid: vocabulary.ruleCodes, element: .value(.oneOf(["error", "warning"])), names: .ruleCode),
-            "required_fields": .keyed(valid: vocabulary.fieldKeys.keys.sorted(), element: .value(.stringList), names: .key),
+            "required_fields": .keyed(valid: Settings.Rules.defaultRequiredFields.keys.sorted(), element: .value(.stringList), names: .key),
             "year_numbers": range,
         ]
         return .section([

@@ -19,7 +19,12 @@ struct LogLineTests {
         #expect(LogLine(format: .plain, language: .en).text("rejected b", .warning, at: date) == "\(stamp) WARNING rejected b")
     }
 
-    @Test func withoutAFormatLinesAreAsTheyWere() {
-        #expect(LogLine(format: nil, language: .ja).text("受付 a.xlsx\n次", .error) == "受付 a.xlsx\n次")
+    @Test func withoutAFormatEachLineStartsWithTheLocalTime() {
+        let date = Date(timeIntervalSince1970: 1_765_099_805)  // 2025-12-07T09:30:05Z
+        let time = LogLine.localTime(date)
+        #expect(time.contains(#/^2025-12-0\d \d\d:\d\d:05$/#), "\(time)")
+        #expect(LogLine(format: nil, language: .ja).text("受付 a.xlsx\n次", .error, at: date) == "\(time) 受付 a.xlsx\n\(time) 次")
+        // The same wall-clock reading as the ISO form, without the offset.
+        #expect(LogLine.localTimestamp(date).hasPrefix(time.replacingOccurrences(of: " ", with: "T")))
     }
 }

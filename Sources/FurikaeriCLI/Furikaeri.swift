@@ -21,12 +21,20 @@ struct Furikaeri: ParsableCommand {
     /// exit status 2 as the commands document, instead of the argument parser's own 64.
     static func main() {
         let language = RunLanguage.current
-        let arguments = RunLanguage.languageAfterCommand(Array(CommandLine.arguments.dropFirst()),
-                                                         commands: configuration.subcommands.map { $0._commandName })
+        let given = Array(CommandLine.arguments.dropFirst())
+        let path = commandPath(RunLanguage.withoutLanguage(given))
+        let takesOptions = path.last.map { $0.configuration.subcommands.isEmpty } ?? false
+        let arguments = RunLanguage.languageAfterCommand(given, takesOptions: takesOptions)
+        let japanese = language.messages == .ja
         do {
             if let repeated = RepeatedOptions.first(in: arguments) {
-                throw language.usage("\(repeated) が2回指定されています。1回だけ指定してください。",
-                                     "\(repeated) is given twice. Give it once.")
+                let names = (["furikaeri"] + path.map { $0._commandName }).joined(separator: " ")
+                let usage = path.last.map { names + " " + $0.usageString().split(separator: " ", maxSplits: 1).dropFirst().joined() }
+                let text = ParserText.usageError(
+                    message: language.say("\(repeated) が2回指定されています。1回だけ指定してください。", "\(repeated) is given twice. Give it once."),
+                    usage: usage, helpCommand: names + " --help", japanese: japanese)
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+                Foundation.exit(2)
             }
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -38,13 +46,26 @@ struct Furikaeri: ParsableCommand {
                 Foundation.exit(0)
             }
             if code == .validationFailure {
-                let japanese = language.messages == .ja
-                let message = japanese ? message(for: error) : ParserText.englishParserMessage(message(for: error))
-                let text = ParserText.usageError(message: message, full: fullMessage(for: error), japanese: japanese)
+                let message = japanese ? ParserText.parserMessage(message(for: error)) : ParserText.englishParserMessage(message(for: error))
+                let full = fullMessage(for: error)
+                let text = ParserText.usageError(message: message, usage: ParserText.usageLines(full),
+                                                 helpCommand: ParserText.helpCommand(full), japanese: japanese)
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// The commands named at the start of `arguments` (`ledger backups`), outermost first.
+    static func commandPath(_ arguments: [String]) -> [ParsableCommand.Type] {
+        var path: [ParsableCommand.Type] = []
+        var current: ParsableCommand.Type = Furikaeri.self
+        for argument in arguments {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            path.append(next)
+            current = next
+        }
+        return path
     }
 }

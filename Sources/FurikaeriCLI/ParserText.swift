@@ -23,22 +23,24 @@ enum ParserText {
         return text
     }
 
-    /// A usage error: the message (the parser's, translated, or ours as thrown), the usage line and
-    /// where the help is, each in the run's language.
-    static func usageError(message: String, full: String, japanese: Bool) -> String {
-        let usage = usageLines(full)
-        let helpCommand = full.range(of: #"See '([^']*)' for more information"#, options: .regularExpression)
-            .map { String(full[$0]).components(separatedBy: "'")[1] }
+    /// A usage error: the message (the parser's, already in the run's language, or ours), the usage
+    /// line and where the help is.
+    static func usageError(message: String, usage: String?, helpCommand: String?, japanese: Bool) -> String {
         guard japanese else {
             var lines = ["Error: " + message]
             if let usage { lines.append("Usage: " + usage) }
             if let helpCommand { lines.append("  See '\(helpCommand)' for more information.") }
             return lines.joined(separator: "\n")
         }
-        var lines = ["エラー: " + parserMessage(message)]
+        var lines = ["エラー: " + message]
         if let usage { lines.append("使い方: " + usage.replacingOccurrences(of: "<subcommand>", with: "<コマンド>")) }
         if let helpCommand { lines.append("  詳しくは \(helpCommand) で表示します。") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The help command a parser error's full text points to (`furikaeri run --help`).
+    static func helpCommand(_ full: String) -> String? {
+        match(full, #"See '([^']*)' for more information"#)?[1]
     }
 
     /// The usage line(s) of a parser error's full text, without the word "Usage:".
@@ -70,6 +72,9 @@ enum ParserText {
             (#"^Missing expected argument '<([^>]*)>'$"#, { "引数 <\($0[1])> を指定してください。" }),
             (#"^Unexpected argument '([^']*)'$"#, { "余分な引数「\($0[1])」があります。" }),
             (#"^(\d+) unexpected arguments: (.*)$"#, { "余分な引数が \($0[1]) 個あります: \($0[2])" }),
+            (#"^The value '([^']*)' is invalid for '([^' ]*)( <[^>]*>)?'\. Please provide one of (.*)\.$"#, { groups in
+                let values = groups[4].components(separatedBy: "'").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+                return "\(groups[2]) の値「\(groups[1])」は使えません。\(values.joined(separator: "・")) のどれかを指定してください。" }),
             (#"^The value '([^']*)' is invalid for '([^' ]*)( <[^>]*>)?'(.*)$"#, { "\($0[2]) の値「\($0[1])」は使えません。" }),
             (#"^The option '([^']*)' does not take any value, but '([^']*)' was specified\.$"#, { "\($0[1]) には値を付けません（「\($0[2])」が付いています）。" }),
             (#"^Missing required subcommand\.$"#, { _ in "コマンドを指定してください。" }),

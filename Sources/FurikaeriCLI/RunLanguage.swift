@@ -51,9 +51,11 @@ struct RunLanguage: Sendable {
     }
 
     /// `furikaeri --lang en run …`: a `--lang` given before the command is moved after it (to the
-    /// end, before any `--`), where the command's own option takes it; `help` takes none (the language
-    /// has been read already), nor does a word that is not a command.
-    static func languageAfterCommand(_ arguments: [String], commands: [String]) -> [String] {
+    /// end, before any `--`), where the command's own option takes it. A command that only groups
+    /// others (`ledger`), the root (`--help`, a word that is not a command) and `help` take no
+    /// `--lang`: it is dropped there, the language having been read already.
+    static func languageAfterCommand(_ arguments: [String], takesOptions: Bool) -> [String] {
+        guard takesOptions else { return withoutLanguage(arguments) }
         var arguments = arguments
         var moved: [String] = []
         if arguments.first == "--lang", arguments.count >= 2 {
@@ -63,8 +65,6 @@ struct RunLanguage: Sendable {
             moved = [first]
             arguments.removeFirst()
         }
-        if arguments.first == "help" { return withoutLanguage(arguments) }
-        guard !moved.isEmpty, let command = arguments.first, commands.contains(command) else { return arguments }
         let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
         arguments.insert(contentsOf: moved, at: end)
         return arguments

@@ -138,7 +138,7 @@ public enum NearestName {
     }
 
     /// Levenshtein distance, two rows at a time.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)

@@ -134,6 +134,19 @@ import TestSupport
         let intervalEn = try FurikaeriBinary.run(["watch", "--workspace", workspace.path, "--interval", "-3", "--lang", "en"])
         #expect(intervalEn.stderr.contains("--interval must be a number of seconds above 0 (got -3)"), "\(intervalEn.stderr)")
 
+        let choice = try FurikaeriBinary.run(["watch", "--workspace", workspace.path, "--log-format", "json"])
+        #expect(choice.status == 2)
+        #expect(choice.stderr.contains("--log-format の値「json」は使えません。journal・plain のどれかを指定してください。"), "\(choice.stderr)")
+        #expect(choice.stderr.contains("使い方: furikaeri watch --workspace <workspace>"), "\(choice.stderr)")
+
+        // --lang before the command, and before a command that only groups others.
+        let before = try FurikaeriBinary.run(["--lang", "en", "status", "--workspace", workspace.path])
+        #expect(before.status == 2 && before.stderr.contains("is not a workspace"), "\(before.stderr)")
+        let group = try FurikaeriBinary.run(["ledger", "--lang", "en"])
+        #expect(group.status == 0 && group.stdout.contains("USAGE: furikaeri ledger"), "\(group.stdout)\(group.stderr)")
+        let help = try FurikaeriBinary.run(["help", "ledger", "backups", "--lang", "en"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: furikaeri ledger backups"), "\(help.stdout)\(help.stderr)")
+
         let badLang = try FurikaeriBinary.run(["status", "--workspace", workspace.path, "--lang", "fr"])
         #expect(badLang.status == 2)
         #expect(badLang.stderr.contains("--lang には ja か en を指定してください（指定された値: fr）"), "\(badLang.stderr)")
@@ -152,6 +165,7 @@ import TestSupport
         let repeated = try FurikaeriBinary.run(["process", samples, "--output", out, "--year", "2024", "--year", "2023"])
         #expect(repeated.status == 2)
         #expect(repeated.stderr.contains("--year が2回指定されています"), "\(repeated.stderr)")
+        #expect(repeated.stderr.contains("使い方: furikaeri process [<paths> ...] --output <output>"), "\(repeated.stderr)")
         let repeatedEn = try FurikaeriBinary.run(["process", samples, "--output", out, "--year=2024", "--year", "2023", "--lang", "en"])
         #expect(repeatedEn.stderr.contains("--year is given twice"), "\(repeatedEn.stderr)")
         let noOutput = try FurikaeriBinary.run(["process", samples])

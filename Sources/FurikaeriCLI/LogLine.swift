@@ -51,7 +51,7 @@ struct LogLine {
     /// Writes to stdout (what `watch` always printed there).
     func out(_ message: String, _ severity: LogSeverity) {
         print(text(message, severity))
-        fflush(stdout)
+        fflush(nil)
     }
 
     /// Writes to stderr (what `watch` always printed there).

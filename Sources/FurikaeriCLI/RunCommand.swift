@@ -33,8 +33,12 @@ struct RunCommand: ParsableCommand {
     /// The batch size on a terminal, where the progress line moves once per batch.
     static let terminalBatchSize = 128
 
+    @Option(name: .long, help: HelpText.argument("同時に読むファイルの数（既定: CPU のコア数）。いくつにしてもメモリは一定の範囲に収まります。"))
+    var jobs: Int?
+
     func validate() throws {
         guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
+        if let jobs, jobs < 1 { throw RunLanguage.current.usage("--jobs には 1 以上の数を指定してください。", "--jobs must be 1 or more.") }
     }
 
     /// A run with more files than this shows a progress line on a terminal.
@@ -51,7 +55,8 @@ struct RunCommand: ParsableCommand {
         stop.catchSignals()
         do {
             let workspace = Workspace(root: self.workspace)
-            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait)
+            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait,
+                                                     workers: jobs)
             // On a terminal, smaller batches so that the progress line moves (each batch is committed).
             session.batchSize = max(1, terminal && batchSize == Self.defaultBatchSize ? Self.terminalBatchSize : batchSize)
             let result = try session.pass(

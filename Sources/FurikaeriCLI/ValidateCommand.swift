@@ -28,6 +28,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: HelpText.argument("設定ファイル（YAML）。"))
     var config: String?
 
+    @Option(name: .long, help: HelpText.argument("同時に読むファイルの数（既定: CPU のコア数）。いくつにしてもメモリは一定の範囲に収まります。"))
+    var jobs: Int?
+
     /// Many paths without the argument parser's per-argument cost: one path a line, `-` for stdin.
     @Option(name: .long, help: HelpText.argument("検証するパスを1行に1つ書いたファイル（- で標準入力）。"))
     var filesFrom: String?
@@ -42,6 +45,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
+        if let jobs, jobs < 1 {
+            throw usageError("--jobs には 1 以上の数を指定してください（指定された値: \(jobs)）。",
+                             "--jobs must be 1 or more (got \(jobs)).", language: language)
+        }
         var paths = self.paths
         if let filesFrom {
             guard let listed = Self.readPathList(filesFrom) else {
@@ -65,7 +72,8 @@ struct ValidateCommand: ParsableCommand {
             throw usageError("次のファイルまたはフォルダーが見つかりません: \(list)。パスを確かめてください。",
                              "These files or folders do not exist: \(list). Check the paths.", language: language)
         }
-        let validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        var validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        validator.workers = jobs
         let tally = json ? Self.streamJSON(expansion.files, validator: validator)
                          : Self.streamHuman(expansion.files, validator: validator, language: language)
         if tally.files == 0 {

@@ -175,7 +175,8 @@ struct DoctorChecks {
         } catch {
             return DoctorFinding(severity: .error, code: "settings.invalid",
                                  message: say("設定 furikaeri.yml を使えません: ", "The settings furikaeri.yml cannot be used: ")
-                                    + IntakeErrorText.message(error, language: language),
+                                    // Each mistake of the file on a line of its own, indented under the finding.
+                                    + IntakeErrorText.message(error, language: language).replacingOccurrences(of: "\n", with: "\n    "),
                                  fix: say("furikaeri.yml の示された箇所を直してください。", "Correct furikaeri.yml where the message says."))
         }
     }

@@ -107,6 +107,10 @@ import TestSupport
             }
         }
         #expect(!FileManager.default.fileExists(atPath: out))
+        // doctor reports it as a finding to fix (1), each mistake on an indented line of its own.
+        let doctor = try FurikaeriBinary.run(["doctor", "--workspace", f.workspace])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("[エラー] settings.invalid:") && doctor.stdout.contains("low_score_threshold ですか？"), "\(doctor.stdout)")
     }
 
     @Test func theSettingsFileThatInitWritesPassesTheChecks() throws {

@@ -60,6 +60,8 @@ public struct IntakeSession {
     /// Seconds to wait for another run to finish.
     public var lockTimeout: Double
     public var batchSize = 64
+    /// The run's language: the notes beside rejected files are written in it.
+    public var language: Language = .ja
     /// A backup of the ledger is kept before a pass changes it unless the newest backup is younger
     /// than this many seconds: 0 for `run` (every run keeps one); `watch`, whose passes follow each
     /// other every few seconds, keeps one every so often rather than copying the ledger each time.
@@ -93,6 +95,7 @@ public struct IntakeSession {
         let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
                                   checker: checker, outputs: outputs)
         runner.batchSize = batchSize
+        runner.language = language
         var counts = RunCounts()
         var runID: Int64?
         var problems: [IntakeProblem] = []

@@ -13,6 +13,10 @@ public enum FileOutcome: String, Sendable, CaseIterable {
     case rejected
     /// Not an .xlsx file: moved to rejected/ with a note on saving as .xlsx.
     case notXLSX = "not_xlsx"
+    /// Byte-for-byte the same as a file rejected earlier that is still in rejected/: recorded (its
+    /// `stored_path` and `note_path` are the earlier file's), not stored again, no second note, not
+    /// counted as another rejection.
+    case rejectedAgain = "rejected_again"
 }
 
 /// One file to record in the ledger, after its copy is durable and before its inbox copy is removed.
@@ -54,6 +58,14 @@ public struct LedgerEntry: Sendable {
         self.result = result
         self.identities = identities
     }
+}
+
+/// A rejected file kept in rejected/, with its note.
+public struct StoredRejection: Equatable, Sendable {
+    /// Relative to the workspace.
+    public var storedPath: String
+    public var notePath: String?
+    public var fiscalYear: Int?
 }
 
 /// What committing a batch changed.
@@ -115,6 +127,24 @@ public final class Ledger {
             let rows = try Row.fetchCursor(db, sql: "SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'")
             while let row = try rows.next() { years[row[0]] = row[1] }
             return years
+        }
+    }
+
+    /// Every rejected file still in rejected/, by sha256: where it is and its note (the earliest of
+    /// equal files), to recognise the same file dropped again.
+    public func rejectedFilesBySHA(existing: (String) -> Bool) throws -> [String: StoredRejection] {
+        try queue.read { db in
+            var found: [String: StoredRejection] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, stored_path, note_path, fiscal_year FROM files
+                WHERE outcome IN ('rejected', 'not_xlsx') ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let sha: String = row[0]
+                guard found[sha] == nil, existing(row[1]) else { continue }
+                found[sha] = StoredRejection(storedPath: row[1], notePath: row[2], fiscalYear: row[3])
+            }
+            return found
         }
     }
 
@@ -352,6 +382,8 @@ public struct RunCounts: Equatable, Sendable {
     public var superseded = 0
     /// Files left in the inbox for now (still being written).
     public var waiting = 0
+    /// Files the same, byte for byte, as a file rejected earlier (recorded, not stored again).
+    public var rejectedAgain = 0
 
     public init() {}
 
@@ -361,6 +393,7 @@ public struct RunCounts: Equatable, Sendable {
         lhs.duplicates += rhs.duplicates
         lhs.superseded += rhs.superseded
         lhs.waiting += rhs.waiting
+        lhs.rejectedAgain += rhs.rejectedAgain
     }
 }
 

@@ -25,9 +25,11 @@ extension IntakeSession {
     /// and the Reports writers: what `run` and `watch` both take the inbox with.
     public static func standard(workspace: Workspace, language: Language, lockTimeout: Double) throws -> IntakeSession {
         let settings = try workspace.loadSettings()
-        return try IntakeSession(workspace: workspace, settings: settings,
-                                 checker: StandardPipeline.checker(settings: settings, language: language),
-                                 outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+        var session = try IntakeSession(workspace: workspace, settings: settings,
+                                        checker: StandardPipeline.checker(settings: settings, language: language),
+                                        outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+        session.language = language
+        return session
     }
 }
 

@@ -181,6 +181,7 @@ public final class Ledger {
         let fields: PreparedInsert
         let scores: ScoreInserts
         let issue: PreparedInsert
+        let rejectedSheet: PreparedInsert
 
         init(_ db: Database) throws {
             file = try PreparedInsert(db, sql: """
@@ -203,6 +204,10 @@ public final class Ledger {
             scores = ScoreInserts(db)
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            rejectedSheet = try PreparedInsert(db, sql: """
+                INSERT INTO rejected_sheets (file_id, kind, fiscal_year, org_name, project_name, phase, org_key, project_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
@@ -239,6 +244,22 @@ public final class Ledger {
             }
             for issue in validated.issues {
                 try insertIssue(issue, fileID: fileID, submissionID: submissionID, statements: statements)
+            }
+            if entry.outcome == .rejected {
+                // What the sheet says it is, when it names its group and project: its correction is
+                // the later accepted sheet with the same identity.
+                let identity = SubmissionIdentity(form: validated.form, fallbackYear: 0)
+                guard !identity.orgKey.isEmpty, !identity.projectKey.isEmpty else { continue }
+                try statements.rejectedSheet.run { row in
+                    row.add(fileID)
+                    row.add(identity.kind.rawValue)
+                    row.add(SubmissionIdentity.fiscalYear(of: validated.form))
+                    row.add(identity.orgName)
+                    row.add(identity.projectName)
+                    row.add(identity.phase)
+                    row.add(identity.orgKey)
+                    row.add(identity.projectKey)
+                }
             }
         }
     }

@@ -10,6 +10,8 @@ public struct YearStatus: Equatable, Sendable {
     public var proposals = 0
     /// Earlier versions replaced by a resubmission.
     public var superseded = 0
+    /// Submissions withdrawn (`furikaeri withdraw`): in no output.
+    public var withdrawn = 0
     /// Exact duplicates received and not counted.
     public var duplicates = 0
     /// Files rejected whose sheets name this year.
@@ -52,15 +54,17 @@ extension Ledger {
             var byYear: [Int: YearStatus] = [:]
             func touch(_ year: Int) { if byYear[year] == nil { byYear[year] = YearStatus(fiscalYear: year) } }
             for row in try Row.fetchAll(db, sql: """
-                SELECT fiscal_year, kind, superseded_by IS NULL AS current, COUNT(*) FROM submissions
-                GROUP BY fiscal_year, kind, current
+                SELECT fiscal_year, kind, superseded_by IS NULL AS current, withdrawn, COUNT(*) FROM submissions
+                GROUP BY fiscal_year, kind, current, withdrawn
                 """) {
                 let year: Int = row[0]
                 touch(year)
                 let kind: String = row[1]
                 let current: Bool = row[2]
-                let count: Int = row[3]
-                if !current { byYear[year]!.superseded += count }
+                let withdrawn: Bool = row[3]
+                let count: Int = row[4]
+                if withdrawn { byYear[year]!.withdrawn += count }
+                else if !current { byYear[year]!.superseded += count }
                 else if kind == "proposal" { byYear[year]!.proposals += count }
                 else { byYear[year]!.reflections += count }
             }
@@ -108,11 +112,11 @@ extension Ledger {
             SELECT e.fiscal_year, e.org_name, e.project_name,
                    MAX(CASE WHEN e.kind = 'proposal' THEN 1 ELSE 0 END) AS has_proposal
             FROM submissions e
-            WHERE e.superseded_by IS NULL
+            WHERE e.superseded_by IS NULL AND e.withdrawn = 0
               AND (e.kind = 'proposal' OR (e.kind = 'reflection' AND e.phase = '中間'))
               AND NOT EXISTS (
                 SELECT 1 FROM submissions r
-                WHERE r.superseded_by IS NULL AND r.kind = 'reflection' AND r.phase IN ('最終', '')
+                WHERE r.superseded_by IS NULL AND r.withdrawn = 0 AND r.kind = 'reflection' AND r.phase IN ('最終', '')
                   AND r.fiscal_year = e.fiscal_year AND r.org_key = e.org_key AND r.project_key = e.project_key)
             GROUP BY e.fiscal_year, e.org_key, e.project_key
             ORDER BY e.fiscal_year, e.org_key, e.project_key
@@ -130,7 +134,7 @@ extension Ledger {
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.fiscal_year, sc.viewpoint, AVG(sc.score), COUNT(sc.score)
                 FROM scores sc JOIN submissions s ON s.id = sc.submission_id
-                WHERE sc.side = 'org' AND sc.score IS NOT NULL AND s.superseded_by IS NULL
+                WHERE sc.side = 'org' AND sc.score IS NOT NULL AND s.superseded_by IS NULL AND s.withdrawn = 0
                   AND s.kind = 'reflection' AND s.fiscal_year <= ?
                 GROUP BY s.fiscal_year, sc.viewpoint
                 """, arguments: [year]) {

@@ -72,6 +72,14 @@ public enum IntakeText {
         return lines
     }
 
+    /// The lines naming files the ledger keeps in archive/ that are gone: never silently kept in or
+    /// dropped from the outputs.
+    public static func archiveNotices(_ result: IntakePassResult, _ language: Language) -> [String] {
+        guard !result.missingFromArchive.isEmpty else { return [] }
+        return [StatusText.missingHeading(result.missingFromArchive.count, language)]
+            + result.missingFromArchive.map { StatusText.missingLine($0, language) }
+    }
+
     /// The line for a file taken whose inbox name held another file when it was to be removed.
     public static func keptInInbox(_ relativePath: String, _ language: Language) -> String {
         let relativePath = NameText.shown(relativePath)

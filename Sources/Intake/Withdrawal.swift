@@ -204,6 +204,20 @@ extension Ledger {
         }
     }
 
+    /// Records as withdrawn an accepted file that `ledger rebuild` found in archive/取り下げ/ (its
+    /// earlier place: archive/<year>/ under the same name; the reason says it was rebuilt).
+    func recordRebuiltWithdrawal(storedPath: String, at date: Date) throws {
+        let file = try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, fiscal_year FROM files WHERE stored_path = ? AND outcome = 'accepted'",
+                             arguments: [storedPath])
+        }
+        guard let file else { return }
+        let year: Int? = file[1]
+        let archived = "archive/\(year.map(String.init) ?? "?")/" + PathText.lastComponent(storedPath)
+        _ = try recordWithdrawal(fileID: file[0], reason: "台帳の作り直しで archive/取り下げ/ にあったため",
+                                 at: date, archivedPath: archived, withdrawnPath: storedPath)
+    }
+
     /// Records that a withdrawal is undone: the file's submissions are current again where they are
     /// the newest of their identity.
     func recordUndoneWithdrawal(fileID: Int64, at date: Date, storedPath: String) throws -> [Int] {

@@ -108,6 +108,11 @@ import TestSupport
         // The next run neither takes it back nor reports it missing.
         let run = try f.furikaeri(["run"])
         #expect(run.status == 0 && !run.stdout.contains("archive から消えた"))
+        // A ledger rebuilt from the folders keeps it withdrawn.
+        #expect(try f.furikaeri(["ledger", "rebuild"]).status == 0)
+        #expect(try f.furikaeri(["run"]).status == 0)
+        #expect(try f.furikaeri(["status"]).stdout.contains("  - \(id) archive/取り下げ/報告_直し.xlsx（元 archive/2024/報告_直し.xlsx、"))
+        #expect(projects(f).contains("2,2,2,2,2,2,2") && !projects(f).contains("5,5,5,5,5,5,5"))
 
         let undone = try f.furikaeri(["withdraw", "--undo", id, "--lang", "en"])
         #expect(undone.status == 0)

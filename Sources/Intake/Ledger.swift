@@ -120,11 +120,15 @@ public final class Ledger {
 
     // MARK: Writing files
 
-    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates.
+    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates. A withdrawn
+    /// file is not among them: the same bytes dropped again are taken as a new submission.
     public func acceptedFileYears() throws -> [String: Int] {
         try queue.read { db in
             var years: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'
+                  AND NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.file_id = files.id AND w.undone_at IS NULL)
+                """)
             while let row = try rows.next() { years[row[0]] = row[1] }
             return years
         }

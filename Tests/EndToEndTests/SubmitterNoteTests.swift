@@ -93,7 +93,8 @@ import TestSupport
         #expect(again.stdout.contains("完了: 受付 0件、差戻 0件、重複 0件、差戻し済みと同じ 2件"))
         // Counted once in status.
         let status = try f.furikaeri(["status"])
-        #expect(status.stdout.contains("差戻し 1件"))
+        #expect(status.stdout.contains("差戻し（訂正待ち） 1件\n    - rejected/報告.xlsx（報告.xlsx、"))
+        #expect(status.stdout.contains("年度の分からない差戻し（訂正待ち）: 1件"))
         // In English too.
         try f.drop("bad.xlsx", as: "third.xlsx")
         let english = try f.furikaeri(["run", "--verbose", "--lang", "en"])

@@ -196,6 +196,11 @@ public enum RejectionNote {
             return language == .ja ? "「担当課」\(place)が市の課の名前と一致しません。担当課に正しい課の名前を確かめて記入してください。"
                 : "The 担当課 (department)\(place) is not the name of one of the city's departments. Check the exact name with the department and enter it."
         }
+        if issue.code == "fiscal_year.missing" {
+            // The validator's message says how run and process file such a sheet: the office's concern.
+            return language == .ja ? "シート「\(issue.sheet)」に実施年度の記入がありません。実施年度の欄に年度（例: 令和6年度）を記入してください。"
+                : "Sheet \"\(issue.sheet)\" has no 実施年度 (fiscal year). Enter the year (for example 令和6年度) in its 実施年度 field."
+        }
         return withoutFileName(issue.message, fileName: fileName, language)
     }
 

@@ -26,6 +26,19 @@ import Validation
             "5. [エラー] 「city_comment」（シート「S」D16）が空欄です。",
         ])
         #expect(RejectionNote.addressee(ofField: "city_scores.goal_setting") == .department)
+        // Advice meant for the office is replaced by what the sender can do.
+        let yearless = ValidationIssue(severity: .warning, code: "fiscal_year.missing", field: "fiscal_year", sheet: "S", cell: "",
+                                       message: "ファイル「a.xlsx」のシート「S」に実施年度がありません。…受付（run）では受け付けた日の年度…")
+        let unknown = ValidationIssue(severity: .warning, code: "department.unknown", field: "department", sheet: "S", cell: "B4",
+                                      message: "…設定ファイルの departments に加えてください。")
+        for language in Language.allCases {
+            let note = RejectionNote.invalid(originalName: "a.xlsx", result: FileResult(
+                path: "a.xlsx", sha256: "x", status: .invalid, issues: [],
+                forms: [ValidatedForm(form: .init(sheet: "S", kind: .reflection, fields: [:]), issues: [yearless, unknown])]),
+                language: language)
+            for word in ["run", "process", "設定ファイル", "departments に", "settings", "inbox"] { #expect(!note.contains(word)) }
+            #expect(note.contains(language == .ja ? "（シート「S」B4）" : "(sheet \"S\" cell B4)"))
+        }
         #expect(RejectionNote.addressee(ofField: "city_role") == .group)
     }
 

@@ -51,13 +51,18 @@ public struct MissingReflection: Equatable, Sendable {
         self.rejectedFinals = rejectedFinals
     }
 
-    /// What is there, as the 未提出一覧 and `status` word it.
-    public var japaneseText: String {
+    /// What is there, as `status` words it (naming the rejected files).
+    public var japaneseText: String { japaneseText(namingFiles: true) }
+
+    /// What is there; the rejected final sheets are named only when `namingFiles` (not in the
+    /// 未提出一覧, which may leave the office: file names can hold names, even anonymised).
+    public func japaneseText(namingFiles: Bool) -> String {
         var parts: [String] = []
         if proposalReceived { parts.append("企画提案書あり") }
         if interimReceived { parts.append(proposalReceived || !rejectedFinals.isEmpty ? "中間ふりかえりシートあり" : "中間ふりかえりシートのみ") }
         if !rejectedFinals.isEmpty {
-            parts.append("最終ふりかえりシートは差戻し中で訂正待ち: " + rejectedFinals.map(NameText.shown).joined(separator: "、"))
+            parts.append("最終ふりかえりシートは差戻し中で訂正待ち"
+                         + (namingFiles ? ": " + rejectedFinals.map(NameText.shown).joined(separator: "、") : ""))
         }
         return parts.joined(separator: "・")
     }
@@ -75,8 +80,8 @@ public struct MissingReflection: Equatable, Sendable {
         return parts.joined(separator: "; ")
     }
 
-    /// Why it is expected, in Japanese.
-    public var reason: String { japaneseText }
+    /// Why it is expected, in Japanese, naming no file: the 未提出一覧's 理由.
+    public var reason: String { japaneseText(namingFiles: false) }
 }
 
 extension Ledger {

@@ -69,8 +69,9 @@ import TestSupport
         #expect(english.stdout.contains("(the interim reflection was received; the final reflection was sent back and awaits its correction: rejected/final.xlsx)"))
         #expect(try f.furikaeri(["report", "--year", "令和6年度"]).status == 0)
         let list = try String(contentsOfFile: f.workspace + "/output/年次レビュー_令和6年度/未提出一覧_令和6年度.csv", encoding: .utf8)
-        #expect(list.contains("中間ふりかえりシートあり・最終ふりかえりシートは差戻し中で訂正待ち: rejected/final.xlsx"))
-        #expect(!list.contains("企画提案書あり"))
+        // The list may leave the office: it says what is there without naming files.
+        #expect(list.contains(",中間ふりかえりシートあり・最終ふりかえりシートは差戻し中で訂正待ち\r\n"))
+        #expect(!list.contains("企画提案書あり") && !list.contains("rejected/"))
     }
 
     @Test func aWithdrawnSheetLeavesTheOutputsAndTheVersionItReplacedComesBackUntilUndone() throws {

@@ -12,7 +12,7 @@ struct Furikaeri: ParsableCommand {
             subcommands: [
                 InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
                 InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
-                LedgerCommand.self,
+                LedgerCommand.self, WithdrawCommand.self, ExportCommand.self,
             ])
     }
 

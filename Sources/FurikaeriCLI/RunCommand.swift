@@ -59,6 +59,7 @@ struct RunCommand: ParsableCommand {
                                                      workers: jobs)
             // On a terminal, smaller batches so that the progress line moves (each batch is committed).
             session.batchSize = max(1, terminal && batchSize == Self.defaultBatchSize ? Self.terminalBatchSize : batchSize)
+            session.checksArchive = true
             let result = try session.pass(
                 command: "run",
                 onWaitForLock: { log.err(IntakeText.waitingForLock(seconds: wait, language), .info) },
@@ -77,6 +78,7 @@ struct RunCommand: ParsableCommand {
                 shouldStop: { stop.isRequested }, outputsAfterStop: false)
             progress.clear()
             for line in IntakeText.inboxNotices(result, language) { log.out(line, .warning) }
+            for line in IntakeText.archiveNotices(result, language) { log.out(line, .warning) }
             if !result.recovery.isEmpty { log.err(RecoveryText.line(result.recovery, language: language), .warning) }
             log.out(result.summaryLine(in: language), .info)
             if let status = stop.exitStatus {

@@ -51,18 +51,19 @@ enum LocalTimeStamp {
     func runShowsProgressOnATerminalAboveTwoHundredFiles() throws {
         let f = try IntakeFixture()
         defer { f.remove() }
-        // Files that are not workbooks are quick to take (each is rejected with a note).
-        for index in 0..<200 { try f.makeFile("memo\(index).csv", "a,b\n") }
+        // Files that are not workbooks are quick to take (each is rejected with a note); each has
+        // bytes of its own (the same rejected bytes dropped again are not taken a second time).
+        for index in 0..<200 { try f.makeFile("memo\(index).csv", "memo,\(index)\n") }
         for index in 0..<200 { try f.drop("memo\(index).csv") }
         let few = try Self.runOnATerminal(f)
         #expect(few.contains("差戻 200件") && !few.contains("処理中"), "\(few)")
-        for index in 0..<201 { try f.makeFile("note\(index).csv", "a,b\n") }
+        for index in 0..<201 { try f.makeFile("note\(index).csv", "note,\(index)\n") }
         for index in 0..<201 { try f.drop("note\(index).csv") }
         let many = try Self.runOnATerminal(f)
         #expect(many.contains("処理中") && many.contains("201/201"), "\(many)")
         #expect(many.contains("差戻 201件"))
         // Without a terminal (a pipe or a log file), no progress line.
-        for index in 0..<201 { try f.makeFile("more\(index).csv", "a,b\n") }
+        for index in 0..<201 { try f.makeFile("more\(index).csv", "more,\(index)\n") }
         for index in 0..<201 { try f.drop("more\(index).csv") }
         let piped = try f.furikaeri(["run"])
         #expect(!piped.stderr.contains("処理中") && piped.stdout.contains("差戻 201件"))

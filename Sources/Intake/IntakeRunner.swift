@@ -4,6 +4,7 @@ import CFileSystem
 import Dispatch
 import Foundation
 import Forms
+import Reports
 import Settings
 import Validation
 import XLSX
@@ -459,10 +460,20 @@ public final class IntakeRunner {
         let parent = (destination as NSString).deletingLastPathComponent
         try DurableFiles.createDirectory(parent)
         let temporary = DurableFiles.temporaryPath(in: parent)
-        try DurableFiles.createDirectory(temporary)
+        // Failures are said with the folder staff know (output/2024), never the hidden temporary one.
+        do {
+            try DurableFiles.createDirectory(temporary)
+        } catch IntakeFileError.system(_, _, let code) {
+            throw IntakeFileError.system(operation: .write, path: destination, errno: code)
+        }
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try outputs.writeOutputs(fiscalYear: fiscalYear, submissions: YearSubmissions(ledger: ledger, fiscalYear: fiscalYear),
-                                 into: temporary)
+        do {
+            try outputs.writeOutputs(fiscalYear: fiscalYear, submissions: YearSubmissions(ledger: ledger, fiscalYear: fiscalYear),
+                                     into: temporary)
+        } catch ReportError.writeFailed(var failure) {
+            if failure.path.hasPrefix(temporary) { failure.path = destination + failure.path.dropFirst(temporary.count) }
+            throw ReportError.writeFailed(failure)
+        }
         try DurableFiles.createDirectory(destination)
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
         for name in names {

@@ -91,4 +91,26 @@ import TestSupport
         #expect(Self.lines(template.output) == ["「\(readOnly)/t.xlsx」を書き出せませんでした（権限がありません）。書き込みの権限がある場所を指定するか、権限を変えてください。"],
                 "\(template.output)")
     }
+
+    /// `run` whose output folder is read-only for the user who runs it: the files are taken, and the
+    /// outputs' failure names the year's folder (never the hidden temporary one) with its reason.
+    @Test(.enabled(if: InstallTests.tool("setpriv") != nil || geteuid() != 0))
+    func runNamesTheOutputFolderItCannotWrite() throws {
+        let f = try IntakeFixture()
+        defer { _ = try? InstallTests.run(["chmod", "-R", "u+rwX", f.root.path]); f.remove() }
+        try f.make([.init(name: "a.xlsx", org: "会", project: "事業")])
+        try f.drop("a.xlsx")
+        chmod(f.root.path, 0o755)
+        #expect(try InstallTests.run(["chmod", "-R", "a+rwX", f.workspace]).status == 0)
+        chmod(f.workspace + "/output", 0o555)
+        let prefix = geteuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        for (lang, expected) in [("ja", "「\(f.workspace)/output/2024」の書き込みに失敗しました（権限がありません）"),
+                                 ("en", "Writing \"\(f.workspace)/output/2024\" failed (permission denied)")] {
+            let run = try InstallTests.run(prefix + [FurikaeriBinary.path, "run", "--workspace", f.workspace, "--lang", lang])
+            #expect(run.status == 1, "\(run.output)")
+            #expect(run.output.contains(expected), "\(run.output)")
+            #expect(!run.output.contains(".furikaeri-partial") && !run.output.contains("[ERROR]"), "\(run.output)")
+        }
+        #expect(f.files(under: "archive") == ["archive/2024/a.xlsx"], "the file is taken all the same")
+    }
 }

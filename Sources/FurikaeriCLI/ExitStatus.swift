@@ -1,5 +1,7 @@
+import ArgumentParser
 import Intake
 import Settings
+import Validation
 
 /// Exit statuses beyond 0 (done) and 1 (invalid files or work not completed); all of them are
 /// listed in docs/contracts.md.
@@ -18,5 +20,14 @@ enum ExitStatus {
         if error is WorkspaceLockError { return locked }
         if let error = error as? IntakeSessionError { return error.exitCode }
         return 1
+    }
+}
+
+extension SettingsError {
+    /// Prints the file's mistakes (one line each) on standard error and gives exit status 2. A
+    /// settings file is not the command line, so no usage line follows.
+    func usageExit(_ language: Language) -> ExitCode {
+        printError(language == .en ? englishMessage : description)
+        return ExitCode(ExitStatus.usage)
     }
 }

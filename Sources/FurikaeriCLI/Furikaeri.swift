@@ -28,11 +28,9 @@ struct Furikaeri: ParsableCommand {
         let japanese = language.messages == .ja
         do {
             if let repeated = RepeatedOptions.first(in: arguments) {
-                let names = (["furikaeri"] + path.map { $0._commandName }).joined(separator: " ")
-                let usage = path.last.map { names + " " + $0.usageString().split(separator: " ", maxSplits: 1).dropFirst().joined() }
                 let text = ParserText.usageError(
                     message: language.say("\(repeated) が2回指定されています。1回だけ指定してください。", "\(repeated) is given twice. Give it once."),
-                    usage: usage, helpCommand: names + " --help", japanese: japanese)
+                    usage: usage(of: path), helpCommand: helpCommand(of: path), japanese: japanese)
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
@@ -47,14 +45,29 @@ struct Furikaeri: ParsableCommand {
             }
             if code == .validationFailure {
                 let message = japanese ? ParserText.parserMessage(message(for: error)) : ParserText.englishParserMessage(message(for: error))
+                // An error thrown by a command's run() comes without its command: the usage is its own.
                 let full = fullMessage(for: error)
-                let text = ParserText.usageError(message: message, usage: ParserText.usageLines(full),
-                                                 helpCommand: ParserText.helpCommand(full), japanese: japanese)
+                let ownUsage = takesOptions ? usage(of: path) : nil
+                let text = ParserText.usageError(message: message, usage: ownUsage ?? ParserText.usageLines(full),
+                                                 helpCommand: ownUsage != nil ? helpCommand(of: path) : ParserText.helpCommand(full),
+                                                 japanese: japanese)
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// The usage line of the command at the end of `path` (`furikaeri ledger backups --workspace …`).
+    static func usage(of path: [ParsableCommand.Type]) -> String? {
+        guard let command = path.last else { return nil }
+        let names = (["furikaeri"] + path.map { $0._commandName }).joined(separator: " ")
+        return names + " " + command.usageString().split(separator: " ", maxSplits: 1).dropFirst().joined()
+    }
+
+    /// `furikaeri <path> --help`.
+    static func helpCommand(of path: [ParsableCommand.Type]) -> String {
+        (["furikaeri"] + path.map { $0._commandName } + ["--help"]).joined(separator: " ")
     }
 
     /// The commands named at the start of `arguments` (`ledger backups`), outermost first.

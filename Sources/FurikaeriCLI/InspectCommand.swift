@@ -99,9 +99,7 @@ struct InspectCommand: ParsableCommand {
             ? ValidateCommand.defaultSettingsFile : nil)
         var settings = Settings.defaults
         if let path {
-            do { settings = try Settings.load(path: path) } catch {
-                throw ValidationError(english ? (error as? SettingsError)?.englishMessage ?? "\(error)" : "\(error)")
-            }
+            do { settings = try Settings.load(path: path) } catch let error as SettingsError { throw error.usageExit(language) }
         }
         let validator = FileValidator.forWorkbooks(settings: settings, language: language)
         var failed = false

@@ -97,7 +97,7 @@ struct ProcessCommand: ParsableCommand {
         do {
             settings = try config.map { try Settings.load(path: $0) } ?? .defaults
         } catch let error as SettingsError {
-            throw ValidationError(language == .en ? error.englishMessage : error.description)
+            throw error.usageExit(language)
         }
         var fiscalYear: Int?
         if let year {

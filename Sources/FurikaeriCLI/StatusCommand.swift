@@ -43,8 +43,7 @@ struct StatusCommand: ParsableCommand {
             printError(error.message(in: language))
             throw ExitCode(error.exitCode)
         } catch let error as SettingsError {
-            printError(language == .ja ? error.description : error.englishMessage)
-            throw ExitCode(ExitStatus.usage)
+            throw error.usageExit(language)
         } catch {
             printError(language == .ja ? "状況を読み取れませんでした: \(IntakeErrorText.message(error, language: language))"
                        : "Could not read the status: \(IntakeErrorText.message(error, language: language))")

@@ -46,8 +46,7 @@ struct TemplateCommand: ParsableCommand {
         do {
             settings = try config.map { try Settings.load(path: $0) } ?? .defaults
         } catch let error as SettingsError {
-            printError(english ? error.englishMessage : error.description)
-            throw ExitCode(2)
+            throw error.usageExit(lang.language)
         }
         let path = output ?? TemplateWriter.defaultFileName(kind)
         do {

@@ -167,14 +167,13 @@ struct ValidateCommand: ParsableCommand {
         do {
             return try Settings.load(path: path)
         } catch let error as SettingsError {
-            throw usageError(error.description, error.englishMessage, language: language)
+            throw error.usageExit(language)
         }
     }
 
-    /// Prints the message to standard error and gives the exit status for a usage error.
-    func usageError(_ japanese: String, _ english: String, language: Language) -> ExitCode {
-        let message = language == .en ? english : japanese
-        FileHandle.standardError.write(Data("furikaeri validate: \(message)\n".utf8))
-        return ExitCode(2)
+    /// A usage error (exit status 2), said like every command's: the message, the usage line and
+    /// where the help is, in the run's language.
+    func usageError(_ japanese: String, _ english: String, language: Language) -> ValidationError {
+        ValidationError(language == .en ? english : japanese)
     }
 }

@@ -24,6 +24,8 @@ public final class IntakeRunner {
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
+    /// Each fiscal year's projects, for the 第三者評価票 of the batch at hand.
+    private var evaluationProjects: [Int: EvaluationProjects] = [:]
 
     public init(workspace: Workspace, settings: Settings, ledger: Ledger,
                 checker: WorkbookChecking, outputs: YearOutputWriting) {
@@ -195,6 +197,8 @@ public final class IntakeRunner {
 
         var counts = RunCounts()
         var staged: [Placement] = []
+        // 第三者評価票 are checked against the projects committed before this batch.
+        evaluationProjects = [:]
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
         func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
             var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
@@ -273,6 +277,14 @@ public final class IntakeRunner {
         return counts
     }
 
+    /// The projects a 第三者評価票 of `year` may name, read once per batch.
+    private func projects(ofYear year: Int) throws -> EvaluationProjects? {
+        if let known = evaluationProjects[year] { return known }
+        let projects = try EvaluationProjects(ledger: ledger, fiscalYear: year, settings: settings)
+        evaluationProjects[year] = projects
+        return projects
+    }
+
     private struct Placement {
         var file: InboxFile
         var entry: LedgerEntry
@@ -296,6 +308,11 @@ public final class IntakeRunner {
         var yearSource: FieldOrigin?
         var identities: [SubmissionIdentity] = []
         var note: String?
+        var result = result
+        if let checked = result, let validator = checker.formValidator {
+            result = try EvaluationProjects.check(checked, validator: validator, projects: projects(ofYear:),
+                                                  fallbackYear: fallbackYear)
+        }
         if let result {
             let year = result.forms.lazy.compactMap { SubmissionIdentity.fiscalYear(of: $0.form) }.first
             // Where the year came from, when not from a 実施年度 field: said per file and kept in the ledger.

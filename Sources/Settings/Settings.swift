@@ -226,8 +226,8 @@ extension Settings {
             if let t = m["required_fields"] {
                 guard let rm = t as? [String: Any] else { throw fail("rules.required_fields", "「reflection か proposal: [項目…]」の形") }
                 for (kind, list) in rm {
-                    guard kind == "reflection" || kind == "proposal" else {
-                        throw fail("rules.required_fields", "reflection か proposal のキー")
+                    guard kind == "reflection" || kind == "proposal" || kind == "evaluation" else {
+                        throw fail("rules.required_fields", "reflection、proposal か evaluation のキー")
                     }
                     settings.rules.requiredFields[kind] = try strings(list, "rules.required_fields.\(kind)")
                 }

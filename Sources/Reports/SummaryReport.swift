@@ -145,6 +145,11 @@ public struct SummaryReport {
         return (personal, built)
     }
 
+    /// The year's third-party evaluation (evaluators shown by code when anonymising).
+    public func thirdParty(_ summary: YearSummary) -> ThirdPartySummary {
+        ThirdPartySummary(year: summary, evaluations: records.evaluations, anonymize: options.anonymize)
+    }
+
     /// The CSV files, built and encoded in memory, in a fixed order.
     public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {
         Parallel.map(csvJobs())
@@ -160,6 +165,10 @@ public struct SummaryReport {
         let files = files, cross = crossYear, years = validationYears
         for year in validationResultYears {
             builders.append { tables.issueRows(years.files(files, inYear: year), year: year) }
+        }
+        for summary in summaries {
+            let thirdParty = self.thirdParty(summary)
+            if !thirdParty.isEmpty { builders.append { tables.thirdPartyRows(thirdParty) } }
         }
         if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
@@ -196,6 +205,7 @@ public struct SummaryReport {
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
             input.unknownYearFiles = unknownYearFiles
+            input.thirdParty = self.thirdParty(summary)
             do {
                 try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
                 return .workbook(name, nil)

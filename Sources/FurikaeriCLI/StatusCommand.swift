@@ -36,6 +36,7 @@ struct StatusCommand: ParsableCommand {
                                     problems: try ledger.latestRunProblems(),
                                     language: language),
                   terminator: "")
+            print(EvaluationStatusText.render(try ledger.evaluationReturns(), language: language), terminator: "")
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))
             throw ExitCode(error.exitCode)

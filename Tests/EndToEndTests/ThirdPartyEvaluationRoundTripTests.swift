@@ -14,9 +14,11 @@ import TestSupport
                              source, target] + options
         let output = try runCapturingOutput(process)
         guard output.status == 0 else {
-            throw OpenpyxlOracle.Failure(description: String(decoding: output.stderr, as: UTF8.self))
+            throw FillFailed(message: String(decoding: output.stderr, as: UTF8.self))
         }
     }
+
+    struct FillFailed: Error { var message: String }
 
     static func csvRows(_ path: String) throws -> [[String]] {
         (try PythonOracle.run("summary_oracle.py", ["csv", path, "utf-8-sig"]) as? [String: Any])?["rows"] as? [[String]] ?? []
@@ -53,7 +55,7 @@ import TestSupport
             let issues = form["issues"] as? [[String: Any]] ?? []
             #expect(Set(issues.compactMap { $0["field"] as? String }) == inputs)
             #expect(issues.count == inputs.count)
-            let fields = form["fields"] as? [String: Any] ?? []
+            let fields = form["fields"] as? [String: Any] ?? [:]
             #expect((fields["project_id"] as? String)?.hasPrefix("R6-") == true)
             #expect(fields["project_id"] as? String == form["sheet"] as? String)
             #expect(fields["evaluator"] as? String == "委員A")

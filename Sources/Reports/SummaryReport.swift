@@ -213,6 +213,21 @@ public struct SummaryReport {
                 return .workbook(name, error)
             }
         } }
+        // The 事業カルテ of each year with third-party evaluations (for the committee's meetings).
+        jobs += summaries.compactMap { summary in
+            let thirdParty = self.thirdParty(summary)
+            guard !thirdParty.isEmpty else { return nil }
+            return {
+                let name = ProjectChartWorkbook.fileName(summary.fiscalYear)
+                do {
+                    try ProjectChartWorkbook.write(summary: summary, thirdParty: thirdParty, crossYear: self.crossYear,
+                                                   to: AtomicFile.temporaryPath(directory: directory, name: name))
+                    return .workbook(name, nil)
+                } catch {
+                    return .workbook(name, error)
+                }
+            }
+        }
         // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
         // held while the other files are made.
         jobs += csvJobs().map { job in {

@@ -142,6 +142,25 @@ import TestSupport
         let charts = sheet["charts"] as? [[String: Any]] ?? []
         #expect(charts.count == 1 && charts.first?["series"] as? Int == 3 && charts.first?["type"] as? String == "BarChart")
 
+        // 事業カルテ: one sheet (page) per project, a radar chart of 団体 / 市 / 第三者, the path over years.
+        let karte = f.workspace + "/output/2024/事業カルテ_令和6年度.xlsx"
+        let karteFacts = try #require(try PythonOracle.run("summary_oracle.py", ["workbook", karte]) as? [String: Any])
+        let karteSheets = karteFacts["sheet_facts"] as? [String: [String: Any]] ?? [:]
+        #expect(Set(karteSheets.keys) == projects)
+        for (id, page) in karteSheets {
+            let charts = page["charts"] as? [[String: Any]] ?? []
+            #expect(charts.count == 1 && charts.first?["type"] as? String == "RadarChart" && charts.first?["series"] as? Int == 3)
+            #expect(page["orientation"] as? String == "portrait" && page["paper_size"] as? Int == 9 && page["fit_to_page"] as? Bool == true)
+            let pageCells = page["cells"] as? [String: Any] ?? [:]
+            #expect(pageCells["B4"] as? String == id && pageCells["A13"] as? String == "①協働の有効性")
+            let scores = effectiveness.filter { $0[1] == id }.compactMap { Double($0[7]) }
+            #expect(abs(((pageCells["D13"] as? NSNumber)?.doubleValue ?? -1) - scores.reduce(0, +) / Double(scores.count)) < 1e-9)
+            #expect((pageCells["E13"] as? NSNumber)?.intValue == 3)
+        }
+        let multilingual = karteSheets.values.first { ($0["cells"] as? [String: Any])?["B6"] as? String == "多言語情報提供事業" }
+        let steps = (multilingual?["cells"] as? [String: Any] ?? [:]).values.compactMap { $0 as? String }
+        #expect(steps.contains("令和5年度") && steps.contains("令和6年度"), "the path over earlier years")
+
         // Anonymised: evaluators as codes, organisations as codes, in the CSV and the workbook.
         let review = f.root.appendingPathComponent("review").path
         let report = try f.furikaeri(["report", "--year", "令和6年度", "--anonymize", "--output", review])
@@ -152,6 +171,10 @@ import TestSupport
         let text = try #require(try PythonOracle.run("summary_oracle.py", ["text", review + "/ふりかえり集計_令和6年度.xlsx"]) as? [String: Any])
         let inside = text["text"] as? String ?? ""
         #expect(!inside.contains("委員A") && !inside.contains("こども食堂ひだまり") && inside.contains("評価者02"))
+        let anonymousKarte = try #require(try PythonOracle.run("summary_oracle.py", ["text", review + "/事業カルテ_令和6年度.xlsx"]) as? [String: Any])
+        let karteText = anonymousKarte["text"] as? String ?? ""
+        #expect(!karteText.contains("委員") && !karteText.contains("こども食堂ひだまり") && karteText.contains("評価者01")
+                && karteText.contains("団体A"))
     }
 
     @Test(.enabled(if: PythonOracle.isInstalled("soffice"), "needs LibreOffice (soffice)"))
@@ -173,5 +196,9 @@ import TestSupport
         #expect((pages["pages"] as? [String: Int])?.values.allSatisfy { $0 == 1 } == true, "\(pages)")
         let summary = try #require(try PythonOracle.run("summary_oracle.py", ["libreoffice", f.workspace + "/output/2024/ふりかえり集計_令和6年度.xlsx", f.root.appendingPathComponent("lo3").path]) as? [String: Any])
         #expect(summary["ok"] as? Bool == true, "\(summary)")
+        // The カルテ prints one A4 page per project.
+        let karte = try #require(try PythonOracle.run("summary_oracle.py", ["pdf_pages", f.workspace + "/output/2024/事業カルテ_令和6年度.xlsx", f.root.appendingPathComponent("lo4").path]) as? [String: Any])
+        #expect(karte["ok"] as? Bool == true, "\(karte)")
+        #expect((karte["pages"] as? [String: Int])?.count == 3 && karte["total"] as? Int == 3, "\(karte)")
     }
 }

@@ -177,6 +177,30 @@ import TestSupport
                 && karteText.contains("団体A"))
     }
 
+    @Test func anonymisedSheetsForCodedEvaluatorsCarryOrganisationCodesAndAreTakenBack() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        try f.dropSamples()
+        #expect(try f.furikaeri(["run"]).status == 0)
+        let sheets = try f.furikaeri(["evaluation-sheets", "--year", "2024", "--count", "2", "--anonymize", "--lang", "en"])
+        #expect(sheets.status == 0 && sheets.stdout.contains("FY2024: 2 evaluator workbook(s), 3 project(s) each"), "\(sheets.stdout)")
+        let blank = Self.sheet(f, "評価者01")
+        let dump = try OpenpyxlOracle.json("dump_cells.py", [blank])["sheets"] as? [[String: Any]] ?? []
+        let texts = dump.flatMap { ($0["cells"] as? [String: [String: Any]] ?? [:]).values.compactMap { $0["v"] as? String } }
+        #expect(texts.contains("団体A01") && texts.contains("評価者01"))
+        #expect(!texts.contains { $0.contains("こども食堂ひだまり") || $0.contains("多文化ネット") })
+        try Self.fill(blank, f.pool + "/e1.xlsx", ["--seed", "1"])
+        try Self.fill(Self.sheet(f, "評価者02"), f.pool + "/e2.xlsx", ["--seed", "2"])
+        try f.drop("e1.xlsx")
+        try f.drop("e2.xlsx")
+        let run = try f.furikaeri(["run"])
+        #expect(run.stdout.contains("受付 2件、差戻 0件"), "\(run.stdout)")
+        #expect(try f.furikaeri(["status"]).stdout.contains("令和6年度: 評価票 送付 2人・返送 2人（評価 6件）"))
+        // A year without projects is nothing to write (4); neither --evaluators nor --count is a usage error (2).
+        #expect(try f.furikaeri(["evaluation-sheets", "--year", "2030", "--count", "1"]).status == 4)
+        #expect(try f.furikaeri(["evaluation-sheets", "--year", "2024"]).status == 2)
+    }
+
     @Test(.enabled(if: PythonOracle.isInstalled("soffice"), "needs LibreOffice (soffice)"))
     func libreOfficeOpensTheEvaluatorWorkbookAndTheSummary() throws {
         let f = try Self.workspaceWithSheets(["委員A", "委員B"])

@@ -194,10 +194,29 @@ public final class IntakeRunner {
     private func processBatch(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
                               copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+        // 第三者評価票 are checked against the projects already committed: the batch's other files (the
+        // year's reflections among them) are committed first, the evaluator sheets after them.
+        func hasEvaluation(_ file: InboxFile) -> Bool {
+            resultByPath[PathKey(file.path)]?.forms.contains { $0.form.kind == .evaluation } == true
+        }
+        let evaluations = batch.filter(hasEvaluation)
+        var counts = try commitPart(evaluations.isEmpty ? batch : batch.filter { !hasEvaluation($0) }, results: resultByPath,
+                                    copies: &copies, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
+                                    shouldStop: shouldStop)
+        if !evaluations.isEmpty, !shouldStop() {
+            counts += try commitPart(evaluations, results: resultByPath, copies: &copies, runID: runID,
+                                     acceptedYears: &acceptedYears, onEvent: onEvent, shouldStop: shouldStop)
+        }
+        return counts
+    }
 
+    /// Stages, publishes and commits files of a batch (see `processBatch`).
+    private func commitPart(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
+                            copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
+                            onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
         var counts = RunCounts()
         var staged: [Placement] = []
-        // 第三者評価票 are checked against the projects committed before this batch.
+        // The projects 第三者評価票 may name are read afresh for each part (see `projects(ofYear:)`).
         evaluationProjects = [:]
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
         func leave(_ file: InboxFile, _ failure: IntakeFileError?) {

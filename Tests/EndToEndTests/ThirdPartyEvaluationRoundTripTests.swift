@@ -201,6 +201,18 @@ import TestSupport
         #expect(try f.furikaeri(["evaluation-sheets", "--year", "2024"]).status == 2)
     }
 
+    @Test func evaluatorSheetsDroppedWithTheirProjectsReflectionsAreTakenInTheSameRun() throws {
+        let f = try IntakeFixture()
+        defer { f.remove() }
+        try f.dropSamples()
+        try f.dropSamples(evaluations: true)
+        let run = try f.furikaeri(["run"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("受付 27件、差戻 6件"), "\(run.stdout)")
+        #expect(try f.furikaeri(["status"]).stdout.contains("令和6年度: 評価票 送付 0人・返送 3人（評価 9件）"))
+        #expect(f.outputCSVs()["2024/第三者評価_令和6年度.csv"] != nil)
+    }
+
     @Test(.enabled(if: PythonOracle.isInstalled("soffice"), "needs LibreOffice (soffice)"))
     func libreOfficeOpensTheEvaluatorWorkbookAndTheSummary() throws {
         let f = try Self.workspaceWithSheets(["委員A", "委員B"])

@@ -129,8 +129,8 @@ public struct IntakeFixture {
     }
 
     /// Copies every workbook of `samples/` into the pool and drops it into the inbox, `age` seconds old;
-    /// the returned evaluator sheets (`samples/第三者評価/`) only with `evaluations`: they name projects
-    /// that must be accepted first (drop them for a later run).
+    /// the returned evaluator sheets (`samples/第三者評価/`) instead with `evaluations`, so that the
+    /// figures of tests about the forms stay those of the forms alone.
     public func dropSamples(age: Double = 60, evaluations: Bool = false) throws {
         for name in IntakeFixture.files(under: TestPaths.samples.path)
         where name.hasSuffix(".xlsx") && name.hasPrefix(Self.evaluationSamples + "/") == evaluations {

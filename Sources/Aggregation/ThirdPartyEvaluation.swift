@@ -127,10 +127,13 @@ public struct ThirdPartySummary: Hashable, Sendable {
     public var agreement: [ViewpointAgreement]
     /// Every evaluator of the year as shown (name, or code when anonymised), in order.
     public var evaluators: [String]
-    /// Evaluations whose 事業ID is not one of the year's projects (never in the figures).
+    /// Normalised evaluator → as shown.
+    public var evaluatorNames: [String: String]
+    /// Evaluations whose 事業ID is not one of the year's projects, or whose 事業名 is not that project's
+    /// (never in the figures; listed so that they are not lost silently).
     public var unmatched: [EvaluationRecord]
-    /// The long form: one row per project, evaluator and viewpoint (and 総合評価 as viewpoint nil).
-    public var isEmpty: Bool { projects.isEmpty }
+    /// Whether there is nothing to show: no project evaluated and no evaluation left out.
+    public var isEmpty: Bool { projects.isEmpty && unmatched.isEmpty }
 
     /// Builds the summary of `year` from its projects (`YearSummary`) and its evaluations.
     ///
@@ -144,7 +147,10 @@ public struct ThirdPartySummary: Hashable, Sendable {
         var seen = Set<[String]>()
         var unmatched: [EvaluationRecord] = []
         for record in evaluations.filter({ $0.fiscalYear == year.fiscalYear }).sorted(by: { $0.source < $1.source }) {
-            guard rows[record.projectID] != nil else { unmatched.append(record); continue }
+            // The 事業名 went through the same masking and anonymising as the project's own.
+            guard let row = rows[record.projectID],
+                  NameNormalizer.normalize(row.submission.projectName) == NameNormalizer.normalize(record.projectName)
+            else { unmatched.append(record); continue }
             guard seen.insert([record.projectID, record.evaluatorKey]).inserted else { continue }
             byProject[record.projectID, default: []].append(record)
         }
@@ -155,6 +161,7 @@ public struct ThirdPartySummary: Hashable, Sendable {
             shown[key] = anonymize ? Self.code(index) : byProject.values.lazy.flatMap { $0 }.first { $0.evaluatorKey == key }!.evaluator
         }
         evaluators = keys.map { shown[$0]! }
+        evaluatorNames = shown
         let order = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         projects = year.projects.compactMap { row in
             guard var records = byProject[row.projectID] else { return nil }

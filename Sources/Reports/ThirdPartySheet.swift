@@ -77,6 +77,20 @@ struct ThirdPartySheet {
             sheet.integer(row, 10, overall.maximum)
             if (overall.range ?? 0) >= ThirdPartyFlags.wideRange { sheet.text(row, 12, "分かれ", sheet.formats.flag) }
         }
+        if !thirdParty.unmatched.isEmpty {
+            row += 2
+            sheet.text(row, 0, "照合できなかった評価票（事業IDがこの年度の事業にないか、事業名が違います。集計に含めていません）",
+                       sheet.formats.flag)
+            row += 1
+            sheet.headerRow(row, ["事業ID", "評価者", "ファイル", "シート"])
+            for record in thirdParty.unmatched {
+                row += 1
+                sheet.text(row, 0, record.projectID)
+                sheet.text(row, 1, evaluatorShown(record))
+                sheet.text(row, 2, input.redactor.file(record.source.file))
+                sheet.text(row, 3, input.redactor.sheet(record.source.sheet, in: record.source.file))
+            }
+        }
         row += 2
         sheet.headerRow(row, Self.findingsHeader)
         for project in thirdParty.projects {
@@ -90,6 +104,11 @@ struct ThirdPartySheet {
                 sheet.integer(row, 4, finding.overall)
             }
         }
+    }
+
+    /// An evaluation's evaluator as the year's outputs show it (a code when anonymising).
+    func evaluatorShown(_ record: EvaluationRecord) -> String {
+        thirdParty.evaluatorNames[record.evaluatorKey] ?? (input.redactor.anonymizer == nil ? record.evaluator : "評価者")
     }
 
     /// A column chart: 団体 / 市 / 第三者 means by viewpoint, from the viewpoint table.

@@ -213,6 +213,27 @@ import TestSupport
         #expect(f.outputCSVs()["2024/第三者評価_令和6年度.csv"] != nil)
     }
 
+    /// `process` has no ledger to check evaluator sheets against: one whose 事業名 was changed is left
+    /// out of the figures and listed on the 第三者評価 sheet, never counted silently.
+    @Test func processListsAnEvaluatorSheetWithChangedFactsInsteadOfCountingIt() throws {
+        let directory = try makeTemporaryDirectory("process-evaluations")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in").path
+        try FileManager.default.copyItem(atPath: TestPaths.samples.path, toPath: input)
+        try Self.fill(input + "/第三者評価/E06_第三者評価_委員A.xlsx", input + "/第三者評価/E06_委員Z.xlsx",
+                      ["--seed", "9", "--evaluator", "委員Z", "--change-fact", "0"])
+        let out = directory.appendingPathComponent("out").path
+        let run = try FurikaeriBinary.run(["process", input, "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try Self.csvRows(out + "/第三者評価_令和6年度.csv")
+        #expect(rows.count == 1 + 3 * 3 * 8 + 2 * 8, "委員Z's two other projects count, the changed one does not")
+        let facts = try #require(try PythonOracle.run("summary_oracle.py", ["workbook", out + "/ふりかえり集計_令和6年度.xlsx"]) as? [String: Any])
+        let cells = (facts["sheet_facts"] as? [String: [String: Any]])?["第三者評価"]?["cells"] as? [String: Any] ?? [:]
+        let texts = cells.values.compactMap { $0 as? String }
+        #expect(texts.contains { $0.hasPrefix("照合できなかった評価票") })
+        #expect(texts.contains("第三者評価/E06_委員Z.xlsx"))
+    }
+
     @Test(.enabled(if: PythonOracle.isInstalled("soffice"), "needs LibreOffice (soffice)"))
     func libreOfficeOpensTheEvaluatorWorkbookAndTheSummary() throws {
         let f = try Self.workspaceWithSheets(["委員A", "委員B"])

@@ -60,18 +60,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .ja
         let fiscalYear = FiscalYearText.parse(year) ?? 0
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
-        let settings: Settings
-        do {
-            settings = try workspace.loadSettings()
-        } catch {
-            printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(2)
-        }
+        let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         do {
             let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
                 printError(IntakeText.waitingForLock(seconds: wait, language))

@@ -52,7 +52,7 @@ public enum EvaluationSheetWriter {
     public static func write(projects: [EvaluationSheetProject], evaluator: String, to path: String,
                              overwrite: Bool = true) throws {
         try TemplateWriter.writeWhole(to: path, overwrite: overwrite) { workbook, styles in
-            let template = try EvaluationSheetTemplate(workbook: workbook, styles: styles)
+            let template = EvaluationSheetTemplate(workbook: workbook, styles: styles)
             for project in projects { try template.build(project, evaluator: evaluator) }
         }
     }
@@ -69,26 +69,11 @@ public enum EvaluationSheetWriter {
 struct EvaluationSheetTemplate {
     let workbook: XLSXWriterWorkbook
     let styles: TemplateStyles
-    /// A printed fact: white, bordered, wrapped, locked.
-    let fact: UnsafeMutablePointer<lxw_format>
-    let factNumber: UnsafeMutablePointer<lxw_format>
-
     static let lastColumn = 5
     static let headerRow = 10
 
-    init(workbook: XLSXWriterWorkbook, styles: TemplateStyles) throws {
-        self.workbook = workbook
-        self.styles = styles
-        func base(_ f: UnsafeMutablePointer<lxw_format>) {
-            format_set_font_name(f, "游ゴシック")
-            format_set_font_size(f, 10.5)
-            format_set_text_wrap(f)
-            format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
-            format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
-        }
-        fact = try workbook.addFormat { base($0) }
-        factNumber = try workbook.addFormat { f in base(f); format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)) }
-    }
+    var fact: UnsafeMutablePointer<lxw_format> { styles.fact }
+    var factNumber: UnsafeMutablePointer<lxw_format> { styles.factNumber }
 
     /// Adds the sheet of one project.
     func build(_ project: EvaluationSheetProject, evaluator: String) throws {

@@ -142,6 +142,11 @@ public struct ThirdPartySummary: Hashable, Sendable {
     /// `anonymize`, evaluators are shown as `評価者01`, `評価者02` … in the order of their normalised names.
     public init(year: YearSummary, evaluations: [EvaluationRecord], anonymize: Bool) {
         fiscalYear = year.fiscalYear
+        // Most years of most runs have none: nothing to index.
+        guard evaluations.contains(where: { $0.fiscalYear == year.fiscalYear }) else {
+            (projects, agreement, evaluators, evaluatorNames, unmatched) = ([], [], [], [:], [])
+            return
+        }
         let rows = Dictionary(year.projects.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
         var byProject: [String: [EvaluationRecord]] = [:]
         var seen = Set<[String]>()

@@ -4,6 +4,16 @@ import Validation
 /// `status`'s lines on third-party evaluation: per fiscal year, the evaluator workbooks sent and
 /// returned, and who has not returned theirs.
 public enum EvaluationStatusText {
+    /// The same for `status --json` (key `evaluations`).
+    public static func json(_ years: [Ledger.EvaluationReturns]) -> JSONValue {
+        .array(years.map { year in
+            .object(["fiscal_year": .int(year.fiscalYear), "sent": .array(year.sent.map { .string($0) }),
+                     "returned": .array(year.returned.map { .string($0) }),
+                     "not_returned": .array(year.notReturned.map { .string($0) }),
+                     "evaluations": .int(year.evaluations)])
+        })
+    }
+
     public static func render(_ years: [Ledger.EvaluationReturns], language: Language) -> String {
         guard !years.isEmpty else { return "" }
         var out = language == .ja ? "第三者評価:\n" : "Third-party evaluation:\n"

@@ -59,7 +59,7 @@ extension Ledger {
             for row in try Row.fetchAll(db, sql: """
                 SELECT e.fiscal_year, e.evaluator_key, MIN(e.evaluator), COUNT(*)
                 FROM evaluations e JOIN submissions s ON s.id = e.submission_id
-                WHERE s.superseded_by IS NULL
+                WHERE s.superseded_by IS NULL AND s.withdrawn = 0
                 GROUP BY e.fiscal_year, e.evaluator_key ORDER BY e.evaluator_key
                 """) {
                 returned[row[0], default: []].append((row[1], row[2]))

@@ -6,14 +6,14 @@ import Settings
 import Templates
 import Validation
 
-/// `furikaeri template reflection|proposal [-o FILE] [--config FILE]`: writes a blank form.
+/// `furikaeri template reflection|proposal|evaluation [-o FILE] [--config FILE]`: writes a blank form.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: HelpText.text("空のふりかえりシート（reflection）または企画提案書（proposal）の様式を書き出します。"),
+        abstract: HelpText.text("空のふりかえりシート（reflection）、企画提案書（proposal）または第三者評価票（evaluation）の様式を書き出します。"),
         discussion: HelpText.text("黄色のセルだけが入力でき、評価・募集区分・協働の形態・担当課は一覧から選べます。"))
 
-    @Argument(help: HelpText.argument("様式の種類: reflection（ふりかえりシート）または proposal（企画提案書）"))
+    @Argument(help: HelpText.argument("様式の種類: reflection（ふりかえりシート）、proposal（企画提案書）または evaluation（第三者評価票）"))
     var kind: String
 
     @Option(name: [.short, .customLong("output")], help: HelpText.argument("書き出すファイル（既定: ふりかえりシート_様式.xlsx / 企画提案書_様式.xlsx）"))
@@ -30,8 +30,8 @@ struct TemplateCommand: ParsableCommand {
     func validate() throws {
         let say = RunLanguage.current
         guard FormKind(rawValue: kind) != nil else {
-            throw say.usage("様式の種類は reflection か proposal を指定してください（指定された値: \(kind)）。",
-                            "The kind of form is reflection or proposal (got \(kind)).")
+            throw say.usage("様式の種類は reflection、proposal か evaluation を指定してください（指定された値: \(kind)）。",
+                            "The kind of form is reflection, proposal or evaluation (got \(kind)).")
         }
         if let output, !output.lowercased().hasSuffix(".xlsx") {
             throw say.usage("書き出すファイルの名前は .xlsx で終えてください（指定された値: \(output)）。",

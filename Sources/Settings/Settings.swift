@@ -45,6 +45,7 @@ public struct Settings: Hashable, Sendable {
 
         public static let defaultRequiredFields: [String: [String]] = [
             "reflection": ["org_name", "project_name"],
+            "evaluation": ["project_id", "org_name", "project_name", "evaluator"],
             "proposal": [
                 "org_name", "project_name", "category", "proposal_type", "collaboration_form",
                 "local_issue", "purpose", "description", "total_cost", "requested_amount",

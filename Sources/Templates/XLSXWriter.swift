@@ -111,6 +111,10 @@ struct XLSXWriterSheet {
         try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "write")
     }
 
+    func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) throws {
+        try check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, format), "number")
+    }
+
     func blank(_ row: Int, _ column: Int, _ format: UnsafeMutablePointer<lxw_format>?) throws {
         try check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "blank")
     }
@@ -195,12 +199,12 @@ struct XLSXWriterSheet {
         worksheet_protect(sheet, nil, &options)
     }
 
-    /// A4, fitted to one page wide, as many pages tall as the rows need (rows made taller for a long
-    /// comment print in full, not shrunk onto one page), centred, with modest margins.
-    func printOnA4(landscape: Bool, lastRow: Int, lastColumn: Int) throws {
+    /// A4, fitted to one page wide, centred, with modest margins; as many pages tall as the rows need
+    /// (rows made taller for a long comment print in full, not shrunk), or one page with `onePage`.
+    func printOnA4(landscape: Bool, onePage: Bool = false, lastRow: Int, lastColumn: Int) throws {
         worksheet_set_paper(sheet, 9)
         if landscape { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
-        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_fit_to_pages(sheet, 1, onePage ? 1 : 0)
         worksheet_center_horizontally(sheet)
         worksheet_set_margins(sheet, 0.5, 0.5, 0.6, 0.6)
         try check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print_area")

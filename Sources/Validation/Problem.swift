@@ -73,6 +73,10 @@ public enum Problem: Hashable, Sendable {
     case fileNotXLSX(fileExtension: String)
     /// The file's bytes could not be read at all: it vanished (`missing`), or permissions or I/O.
     case fileUnreadable(missing: Bool)
+    /// A 第三者評価票's 事業ID names no project with a 最終 reflection in that fiscal year.
+    case evaluationProjectUnknown(projectID: String, year: Int?)
+    /// A 第三者評価票's 団体名 or 事業名 differs from the project its 事業ID names (a fact changed by hand).
+    case evaluationProjectMismatch(shown: String, expected: String, projectID: String)
 
     /// The stable dotted code.
     public var code: String {
@@ -110,6 +114,8 @@ public enum Problem: Hashable, Sendable {
         case .reader(let caseName, _, _): return "reader.\(caseName)"
         case .fileNotXLSX: return "file.not_xlsx"
         case .fileUnreadable: return "file.unreadable"
+        case .evaluationProjectUnknown: return "evaluation.project_unknown"
+        case .evaluationProjectMismatch: return "evaluation.project_mismatch"
         }
     }
 
@@ -122,7 +128,7 @@ public enum Problem: Hashable, Sendable {
         "year_number.unreadable", "money.unreadable", "money.normalised", "money.negative",
         "money.requested_exceeds_total", "contact.email_format", "contact.phone_format", "fiscal_year.unreadable",
         "fiscal_year.out_of_range", "fiscal_year.missing", "formula.not_calculated", "form.not_found",
-        "file.not_xlsx", "file.unreadable",
+        "file.not_xlsx", "file.unreadable", "evaluation.project_unknown", "evaluation.project_mismatch",
     ]
 
     /// The family of codes for files the reader cannot read: `reader.` and the reader error's case.

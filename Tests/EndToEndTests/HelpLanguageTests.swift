@@ -26,7 +26,7 @@ import TestSupport
     static let japaneseNames = [
         "ふりかえりシート", "企画提案書", "協働事業", "検証結果", "最終未提出", "最終", "中間", "令和6年度", "団体A01",
         "シート1", "提出-", "募集区分", "協働の形態", "担当課", "〓", "𠮷", "＝＋－＠",
-        "ファイル (files)", "シート (sheets)", "指摘 (issues)",
+        "ファイル (files)", "シート (sheets)", "指摘 (issues)", "第三者評価票", "評価者01", "評価者02", "委員A", "委員B",
     ]
 
     static func hasJapanese(_ text: String) -> Bool {

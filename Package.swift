@@ -46,10 +46,10 @@ let package = Package(
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
-        .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
+        .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
-            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
+            "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [

@@ -14,9 +14,11 @@ public enum StandardPipeline {
         ValidatorChecker(validator: FileValidator.forWorkbooks(settings: settings, language: language))
     }
 
-    /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
-    public static func outputs(settings: Settings, options: ReportOptions = ReportOptions()) -> YearOutputWriting {
-        ReportsYearWriter(options: options)
+    /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year, and the
+    /// 事例集 of every year in `language` (with its anonymised copy when the settings' `publish` asks).
+    public static func outputs(settings: Settings, options: ReportOptions = ReportOptions(),
+                               language: Language = .ja) -> YearOutputWriting {
+        ReportsYearWriter(options: options, language: language, publishesAnonymizedSite: settings.publish.anonymizedSite)
     }
 }
 
@@ -27,7 +29,8 @@ extension IntakeSession {
         let settings = try workspace.loadSettings()
         return try IntakeSession(workspace: workspace, settings: settings,
                                  checker: StandardPipeline.checker(settings: settings, language: language),
-                                 outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+                                 outputs: StandardPipeline.outputs(settings: settings, language: language),
+                                 lockTimeout: lockTimeout)
     }
 }
 
@@ -68,24 +71,55 @@ final class ByteBudget: @unchecked Sendable {
 /// Writes one fiscal year's outputs with `SummaryReport`; the cross-year comparison uses every year given.
 struct ReportsYearWriter: YearOutputWriting {
     var options: ReportOptions
+    var language: Language = .ja
+    /// Whether the 事例集 is also written anonymised (`publish: anonymized_site: true`).
+    var publishesAnonymizedSite = false
 
     func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
-        // Each form becomes its record as it is read and is let go: 10,000 forms with every field
-        // would take ~130 MiB. With a default year, records built form by form equal those built
-        // from all forms at once (no reflection needs its proposal's year).
-        // Forms are read on several threads: each hands back its own personal values (a set in the end,
-        // so their order does not matter).
-        let builder = RecordBuilder(defaultFiscalYear: fiscalYear)
+        var report = try Self.report(submissions, options: options)
+        report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
+        try report.write(to: directory)
+    }
+
+    /// `output/事例集/` from every year's current submissions, and `output/事例集_公開用/` anonymised
+    /// when the settings publish it (organisation codes kept in the ledger, as for `report --anonymize`).
+    func writeCaseSites(ledger: Ledger, outputDirectory: String) throws {
+        for anonymize in publishesAnonymizedSite ? [false, true] : [false] {
+            var options = self.options
+            options.anonymize = anonymize
+            let name = anonymize ? CaseSite.publicFolderName : CaseSite.folderName
+            try Self.writeCaseSite(ledger: ledger, options: options, language: language,
+                                   to: (outputDirectory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Writes the 事例集 of every year's current submissions as the folder `directory`; anonymised
+    /// with `options.anonymize` (organisation codes kept in the ledger, as for `report --anonymize`).
+    static func writeCaseSite(ledger: Ledger, options: ReportOptions, language: Language, to directory: String) throws {
+        guard let last = try ledger.fiscalYears().last else { return }
+        var options = options
+        options.onlyYear = nil
+        options.defaultFiscalYear = nil
+        if options.anonymize { options.knownCodes = try ledger.orgCodes() }
+        let report = try report(YearSubmissions(ledger: ledger, fiscalYear: last), options: options)
+        if let anonymizer = report.redactor.anonymizer { try ledger.addOrgCodes(anonymizer.newCodes) }
+        try CaseSiteFolder.write(CaseSite(report: report, language: language).files(), to: directory)
+    }
+
+    /// The report of `submissions`' forms. Each form becomes its record as it is read and is let go:
+    /// 10,000 forms with every field would take ~130 MiB. With a default year, records built form by
+    /// form equal those built from all forms at once (no reflection needs its proposal's year).
+    /// Forms are read on several threads: each hands back its own personal values (a set in the end,
+    /// so their order does not matter).
+    static func report(_ submissions: YearSubmissions, options: ReportOptions) throws -> SummaryReport {
+        let builder = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear)
         let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet, personal: [String]) in
             (form.kind, builder.records(from: [(path, form)]), PersonalDataScrubber.personalValues(of: form))
         }
-        var report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
-                                       personal: PersonalDataScrubber(values: parts.flatMap(\.personal)),
-                                       options: options)
-        report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
-        try report.write(to: directory)
+        return try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
+                                 personal: PersonalDataScrubber(values: parts.flatMap(\.personal)), options: options)
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Validation
+
+/// Text made safe for HTML: every `&`, `<`, `>`, `"` and `'` written as a character reference, so a
+/// comment holding `<script>` is shown as text and never run, in an element or in an attribute.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Escaped, with line breaks kept as `<br>` (comments are often several lines).
+    static func lines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { escape(String($0)) }.joined(separator: "<br>")
+    }
+
+    /// A JSON value as the text of a JavaScript file: the JSON writer's output (which already escapes
+    /// U+2028/2029) with every `<` written `\u003c`, so that no `</script>` or `<!--` can appear even if
+    /// the data were ever put inline. `<` occurs only inside JSON strings, where the escape is the same
+    /// character.
+    static func javaScriptLiteral(_ value: JSONValue) -> [UInt8] {
+        var bytes: [UInt8] = []
+        value.encode(into: &bytes)
+        guard bytes.contains(0x3C) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        for byte in bytes {
+            if byte == 0x3C { out.append(contentsOf: Array("\\u003c".utf8)) } else { out.append(byte) }
+        }
+        return out
+    }
+}

@@ -138,6 +138,7 @@ enum LedgerSchema {
             // receipt (the fiscal year the file was received in), as `validate --json` says.
             try db.execute(sql: "ALTER TABLE files ADD COLUMN fiscal_year_source TEXT")
         }
+        Ledger.registerTextSearch(in: &migrator)
         return migrator
     }
 

@@ -112,8 +112,8 @@ struct CaseSiteText {
     var skipToContent: String { t("本文へ移動", "Skip to content") }
     var searchHeading: String { t("事例を探す", "Find cases") }
     var searchLabel: String { t("コメント・企画提案書の文章から検索", "Search the comments and proposals") }
-    var searchHint: String { t("例: 広報、ボランティア（空白で区切ると、すべての語を含む事業）",
-                               "For example: 広報, ボランティア (words separated by spaces must all occur)") }
+    var searchHint: String { t("例: 広報、ボランティア（空白で区切った語は、すべてを含む文章を探します）",
+                               "Type a word of the comments or proposals; words separated by spaces must all occur in one text") }
     var searchButton: String { t("検索", "Search") }
     var clear: String { t("条件をクリア", "Clear") }
     var filters: String { t("絞り込み", "Filters") }

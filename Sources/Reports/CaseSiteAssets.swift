@@ -125,18 +125,19 @@ enum CaseSiteAssets {
           }
           function words(q) { return q.split(/\\s+/).map(fold).filter(function (w) { return w.length > 0; }); }
 
-          // Project index → the texts that matched, for projects holding every word.
+          // Project index → its texts that hold every word (as `furikaeri search` finds texts).
           function search(ws) {
-            var byProject = null;
-            ws.forEach(function (w) {
-              var hits = Object.create(null);
-              docsWith(w).forEach(function (d) { var p = DOCS[d][0]; (hits[p] = hits[p] || []).push(d); });
-              if (byProject === null) { byProject = hits; return; }
-              var next = Object.create(null);
-              for (var p in byProject) { if (hits[p]) { next[p] = byProject[p].concat(hits[p]); } }
-              byProject = next;
+            var docs = null;
+            ws.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (w) {
+              if (docs !== null && docs.length === 0) { return; }
+              var found = docsWith(w);
+              if (docs === null) { docs = found; return; }
+              var set = new Set(found);
+              docs = docs.filter(function (d) { return set.has(d); });
             });
-            return byProject || Object.create(null);
+            var byProject = Object.create(null);
+            (docs || []).forEach(function (d) { var p = DOCS[d][0]; (byProject[p] = byProject[p] || []).push(d); });
+            return byProject;
           }
 
           function snippet(d, ws) {
@@ -226,7 +227,7 @@ enum CaseSiteAssets {
               if (hits) {
                 var list = document.createElement("ul"); list.className = "matches";
                 list.setAttribute("aria-label", UI.matches);
-                var docs = hits[i].filter(function (d, k, all) { return all.indexOf(d) === k; });
+                var docs = hits[i];
                 docs.slice(0, 3).forEach(function (d) {
                   var li = document.createElement("li"), label = document.createElement("span");
                   label.className = "label"; label.textContent = LABELS[DOCS[d][1]];

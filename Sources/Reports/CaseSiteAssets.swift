@@ -247,6 +247,8 @@ enum CaseSiteAssets {
             status.textContent = rows.length === 0 ? UI.noResults : (hits ? UI.results : UI.listed).replace("{n}", rows.length);
             status.setAttribute("data-count", rows.length);
             status.setAttribute("data-ms", (performance.now() - t0).toFixed(1));
+            // From the start of navigation to the first list drawn (data.js parsed included).
+            if (!status.hasAttribute("data-load-ms")) { status.setAttribute("data-load-ms", performance.now().toFixed(1)); }
           }
 
           function applyState() {

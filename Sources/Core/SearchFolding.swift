@@ -22,6 +22,11 @@ public enum SearchFolding {
         origins.reserveCapacity(text.unicodeScalars.count)
         var view = String.UnicodeScalarView()
         for (index, scalar) in text.unicodeScalars.enumerated() {
+            if foldsToItself(scalar) {
+                scalars.append(scalar)
+                origins.append(index)
+                continue
+            }
             view.removeAll(keepingCapacity: true)
             appendFolded(scalar, to: &view)
             for folded in view {

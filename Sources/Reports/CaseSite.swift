@@ -30,6 +30,8 @@ public struct CaseSite {
 
     let projects: [SiteProject]
     let paths: [ProjectKey: ProjectPath]
+    /// Each project's pages, by year.
+    let pagesByKey: [ProjectKey: [(year: Int, id: String)]]
     let anonymized: Bool
 
     /// One project in one fiscal year: its reflections (中間 and 最終) and its proposal.
@@ -74,6 +76,9 @@ public struct CaseSite {
         }
         for i in projects.indices { projects[i].rows.sort { $0.submission.phase < $1.submission.phase } }
         self.projects = projects
+        var years: [ProjectKey: [(year: Int, id: String)]] = [:]
+        for project in projects { years[project.key, default: []].append((project.year, project.id)) }
+        pagesByKey = years
         var paths: [ProjectKey: ProjectPath] = [:]
         for path in report.crossYear.paths { paths[path.key] = path }
         self.paths = paths
@@ -97,7 +102,7 @@ public struct CaseSite {
 
     /// Pages of the same project in other years, by year.
     func otherYears(of project: SiteProject) -> [(year: Int, id: String)] {
-        projects.filter { $0.key == project.key && $0.year != project.year }.map { ($0.year, $0.id) }
+        (pagesByKey[project.key] ?? []).filter { $0.year != project.year }
     }
 }
 

@@ -86,33 +86,35 @@ struct CaseSiteSearchData {
 
     /// Bigram → posting list (see the type's comment).
     static func bigramIndex(_ texts: [String]) -> [String: String] {
-        // Each text's distinct bigrams, found in parallel; the lists are then joined in text order.
-        let perText: [[String]] = Parallel.map(count: texts.count) { i in
+        // Each text's distinct bigrams (two scalars packed in one integer), found in parallel; the
+        // lists are then joined in text order.
+        let perText: [[UInt64]] = Parallel.map(count: texts.count) { i in
             let scalars = SearchFolding.foldedScalars(texts[i]).scalars
             guard scalars.count >= 2 else { return [] }
-            var seen = Set<String>()
-            var view = String.UnicodeScalarView()
-            for k in 0..<(scalars.count - 1) {
-                view.removeAll(keepingCapacity: true)
-                view.append(scalars[k])
-                view.append(scalars[k + 1])
-                seen.insert(String(view))
-            }
+            var seen = Set<UInt64>()
+            seen.reserveCapacity(scalars.count)
+            for k in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[k].value) << 32 | UInt64(scalars[k + 1].value)) }
             return Array(seen)
         }
-        var lists: [String: [Int]] = [:]
+        var lists: [UInt64: [Int]] = [:]
         for (i, bigrams) in perText.enumerated() {
             for bigram in bigrams { lists[bigram, default: []].append(i) }
         }
-        return lists.mapValues { numbers in
-            var out = "", last = 0
+        var out: [String: String] = [:]
+        out.reserveCapacity(lists.count)
+        for (bigram, numbers) in lists {
+            var key = String.UnicodeScalarView()
+            key.append(Unicode.Scalar(UInt32(bigram >> 32))!)
+            key.append(Unicode.Scalar(UInt32(bigram & 0xFFFF_FFFF))!)
+            var text = "", last = 0
             for (k, n) in numbers.enumerated() {
-                if k > 0 { out += "," }
-                out += String(n - last, radix: 36)
+                if k > 0 { text += "," }
+                text += String(n - last, radix: 36)
                 last = n
             }
-            return out
+            out[String(key)] = text
         }
+        return out
     }
 
     /// The words `site.js` shows, in the run's language (the script holds none of its own).

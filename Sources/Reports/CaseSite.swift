@@ -156,6 +156,7 @@ struct CaseSiteText {
     var thirdParty: String { t("第三者", "Third party") }
     var comments: String { t("コメント", "Comments") }
     var orgComment: String { t("団体のコメント（今後に向けての課題・改善策・要望など）", "Organisation's comment (issues, improvements, requests)") }
+    var orgCommentShort: String { t("団体のコメント", "Organisation's comment") }
     var cityComment: String { t("市のコメント", "City's comment") }
     var outlook: String { t("今後の展望", "Outlook") }
     var proposal: String { t("企画提案書", "Proposal") }

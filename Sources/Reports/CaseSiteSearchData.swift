@@ -43,7 +43,7 @@ struct CaseSiteSearchData {
             add(i, text.projectName, project.projectName)
             for row in project.rows {
                 let s = row.submission
-                add(i, text.of(text.orgComment, phase: s.phase), s.orgComment)
+                add(i, text.of(text.orgCommentShort, phase: s.phase), s.orgComment)
                 add(i, text.of(text.cityComment, phase: s.phase), s.cityComment)
                 add(i, text.of(text.outlook, phase: s.phase), s.outlook)
                 for v in Viewpoint.allCases { add(i, text.of(text.viewpointComment(v), phase: s.phase), s.viewpointComments[v] ?? "") }

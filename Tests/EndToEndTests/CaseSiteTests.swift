@@ -9,12 +9,12 @@ import TestSupport
 
 /// A sheet whose texts are hostile to HTML and JavaScript: a script element, ampersands, both quotes,
 /// U+2028 and a `</script>` inside the 事業名.
-private let hostileSheet: [String: Any] = [
+private var hostileSheet: [String: Any] { [
     "org": "悪意のある会", "project": "</script><b>太字</b>事業 & \"引用\"", "year": "令和6年度", "phase": "最終",
     "scores": [4, 4, 3, 4, 5, 4, 3], "seed": 7,
     "org_comment": "<script>alert(\"x&y\")</script> 'single' & \"double\" 広報\u{2028}次の行",
     "city_comment": "<img src=x onerror=alert(1)>市も広報した。",
-]
+] }
 
 private func makeHostileSheet(at path: String) throws {
     let scratch = try makeTemporaryDirectory("hostile-spec")

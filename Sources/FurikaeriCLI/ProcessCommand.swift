@@ -172,7 +172,7 @@ struct ProcessCommand: ParsableCommand {
         do {
             outcome = try report.writeAll(to: output)
             // The 事例集 of the years written, anonymised with the rest under --anonymize.
-            try CaseSiteFolder.write(CaseSite(report: report, language: language).files(),
+            try CaseSiteFolder.write(CaseSite(report: report, language: language),
                                      to: (output as NSString).appendingPathComponent(CaseSite.folderName))
             outcome.written.append(CaseSite.folderName + "/index.html")
         } catch let error as ReportError {

@@ -9,23 +9,36 @@ import Reports
 /// one, never a mixture nor nothing), then the old site is removed. A failure leaves the old site as
 /// it was and no temporary folder.
 public enum CaseSiteFolder {
+    /// Writes `site` as the folder `directory`, its pages a batch at a time.
+    public static func write(_ site: CaseSite, to directory: String) throws {
+        try write(directory: directory) { write in try site.forEachBatch(write) }
+    }
+
     /// Writes `files` (paths relative to the site folder) as the folder `directory`.
     public static func write(_ files: [(path: String, data: Data)], to directory: String) throws {
+        try write(directory: directory) { write in try write(files) }
+    }
+
+    /// Writes the batches `produce` hands over (paths relative to the site folder) as the folder `directory`.
+    private static func write(directory: String,
+                              produce: (_ write: ([(path: String, data: Data)]) throws -> Void) throws -> Void) throws {
         let parent = (directory as NSString).deletingLastPathComponent
         try DurableFiles.createDirectory(parent)
         let staged = DurableFiles.temporaryPath(in: parent)
         do {
             try DurableFiles.createDirectory(staged)
             var folders = Set([staged])
-            for file in files {
-                let target = (staged as NSString).appendingPathComponent(file.path)
-                let folder = (target as NSString).deletingLastPathComponent
-                if folders.insert(folder).inserted { try DurableFiles.createDirectory(folder) }
-                let temporary = try DurableFiles.stageWrite(file.data, inDirectory: folder)
-                guard rename(temporary, target) == 0 else {
-                    let code = errno
-                    unlink(temporary)
-                    throw IntakeFileError.system(operation: .rename, path: target, errno: code)
+            try produce { files in
+                for file in files {
+                    let target = (staged as NSString).appendingPathComponent(file.path)
+                    let folder = (target as NSString).deletingLastPathComponent
+                    if folders.insert(folder).inserted { try DurableFiles.createDirectory(folder) }
+                    let temporary = try DurableFiles.stageWrite(file.data, inDirectory: folder)
+                    guard rename(temporary, target) == 0 else {
+                        let code = errno
+                        unlink(temporary)
+                        throw IntakeFileError.system(operation: .rename, path: target, errno: code)
+                    }
                 }
             }
             try DurableFiles.flushFileSystem(containing: staged)

@@ -74,6 +74,8 @@ struct ReportsYearWriter: YearOutputWriting {
     var language: Language = .ja
     /// Whether the 事例集 is also written anonymised (`publish: anonymized_site: true`).
     var publishesAnonymizedSite = false
+    /// The report of the latest year written, kept for the 事例集 (see `writeCaseSites`).
+    let latest = LatestReport()
 
     func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
         var options = self.options
@@ -82,17 +84,24 @@ struct ReportsYearWriter: YearOutputWriting {
         var report = try Self.report(submissions, options: options)
         report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
         try report.write(to: directory)
+        // The latest year's report aggregated every year (its comparison needs them): the 事例集 is
+        // made from it rather than by reading and aggregating every form again.
+        latest.keep(try submissions.ledger.fiscalYears().last == fiscalYear ? report : nil)
     }
 
     /// `output/事例集/` from every year's current submissions, and `output/事例集_公開用/` anonymised
     /// when the settings publish it (organisation codes kept in the ledger, as for `report --anonymize`).
     func writeCaseSites(ledger: Ledger, outputDirectory: String) throws {
+        let kept = latest.take()
         for anonymize in publishesAnonymizedSite ? [false, true] : [false] {
+            let target = (outputDirectory as NSString).appendingPathComponent(anonymize ? CaseSite.publicFolderName : CaseSite.folderName)
+            if !anonymize, let kept {
+                try CaseSiteFolder.write(CaseSite(report: kept, language: language, allYears: true), to: target)
+                continue
+            }
             var options = self.options
             options.anonymize = anonymize
-            let name = anonymize ? CaseSite.publicFolderName : CaseSite.folderName
-            try Self.writeCaseSite(ledger: ledger, options: options, language: language,
-                                   to: (outputDirectory as NSString).appendingPathComponent(name))
+            try Self.writeCaseSite(ledger: ledger, options: options, language: language, to: target)
         }
     }
 
@@ -106,7 +115,7 @@ struct ReportsYearWriter: YearOutputWriting {
         if options.anonymize { options.knownCodes = try ledger.orgCodes() }
         let report = try report(YearSubmissions(ledger: ledger, fiscalYear: last), options: options)
         if let anonymizer = report.redactor.anonymizer { try ledger.addOrgCodes(anonymizer.newCodes) }
-        try CaseSiteFolder.write(CaseSite(report: report, language: language).files(), to: directory)
+        try CaseSiteFolder.write(CaseSite(report: report, language: language), to: directory)
     }
 
     /// The report of `submissions`' forms. Each form becomes its record as it is read and is let go:
@@ -121,5 +130,26 @@ struct ReportsYearWriter: YearOutputWriting {
         }
         return try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
                                  personal: PersonalDataScrubber(values: parts.flatMap(\.personal)), options: options)
+    }
+}
+
+/// The latest year's report between its outputs and the 事例集 of the same pass (intake writes years
+/// one after the other, the latest last, then the 事例集).
+final class LatestReport: @unchecked Sendable {
+    private let lock = NSLock()
+    private var report: SummaryReport?
+
+    func keep(_ report: SummaryReport?) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.report = report
+    }
+
+    /// The report kept, let go of here.
+    func take() -> SummaryReport? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { report = nil }
+        return report
     }
 }

@@ -50,11 +50,13 @@ public struct CaseSite {
         var page: String { "projects/\(id).html" }
     }
 
-    public init(report: SummaryReport, language: Language) {
+    /// The site of `report`'s years (`report.summaries`), or with `allYears` of every year it
+    /// aggregated (`report.allSummaries`, also when it was made for one year's outputs).
+    public init(report: SummaryReport, language: Language, allYears: Bool = false) {
         self.language = language
         anonymized = report.redactor.anonymizer != nil
         var projects: [SiteProject] = []
-        for summary in report.summaries {
+        for summary in allYears ? report.allSummaries : report.summaries {
             var byKey: [ProjectKey: Int] = [:]
             for row in summary.reflections {
                 let key = row.submission.projectKey
@@ -86,18 +88,34 @@ public struct CaseSite {
 
     /// Every file of the site: path relative to the site's folder, and its bytes.
     public func files() -> [(path: String, data: Data)] {
+        var all: [(path: String, data: Data)] = []
+        forEachBatch { all += $0 }
+        return all
+    }
+
+    /// How many files the site has.
+    public var fileCount: Int { 4 + projects.count }
+
+    /// Hands the site's files to `body` a batch at a time: index.html, site.css, site.js and data.js,
+    /// then the project pages, rendered in parallel a few hundred at a time, so that the pages of
+    /// thousands of projects are never all in memory at once.
+    public func forEachBatch(_ body: ([(path: String, data: Data)]) throws -> Void) rethrows {
         let text = CaseSiteText(language: language)
-        let search = CaseSiteSearchData(projects: projects, text: text)
-        var files: [(path: String, data: Data)] = [
-            ("index.html", Data(CaseSitePages(site: self, text: text).index().utf8)),
+        let pages = CaseSitePages(site: self, text: text)
+        try body([
+            ("index.html", Data(pages.index().utf8)),
             ("site.css", Data(CaseSiteAssets.css.utf8)),
             ("site.js", Data(CaseSiteAssets.javaScript.utf8)),
-            ("data.js", search.javaScript()),
-        ]
-        let pages = CaseSitePages(site: self, text: text)
-        let rendered = Parallel.map(count: projects.count) { i in pages.projectPage(projects[i]) }
-        for (project, html) in zip(projects, rendered) { files.append((project.page, Data(html.utf8))) }
-        return files
+            ("data.js", CaseSiteSearchData(projects: projects, text: text).javaScript()),
+        ])
+        let batch = 512
+        for start in stride(from: 0, to: projects.count, by: batch) {
+            let end = min(projects.count, start + batch)
+            let rendered = Parallel.map(count: end - start) { i in
+                (path: projects[start + i].page, data: Data(pages.projectPage(projects[start + i]).utf8))
+            }
+            try body(rendered)
+        }
     }
 
     /// Pages of the same project in other years, by year.

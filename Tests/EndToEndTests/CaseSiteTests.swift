@@ -174,6 +174,15 @@ private func rowIDs(_ dom: String) -> [String] {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: f.workspace + "/output/事例集/index.html"))
         #expect(!FileManager.default.fileExists(atPath: f.workspace + "/output/事例集_公開用"))
+        // run makes it from the latest year's report, report from every form read again: the same site.
+        let review = f.root.appendingPathComponent("review").path
+        #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", review]).status == 0)
+        let fromRun = IntakeFixture.files(under: f.workspace + "/output/事例集"), fromReport = IntakeFixture.files(under: review + "/事例集")
+        #expect(fromRun == fromReport && fromRun.count > 15)
+        for name in fromRun {
+            #expect(FileManager.default.contents(atPath: f.workspace + "/output/事例集/" + name)
+                    == FileManager.default.contents(atPath: review + "/事例集/" + name), "\(name)")
+        }
 
         // The oracle: every searchable text of the accepted files, as validate --json reads them.
         let validated = try runFurikaeri(["validate", "--json", f.workspace + "/archive"])

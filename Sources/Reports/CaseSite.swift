@@ -221,5 +221,14 @@ struct CaseSiteText {
 
     func ofProposal(_ label: String) -> String { t("\(label)（企画提案書）", "\(label) (proposal)") }
 
-    func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
+    func mean(_ value: Double?) -> String { value.map { Self.fixed($0, digits: 2) } ?? "—" }
+
+    /// A non-negative number with `digits` (1 or 2) decimals, as `%.2f` writes it, without Foundation's
+    /// formatter (thousands of pages each write a dozen).
+    static func fixed(_ value: Double, digits: Int) -> String {
+        let scale = digits == 1 ? 10 : 100
+        let n = Int((value * Double(scale)).rounded())
+        let fraction = String(n % scale)
+        return "\(n / scale)." + String(repeating: "0", count: (digits == 1 ? 1 : 2) - fraction.count) + fraction
+    }
 }

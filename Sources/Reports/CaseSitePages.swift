@@ -187,7 +187,7 @@ struct CaseSitePages {
             table += "<tr><th scope=\"row\">\(e(text.viewpointLabel(v)))</th>"
             for item in series {
                 let value = item.values[v]
-                let shown = value.map { $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0) } ?? "—"
+                let shown = value.map { $0 == $0.rounded() ? String(Int($0)) : CaseSiteText.fixed($0, digits: 1) } ?? "—"
                 table += "<td>\(shown)</td>"
             }
             table += "</tr>\n"

@@ -79,42 +79,59 @@ struct CaseSiteSearchData {
             "index": .object(index.mapValues(JSONValue.string)),
         ])
         var bytes = Array("window.\(Self.globalName) = ".utf8)
-        bytes += HTMLText.javaScriptLiteral(data)
+        HTMLText.appendJavaScriptLiteral(data, to: &bytes)
         bytes += Array(";\n".utf8)
         return Data(bytes)
     }
 
     /// Bigram → posting list (see the type's comment).
     static func bigramIndex(_ texts: [String]) -> [String: String] {
-        // Each text's distinct bigrams (two scalars packed in one integer), found in parallel; the
-        // lists are then joined in text order.
-        let perText: [[UInt64]] = Parallel.map(count: texts.count) { i in
-            let scalars = SearchFolding.foldedScalars(texts[i]).scalars
-            guard scalars.count >= 2 else { return [] }
-            var seen = Set<UInt64>()
-            seen.reserveCapacity(scalars.count)
-            for k in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[k].value) << 32 | UInt64(scalars[k + 1].value)) }
-            return Array(seen)
-        }
-        var lists: [UInt64: [Int]] = [:]
-        for (i, bigrams) in perText.enumerated() {
-            for bigram in bigrams { lists[bigram, default: []].append(i) }
+        // The lists are written as they grow (a list of 10,000 numbers as integers would take 80 KB;
+        // written, about 25 KB), from texts folded in parallel a chunk at a time.
+        var lists: [UInt64: PostingList] = [:]
+        let chunk = 4096
+        for start in stride(from: 0, to: texts.count, by: chunk) {
+            let end = min(texts.count, start + chunk)
+            // Each text's distinct bigrams, two scalars packed in one integer.
+            let perText: [[UInt64]] = Parallel.map(count: end - start) { k in
+                let scalars = SearchFolding.foldedScalars(texts[start + k]).scalars
+                guard scalars.count >= 2 else { return [] }
+                var seen = Set<UInt64>(minimumCapacity: scalars.count)
+                for j in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[j].value) << 32 | UInt64(scalars[j + 1].value)) }
+                return Array(seen)
+            }
+            for (k, bigrams) in perText.enumerated() {
+                for bigram in bigrams { lists[bigram, default: PostingList()].append(start + k) }
+            }
         }
         var out: [String: String] = [:]
         out.reserveCapacity(lists.count)
-        for (bigram, numbers) in lists {
+        for (bigram, list) in lists {
             var key = String.UnicodeScalarView()
             key.append(Unicode.Scalar(UInt32(bigram >> 32))!)
             key.append(Unicode.Scalar(UInt32(bigram & 0xFFFF_FFFF))!)
-            var text = "", last = 0
-            for (k, n) in numbers.enumerated() {
-                if k > 0 { text += "," }
-                text += String(n - last, radix: 36)
-                last = n
-            }
-            out[String(key)] = text
+            out[String(key)] = String(decoding: list.bytes, as: UTF8.self)
         }
         return out
+    }
+
+    /// A posting list as its text: differences in base 36, joined by commas.
+    struct PostingList {
+        var bytes: [UInt8] = []
+        var last = 0
+
+        mutating func append(_ n: Int) {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            var delta = bytes.isEmpty ? n : n - last
+            last = n
+            var digits: [UInt8] = []
+            repeat {
+                let d = UInt8(delta % 36)
+                digits.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
+                delta /= 36
+            } while delta > 0
+            bytes.append(contentsOf: digits.reversed())
+        }
     }
 
     /// The words `site.js` shows, in the run's language (the script holds none of its own).

@@ -56,3 +56,12 @@ struct CaseSiteSearchDataTests {
         #expect(cut.first?.text == "…" && cut.last?.text == "…" && cut.contains { $0.isMatch && $0.text == "広報" })
     }
 }
+
+struct CaseSiteTextTests {
+    @Test func meansAreWrittenAsPrintfWritesThem() {
+        for value in [0.0, 1.0, 3.857142857, 4.005, 4.995, 2.1, 5.0, 3.125] {
+            #expect(CaseSiteText.fixed(value, digits: 2) == String(format: "%.2f", (value * 100).rounded() / 100), "\(value)")
+            #expect(CaseSiteText.fixed(value, digits: 1) == String(format: "%.1f", (value * 10).rounded() / 10), "\(value)")
+        }
+    }
+}

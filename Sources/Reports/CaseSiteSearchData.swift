@@ -70,29 +70,52 @@ struct CaseSiteSearchData {
                 "page": .string(project.page),
             ]))
         }
+        // The object is written member by member (in the JSON writer's key order), each piece by the
+        // JSON writer, so that 150,000 texts are never one tree of JSON values in memory.
+        var out = Data("window.\(Self.globalName) = {".utf8)
+        var piece: [UInt8] = []
+        func emit(_ ascii: String) { piece.append(contentsOf: ascii.utf8) }
+        func flush() {
+            HTMLText.appendJavaScriptSafe(piece, to: &out)
+            piece.removeAll(keepingCapacity: true)
+        }
+        emit("\"docs\":[")
+        for (n, doc) in docs.enumerated() {
+            if n > 0 { emit(",") }
+            JSONValue.array([.int(doc.project), .int(doc.label), .string(doc.text)]).encode(into: &piece)
+            if piece.count > 1 << 16 { flush() }
+        }
+        emit("],\"index\":{")
+        // Packed bigrams sort as their two characters do by code point: the JSON writer's key order.
         let index = Self.bigramIndex(docs.map(\.text))
-        let data: JSONValue = .object([
-            "ui": ui(),
-            "projects": .array(rows),
-            "labels": .array(labels.map(JSONValue.string)),
-            "docs": .array(docs.map { .array([.int($0.project), .int($0.label), .string($0.text)]) }),
-            "index": .object(index.mapValues(JSONValue.string)),
-        ])
-        var bytes = Array("window.\(Self.globalName) = ".utf8)
-        HTMLText.appendJavaScriptLiteral(data, to: &bytes)
-        bytes += Array(";\n".utf8)
-        return Data(bytes)
+        for (n, entry) in index.sorted(by: { $0.key < $1.key }).enumerated() {
+            if n > 0 { emit(",") }
+            JSONValue.string(Self.bigramText(entry.key)).encode(into: &piece)
+            emit(":\"")
+            piece.append(contentsOf: entry.value.bytes)  // digits and commas: nothing to escape
+            emit("\"")
+            if piece.count > 1 << 16 { flush() }
+        }
+        emit("},\"labels\":")
+        JSONValue.array(labels.map(JSONValue.string)).encode(into: &piece)
+        emit(",\"projects\":")
+        JSONValue.array(rows).encode(into: &piece)
+        emit(",\"ui\":")
+        ui().encode(into: &piece)
+        emit("};\n")
+        flush()
+        return out
     }
 
-    /// Bigram → posting list (see the type's comment).
-    static func bigramIndex(_ texts: [String]) -> [String: String] {
+    /// Bigram (two scalars packed, the first in the high half) → posting list (see the type's comment).
+    static func bigramIndex(_ texts: [String]) -> [UInt64: PostingList] {
         // The lists are written as they grow (a list of 10,000 numbers as integers would take 80 KB;
         // written, about 25 KB), from texts folded in parallel a chunk at a time.
         var lists: [UInt64: PostingList] = [:]
         let chunk = 4096
         for start in stride(from: 0, to: texts.count, by: chunk) {
             let end = min(texts.count, start + chunk)
-            // Each text's distinct bigrams, two scalars packed in one integer.
+            // Each text's distinct bigrams.
             let perText: [[UInt64]] = Parallel.map(count: end - start) { k in
                 let scalars = SearchFolding.foldedScalars(texts[start + k]).scalars
                 guard scalars.count >= 2 else { return [] }
@@ -104,15 +127,15 @@ struct CaseSiteSearchData {
                 for bigram in bigrams { lists[bigram, default: PostingList()].append(start + k) }
             }
         }
-        var out: [String: String] = [:]
-        out.reserveCapacity(lists.count)
-        for (bigram, list) in lists {
-            var key = String.UnicodeScalarView()
-            key.append(Unicode.Scalar(UInt32(bigram >> 32))!)
-            key.append(Unicode.Scalar(UInt32(bigram & 0xFFFF_FFFF))!)
-            out[String(key)] = String(decoding: list.bytes, as: UTF8.self)
-        }
-        return out
+        return lists
+    }
+
+    /// The two characters of a packed bigram.
+    static func bigramText(_ bigram: UInt64) -> String {
+        var key = String.UnicodeScalarView()
+        key.append(Unicode.Scalar(UInt32(bigram >> 32))!)
+        key.append(Unicode.Scalar(UInt32(bigram & 0xFFFF_FFFF))!)
+        return String(key)
     }
 
     /// A posting list as its text: differences in base 36, joined by commas.

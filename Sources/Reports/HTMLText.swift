@@ -34,21 +34,21 @@ enum HTMLText {
     /// the data were ever put inline. `<` occurs only inside JSON strings, where the escape is the same
     /// character.
     static func javaScriptLiteral(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        appendJavaScriptLiteral(value, to: &out)
-        return out
+        var bytes: [UInt8] = []
+        value.encode(into: &bytes)
+        var out = Data()
+        appendJavaScriptSafe(bytes, to: &out)
+        return Array(out)
     }
 
-    /// `javaScriptLiteral`, appended to `out` (no copy of the whole when it holds no `<`).
-    static func appendJavaScriptLiteral(_ value: JSONValue, to out: inout [UInt8]) {
-        let start = out.count
-        value.encode(into: &out)
-        guard let first = out[start...].firstIndex(of: 0x3C) else { return }
-        let escaped = Array(out[first...])
-        out.removeSubrange(first...)
-        out.reserveCapacity(out.count + escaped.count + 64)
-        for byte in escaped {
-            if byte == 0x3C { out.append(contentsOf: "\\u003c".utf8) } else { out.append(byte) }
+    /// Appends JSON text to `out` with every `<` written `\u003c` (see `javaScriptLiteral`).
+    static func appendJavaScriptSafe(_ bytes: [UInt8], to out: inout Data) {
+        var from = 0
+        while let at = bytes[from...].firstIndex(of: 0x3C) {
+            out.append(contentsOf: bytes[from..<at])
+            out.append(contentsOf: Array("\\u003c".utf8))
+            from = at + 1
         }
+        out.append(contentsOf: bytes[from...])
     }
 }

@@ -28,13 +28,14 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
-        // Linux calls glibc declares only under _GNU_SOURCE (renameat2, syncfs, leases), for intake.
+        // glibc calls outside Swift's Glibc module: those declared only under _GNU_SOURCE (renameat2,
+        // syncfs, leases) for intake, and <malloc.h> (mallopt, malloc_trim) for the readers' memory.
         .systemLibrary(name: "CFileSystem"),
 
         // core: what every stage shares (one fiscal-year parser); depends on nothing of ours.
         .target(name: "Core"),
         // read: a streaming XLSX reader on libzip + libxml2.
-        .target(name: "XLSX", dependencies: ["CZip", "CLibXML2"]),
+        .target(name: "XLSX", dependencies: ["CZip", "CLibXML2", "CFileSystem"]),
         // settings: the office's YAML file, with defaults.
         .target(name: "Settings", dependencies: ["Core", "Yams"]),
         // extract forms: fields found by their labels in a cell grid.
@@ -42,7 +43,7 @@ let package = Package(
         // blank forms written with libxlsxwriter.
         .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
-        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
+        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings", "CFileSystem"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.

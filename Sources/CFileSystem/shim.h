@@ -4,8 +4,10 @@
  * Linux file-system calls that glibc declares only under _GNU_SOURCE. Swift's Glibc module is built
  * without it, and defining it here would not change that module, so the few calls intake needs are
  * declared here exactly as glibc declares them, with small wrappers for the fcntl commands.
+ * <malloc.h> (mallopt, malloc_trim) is not part of the Glibc module either.
  */
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/types.h>
 #include <unistd.h>
 

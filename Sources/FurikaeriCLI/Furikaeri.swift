@@ -11,7 +11,7 @@ struct Furikaeri: ParsableCommand {
         subcommands: [
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
             InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
-            LedgerCommand.self, SearchCommand.self,
+            LedgerCommand.self, WithdrawCommand.self, ExportCommand.self, SearchCommand.self,
         ])
 
     /// Runs the command, with every usage error (a missing option value, a bad choice) ending in

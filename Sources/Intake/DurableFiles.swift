@@ -144,7 +144,7 @@ public enum DurableFiles {
 
     /// A new hidden temporary name in `directory`: the prefix and 128 random bits. getrandom(2)
     /// rather than `UUID()`, which opens /dev/urandom for every name.
-    static func temporaryPath(in directory: String) -> String {
+    public static func temporaryPath(in directory: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let bits = [generator.next(), generator.next()].map { String($0, radix: 16) }.joined(separator: "-")
         return PathText.join(directory, temporaryPrefix + bits)

@@ -24,6 +24,8 @@ public final class IntakeRunner {
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
+    /// The language of the notes written beside rejected files (the run's language).
+    public var language: Language = .ja
 
     public init(workspace: Workspace, settings: Settings, ledger: Ledger,
                 checker: WorkbookChecking, outputs: YearOutputWriting) {
@@ -49,6 +51,7 @@ public final class IntakeRunner {
         inboxRemovals = InboxRemovals()
         folderNames = FolderNames()
         var acceptedYears = try ledger.acceptedFileYears()
+        rejectedBySHA = try ledger.rejectedFilesBySHA { [workspace] in FileSnapshot.of(workspace.path($0)) != nil }
         let batches = Self.batches(of: files, upTo: batchSize)
         // The next batch is validated and copied in the background while this one is synced, renamed
         // into place and committed.
@@ -79,13 +82,13 @@ public final class IntakeRunner {
     }
 
     /// Waits until every file `process` took is removed from the inbox, durably; records that in
-    /// the ledger and removes the subfolders left empty. Returns the files left in the inbox because
+    /// the ledger. The inbox's subfolders stay, empty or not: staff made them and file into them.
+    /// Returns the files left in the inbox because
     /// their name holds another file now (saved again after being taken), relative to the inbox.
     @discardableResult
     public func finishInboxRemovals(runID: Int64) throws -> [String] {
-        let (folders, kept) = try inboxRemovals.finish()
+        let (_, kept) = try inboxRemovals.finish()
         try ledger.markAllInboxRemoved(runID: runID)
-        removeEmptySubfolders(of: folders)
         return kept.sorted()
     }
 
@@ -218,6 +221,11 @@ public final class IntakeRunner {
                     continue
                 }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
+                if placed.entry.outcome == .rejected || placed.entry.outcome == .notXLSX, rejectedBySHA[placed.entry.sha256] == nil {
+                    rejectedBySHA[placed.entry.sha256] = StoredRejection(storedPath: placed.entry.storedPath,
+                                                                         notePath: placed.entry.notePath,
+                                                                         fiscalYear: placed.entry.fiscalYear)
+                }
                 staged.append(placed)
             } catch let error as IntakeFileError {
                 leave(file, error)
@@ -241,6 +249,7 @@ public final class IntakeRunner {
                 for (temporary, _) in placed.publications { unlink(temporary) }
                 for final in published { unlink(final) }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
+                if rejectedBySHA[placed.entry.sha256]?.storedPath == placed.entry.storedPath { rejectedBySHA[placed.entry.sha256] = nil }
                 leave(placed.file, (error as? IntakeFileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
                 return false
             }
@@ -261,6 +270,7 @@ public final class IntakeRunner {
             case .accepted: counts.accepted += 1
             case .duplicate: counts.duplicates += 1
             case .rejected, .notXLSX: counts.rejected += 1
+            case .rejectedAgain: counts.rejectedAgain += 1
             }
         }
         counts.superseded += summary.superseded
@@ -314,14 +324,19 @@ public final class IntakeRunner {
                 outcome = .rejected
                 fiscalYear = year
                 folder = rejectedFolder
-                note = RejectionNote.invalid(originalName: file.relativePath, result: result)
+                note = RejectionNote.invalid(originalName: file.relativePath, result: result, language: language)
             }
         } else {
             outcome = .notXLSX
             folder = rejectedFolder
-            note = RejectionNote.notXLSX(originalName: file.relativePath)
+            note = RejectionNote.notXLSX(originalName: file.relativePath, language: language)
         }
 
+        if outcome == .rejected || outcome == .notXLSX,
+           let sha = result.flatMap({ $0.sha256.isEmpty ? nil : $0.sha256 }) ?? Self.sha256(ofInboxFile: file),
+           let earlier = rejectedBySHA[sha] {
+            return try stageRepeatedRejection(file, sha256: sha, earlier: earlier, status: result?.status, receivedAt: receivedAt)
+        }
         try createDirectoryOnce(folder)
         let storedName = DurableFiles.unusedName(for: name) { folderNames.contains($0, in: folder) }
         let stored = PathText.join(folder, storedName)
@@ -332,15 +347,10 @@ public final class IntakeRunner {
         // if it is gone, someone moved or removed it meanwhile.
         // Looked at through folders opened without following links: a subfolder swapped for a link
         // since the scan is not the file that was scanned.
-        var current: FileSnapshot?
-        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
-        case .success(let info):
-            current = (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
-        case .failure(.system(_, _, ENOENT)):
+        let current: FileSnapshot?
+        do { current = try currentSnapshot(of: file) } catch {
             unlink(temporary)
-            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
-        case .failure:
-            current = nil
+            throw error
         }
         let unchanged = current == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
@@ -373,6 +383,49 @@ public final class IntakeRunner {
         return Placement(file: file, entry: entry, event: event, publications: publications)
     }
 
+    /// What the inbox name of `file` holds now, looked at through folders opened without following
+    /// links (a subfolder swapped for a link since the scan is not the file that was scanned): nil
+    /// when it is not a regular file; throws when it is gone (moved or removed meanwhile).
+    private func currentSnapshot(of file: InboxFile) throws -> FileSnapshot? {
+        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
+        case .success(let info):
+            return (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
+        case .failure(.system(_, _, ENOENT)):
+            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+        case .failure:
+            return nil
+        }
+    }
+
+    /// The SHA-256 of an inbox file that validation did not hash (not a workbook), read without
+    /// following links; nil when it cannot be read (it is then stored as usual, or left).
+    static func sha256(ofInboxFile file: InboxFile) -> String? {
+        guard let (folder, name) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: file), relative: file.relativePath) else { return nil }
+        defer { close(folder) }
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try? Recovery.sha256(ofDescriptor: fd, path: file.path)
+    }
+
+    /// A file the same, byte for byte, as one rejected earlier and still in rejected/: recorded as
+    /// such, pointing at the earlier file and its note; nothing is copied and no note is written.
+    /// Its inbox copy goes like any file taken (after the commit, only while it is still this file).
+    private func stageRepeatedRejection(_ file: InboxFile, sha256: String, earlier: StoredRejection,
+                                        status: FileStatus?, receivedAt: Date) throws -> Placement? {
+        guard try currentSnapshot(of: file) == file.snapshot else { return nil }
+        let entry = LedgerEntry(
+            originalName: file.relativePath, sha256: sha256, size: file.snapshot.size, receivedAt: receivedAt,
+            outcome: .rejectedAgain, status: status, fiscalYear: earlier.fiscalYear, storedPath: earlier.storedPath,
+            notePath: earlier.notePath, duplicateOf: nil, result: nil, identities: [])
+        let event = IntakeEvent(relativePath: file.relativePath, outcome: .rejectedAgain, storedPath: earlier.storedPath,
+                                fiscalYear: earlier.fiscalYear, errorCount: 0, superseded: 0)
+        return Placement(file: file, entry: entry, event: event, publications: [])
+    }
+
+    /// Rejected files still in rejected/ by SHA-256, read once per `process` and kept up to date.
+    private var rejectedBySHA: [String: StoredRejection] = [:]
+
     /// The names taken in the folders files are stored in, listed once per `process`.
     private var folderNames = FolderNames()
 
@@ -383,18 +436,6 @@ public final class IntakeRunner {
         guard !existingFolders.contains(PathKey(folder)) else { return }
         try DurableFiles.createDirectory(folder)
         existingFolders.insert(PathKey(folder))
-    }
-
-    /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).
-    private func removeEmptySubfolders(of folders: [String]) {
-        for folder in folders.sorted(by: { $0.count > $1.count }) where folder != workspace.inbox {
-            var current = folder
-            while current != workspace.inbox, current.hasPrefix(workspace.inbox + "/"),
-                  (try? FileManager.default.contentsOfDirectory(atPath: current))?.isEmpty == true {
-                rmdir(current)
-                current = (current as NSString).deletingLastPathComponent
-            }
-        }
     }
 
     /// Regenerates the outputs of every fiscal year marked stale, each file replaced atomically.

@@ -13,6 +13,10 @@ public enum FileOutcome: String, Sendable, CaseIterable {
     case rejected
     /// Not an .xlsx file: moved to rejected/ with a note on saving as .xlsx.
     case notXLSX = "not_xlsx"
+    /// Byte-for-byte the same as a file rejected earlier that is still in rejected/: recorded (its
+    /// `stored_path` and `note_path` are the earlier file's), not stored again, no second note, not
+    /// counted as another rejection.
+    case rejectedAgain = "rejected_again"
 }
 
 /// One file to record in the ledger, after its copy is durable and before its inbox copy is removed.
@@ -54,6 +58,14 @@ public struct LedgerEntry: Sendable {
         self.result = result
         self.identities = identities
     }
+}
+
+/// A rejected file kept in rejected/, with its note.
+public struct StoredRejection: Equatable, Sendable {
+    /// Relative to the workspace.
+    public var storedPath: String
+    public var notePath: String?
+    public var fiscalYear: Int?
 }
 
 /// What committing a batch changed.
@@ -108,13 +120,35 @@ public final class Ledger {
 
     // MARK: Writing files
 
-    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates.
+    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates. A withdrawn
+    /// file is not among them: the same bytes dropped again are taken as a new submission.
     public func acceptedFileYears() throws -> [String: Int] {
         try queue.read { db in
             var years: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'
+                  AND NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.file_id = files.id AND w.undone_at IS NULL)
+                """)
             while let row = try rows.next() { years[row[0]] = row[1] }
             return years
+        }
+    }
+
+    /// Every rejected file still in rejected/, by sha256: where it is and its note (the earliest of
+    /// equal files), to recognise the same file dropped again.
+    public func rejectedFilesBySHA(existing: (String) -> Bool) throws -> [String: StoredRejection] {
+        try queue.read { db in
+            var found: [String: StoredRejection] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, stored_path, note_path, fiscal_year FROM files
+                WHERE outcome IN ('rejected', 'not_xlsx') ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let sha: String = row[0]
+                guard found[sha] == nil, existing(row[1]) else { continue }
+                found[sha] = StoredRejection(storedPath: row[1], notePath: row[2], fiscalYear: row[3])
+            }
+            return found
         }
     }
 
@@ -151,6 +185,7 @@ public final class Ledger {
         let fields: PreparedInsert
         let scores: ScoreInserts
         let issue: PreparedInsert
+        let rejectedSheet: PreparedInsert
         /// The searchable texts (`LedgerTextSearch`), in the submission's transaction.
         let texts: PreparedInsert
 
@@ -176,6 +211,10 @@ public final class Ledger {
             texts = try PreparedInsert(db, sql: Ledger.insertTextSQL)
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            rejectedSheet = try PreparedInsert(db, sql: """
+                INSERT INTO rejected_sheets (file_id, kind, fiscal_year, org_name, project_name, phase, org_key, project_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
@@ -212,6 +251,22 @@ public final class Ledger {
             }
             for issue in validated.issues {
                 try insertIssue(issue, fileID: fileID, submissionID: submissionID, statements: statements)
+            }
+            if entry.outcome == .rejected {
+                // What the sheet says it is, when it names its group and project: its correction is
+                // the later accepted sheet with the same identity.
+                let identity = SubmissionIdentity(form: validated.form, fallbackYear: 0)
+                guard !identity.orgKey.isEmpty, !identity.projectKey.isEmpty else { continue }
+                try statements.rejectedSheet.run { row in
+                    row.add(fileID)
+                    row.add(identity.kind.rawValue)
+                    row.add(SubmissionIdentity.fiscalYear(of: validated.form))
+                    row.add(identity.orgName)
+                    row.add(identity.projectName)
+                    row.add(identity.phase)
+                    row.add(identity.orgKey)
+                    row.add(identity.projectKey)
+                }
             }
         }
     }
@@ -356,6 +411,8 @@ public struct RunCounts: Equatable, Sendable {
     public var superseded = 0
     /// Files left in the inbox for now (still being written).
     public var waiting = 0
+    /// Files the same, byte for byte, as a file rejected earlier (recorded, not stored again).
+    public var rejectedAgain = 0
 
     public init() {}
 
@@ -365,6 +422,7 @@ public struct RunCounts: Equatable, Sendable {
         lhs.duplicates += rhs.duplicates
         lhs.superseded += rhs.superseded
         lhs.waiting += rhs.waiting
+        lhs.rejectedAgain += rhs.rejectedAgain
     }
 }
 

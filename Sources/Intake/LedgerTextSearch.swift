@@ -15,8 +15,8 @@ import Validation
 /// through the trigram index (`MATCH`, a substring match), shorter words with `instr()` over the same
 /// column (a trigram index cannot look up one or two characters: those rows are scanned, after the
 /// longer words have narrowed them when there are any). So the hits are exactly those of a plain
-/// substring scan of the folded texts. Superseded submissions stay in the table and are left out by
-/// the query; personal fields (代表者, 所在地, 電話, メール) are never put in it.
+/// substring scan of the folded texts. Superseded and withdrawn submissions stay in the table and
+/// are left out by the query; personal fields (代表者, 所在地, 電話, メール) are never put in it.
 extension Ledger {
     /// The fields whose text is searchable, in the order a sheet shows them.
     public static let searchableFields: [String] = ["org_comment", "city_comment", "outlook"]
@@ -24,7 +24,7 @@ extension Ledger {
         + ["theme", "local_issue", "purpose", "description", "expected_effect", "org_role", "city_role"]
 
     static func registerTextSearch(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6: comment and proposal texts searchable (FTS5 trigram)") { db in
+        migrator.registerMigration("v7: comment and proposal texts searchable (FTS5 trigram)") { db in
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE submission_texts USING fts5(
                     folded,                             -- the text folded (NFKC, lower case): what is matched
@@ -89,11 +89,11 @@ extension Ledger {
         return long && short ? "fts5+instr" : long ? "fts5" : "instr"
     }
 
-    /// The current submissions' texts holding every word (already folded, `SearchFolding.words`), newest
+    /// The current submissions' texts (not superseded, not withdrawn) holding every word (already folded, `SearchFolding.words`), newest
     /// year first, then by 団体名, 事業名, kind, phase and the field's place on the form.
     public func searchTexts(words: [String]) throws -> [TextHit] {
         guard !words.isEmpty else { return [] }
-        var conditions = ["s.superseded_by IS NULL"], arguments: [DatabaseValueConvertible] = []
+        var conditions = ["s.superseded_by IS NULL", "s.withdrawn = 0"], arguments: [DatabaseValueConvertible] = []
         let long = words.filter { $0.unicodeScalars.count >= 3 }
         if !long.isEmpty {
             conditions.append("submission_texts MATCH ?")
@@ -128,7 +128,8 @@ extension Ledger {
     /// names as read, among all the year's projects).
     private static func projectIDs(_ db: Database, fiscalYear: Int) throws -> [ProjectKey: String] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT org_name, project_name FROM submissions WHERE fiscal_year = ? AND superseded_by IS NULL
+            SELECT DISTINCT org_name, project_name FROM submissions
+            WHERE fiscal_year = ? AND superseded_by IS NULL AND withdrawn = 0
             """, arguments: [fiscalYear])
         let keys = Set(rows.map { ProjectKey(orgName: $0[0], projectName: $0[1]) })
         return ProjectIDs.assign(fiscalYear: fiscalYear, keys: keys)

@@ -32,6 +32,9 @@ public enum XLSXError: Error, Hashable, Sendable {
     /// A sheet index outside `0..<workbook.sheets.count` was asked for (a programming error, not
     /// a property of the file).
     case sheetIndexOutOfRange(index: Int, count: Int)
+    /// Reading stopped because memory shared with other files was short (`MemoryBudget`). Never
+    /// reaches callers of `MemoryBudget.reading(limits:_:)`, which reads the file again alone.
+    case memoryBusy
 
     /// The message for staff, in Japanese: what is wrong and what to do.
     public var japaneseMessage: String {
@@ -50,6 +53,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "ファイルが途中で切れているか壊れています（\(detail)）。元のファイルをもう一度コピーするか、提出者に再送を依頼してください。"
         case .noWorkbookPart:
             return "zip ファイルですが Excel ブックの本体（workbook）が含まれていません。Excel で作成・保存した .xlsx ファイルを提出してください。"
+        case .limitExceeded(.heldBytes, let detail):
+            return "1つのシートのセルや文字列が多すぎて、読み取りの上限（\(ReaderLimitKind.heldBytes.japaneseName)、\(detail)）を超えています。様式のシートだけを残して保存し直した小さなファイルで再提出を依頼してください。"
         case .limitExceeded(let limit, let detail):
             return "ファイルが読み取りの上限（\(limit.japaneseName)）を超えています（\(detail)）。不正なファイル（zip 爆弾など）の可能性があります。内容を確認し、必要なシートだけを保存した小さなファイルで再提出を依頼してください。"
         case .unsafeXML(let part):
@@ -58,6 +63,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "ファイル内の XML（\(part)）が壊れています（\(detail)）。Excel で開いて保存し直すか、提出者に再送を依頼してください。"
         case .sheetIndexOutOfRange(let index, let count):
             return "シート番号 \(index + 1) はありません（シート数 \(count)）。シートの指定を確認してください。"
+        case .memoryBusy:
+            return "ほかのファイルの読み取りでメモリが足りなかったため、読み取りを中断しました。もう一度お試しください。"
         }
     }
 
@@ -78,6 +85,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "The file is truncated or damaged (\(detail)). Copy the original file again or ask the sender to resend it."
         case .noWorkbookPart:
             return "The zip archive holds no Excel workbook part. Submit an .xlsx file created and saved by Excel."
+        case .limitExceeded(.heldBytes, let detail):
+            return "One sheet holds too many cells or texts: reading it would exceed the limit on \(ReaderLimitKind.heldBytes.englishName) (\(detail)). Ask for a smaller file that keeps only the form's sheets."
         case .limitExceeded(let limit, let detail):
             return "The file exceeds the reader's limit on \(limit.englishName) (\(detail)); it may be a zip bomb. Check its contents and ask for a smaller file holding only the needed sheets."
         case .unsafeXML(let part):
@@ -86,6 +95,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "The XML part \(part) is damaged (\(detail)). Open and re-save the file in Excel, or ask the sender to resend it."
         case .sheetIndexOutOfRange(let index, let count):
             return "There is no sheet number \(index + 1) (the workbook has \(count)). Check which sheet was asked for."
+        case .memoryBusy:
+            return "Reading stopped because other files being read needed the memory. Try again."
         }
     }
 }

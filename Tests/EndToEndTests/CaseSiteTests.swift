@@ -224,6 +224,14 @@ private func rowIDs(_ dom: String) -> [String] {
         let english = try f.furikaeri(["search", "--lang", "en", "存在しない語"])
         #expect(english.stdout == "No text matches.\n")
         #expect(try f.furikaeri(["search"]).status == 2)
+
+        // A withdrawn sheet is found no more, and leaves the 事例集.
+        #expect(try f.furikaeri(["search", "alert"]).stdout.hasSuffix("2 件\n"), "org_comment and city_comment")
+        let withdraw = try f.furikaeri(["withdraw", "R06_悪意_最終.xlsx", "--reason", "試験"])
+        #expect(withdraw.status == 0, "\(withdraw.stdout)\(withdraw.stderr)")
+        #expect(try f.furikaeri(["search", "alert"]).stdout == "該当する文章はありません。\n")
+        let data = try String(contentsOfFile: f.workspace + "/output/事例集/data.js", encoding: .utf8)
+        #expect(!data.contains("悪意のある会") && data.contains("多世代食堂"))
     }
 
     @Test func anonymisedSiteNamesNoOrganisation() throws {

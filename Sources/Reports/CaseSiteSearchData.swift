@@ -33,7 +33,7 @@ struct CaseSiteSearchData {
         var labels: [String] = [], labelIndex: [String: Int] = [:]
         var docs: [(project: Int, label: Int, text: String)] = []
         func add(_ project: Int, _ label: String, _ value: String) {
-            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+            guard value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return }
             let l: Int
             if let known = labelIndex[label] { l = known } else { l = labels.count; labelIndex[label] = l; labels.append(label) }
             docs.append((project, l, value))

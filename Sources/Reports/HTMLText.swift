@@ -25,7 +25,9 @@ enum HTMLText {
 
     /// Escaped, with line breaks kept as `<br>` (comments are often several lines).
     static func lines(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return escape(text) }
+        // "\r\n" is one Character, a line break as "\n" and "\r" are.
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline && $0 != "\u{2028}" && $0 != "\u{2029}" })
             .map { escape(String($0)) }.joined(separator: "<br>")
     }
 

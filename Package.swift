@@ -41,7 +41,7 @@ let package = Package(
         // extract forms: fields found by their labels in a cell grid.
         .target(name: "Forms", dependencies: ["Core", "XLSX", "Settings"]),
         // blank forms written with libxlsxwriter.
-        .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
+        .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
         .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings", "CFileSystem"]),
         // aggregate: per-year figures as plain values.

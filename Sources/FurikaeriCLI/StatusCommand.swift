@@ -39,9 +39,15 @@ struct StatusCommand: ParsableCommand {
             let ledger = try Ledger.openGuarded(workspace)
             let report = try StatusReport.read(workspace: workspace, ledger: ledger, settings: settings)
             if json {
-                print(StatusJSON.document(report).encoded())
+                var document = StatusJSON.document(report)
+                if case .object(var fields) = document {
+                    fields["evaluations"] = EvaluationStatusText.json(try ledger.evaluationReturns())
+                    document = .object(fields)
+                }
+                print(document.encoded())
             } else {
                 print(StatusText.render(report, language: language), terminator: "")
+                print(EvaluationStatusText.render(try ledger.evaluationReturns(), language: language), terminator: "")
             }
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))

@@ -24,6 +24,8 @@ public final class IntakeRunner {
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
+    /// Each fiscal year's projects, for the 第三者評価票 of the batch at hand.
+    private var evaluationProjects: [Int: EvaluationProjects] = [:]
     /// The language of the notes written beside rejected files (the run's language).
     public var language: Language = .ja
 
@@ -195,9 +197,30 @@ public final class IntakeRunner {
     private func processBatch(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
                               copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+        // 第三者評価票 are checked against the projects already committed: the batch's other files (the
+        // year's reflections among them) are committed first, the evaluator sheets after them.
+        func hasEvaluation(_ file: InboxFile) -> Bool {
+            resultByPath[PathKey(file.path)]?.forms.contains { $0.form.kind == .evaluation } == true
+        }
+        let evaluations = batch.filter(hasEvaluation)
+        var counts = try commitPart(evaluations.isEmpty ? batch : batch.filter { !hasEvaluation($0) }, results: resultByPath,
+                                    copies: &copies, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
+                                    shouldStop: shouldStop)
+        if !evaluations.isEmpty, !shouldStop() {
+            counts += try commitPart(evaluations, results: resultByPath, copies: &copies, runID: runID,
+                                     acceptedYears: &acceptedYears, onEvent: onEvent, shouldStop: shouldStop)
+        }
+        return counts
+    }
 
+    /// Stages, publishes and commits files of a batch (see `processBatch`).
+    private func commitPart(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
+                            copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
+                            onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
         var counts = RunCounts()
         var staged: [Placement] = []
+        // The projects 第三者評価票 may name are read afresh for each part (see `projects(ofYear:)`).
+        evaluationProjects = [:]
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
         func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
             var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
@@ -283,6 +306,14 @@ public final class IntakeRunner {
         return counts
     }
 
+    /// The projects a 第三者評価票 of `year` may name, read once per batch.
+    private func projects(ofYear year: Int) throws -> EvaluationProjects? {
+        if let known = evaluationProjects[year] { return known }
+        let projects = try EvaluationProjects(ledger: ledger, fiscalYear: year, settings: settings)
+        evaluationProjects[year] = projects
+        return projects
+    }
+
     private struct Placement {
         var file: InboxFile
         var entry: LedgerEntry
@@ -306,6 +337,11 @@ public final class IntakeRunner {
         var yearSource: FieldOrigin?
         var identities: [SubmissionIdentity] = []
         var note: String?
+        var result = result
+        if let checked = result, let validator = checker.formValidator {
+            result = try EvaluationProjects.check(checked, validator: validator, projects: projects(ofYear:),
+                                                  fallbackYear: fallbackYear)
+        }
         if let result {
             let year = result.forms.lazy.compactMap { SubmissionIdentity.fiscalYear(of: $0.form) }.first
             // Where the year came from, when not from a 実施年度 field: said per file and kept in the ledger.

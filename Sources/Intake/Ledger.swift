@@ -304,12 +304,14 @@ public final class Ledger {
             row.add(FieldPacking.pack(form.fields))
         }
         var scores: [(side: String, viewpoint: String, score: Int?)] = []
+        let ownSide = form.kind == .evaluation ? "evaluator" : "org"
+        if form.kind == .evaluation { try Self.recordEvaluation(form, submissionID: id, identity: identity, db: db) }
         for (key, reading) in form.fields {
-            let side = key.hasPrefix("scores.") ? "org" : key.hasPrefix("city_scores.") ? "city" : nil
+            let side = key.hasPrefix("scores.") ? ownSide : key.hasPrefix("city_scores.") ? "city" : nil
             guard let side else { continue }
             var score: Int?
             if case .integer(let s) = reading.value { score = s }
-            scores.append((side, String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count)), score))
+            scores.append((side, String(key.dropFirst(side == "city" ? "city_scores.".count : "scores.".count)), score))
         }
         try statements.scores.insert(scores, submissionID: id)
         try Self.insertTexts(of: form.fields, submissionID: id, statement: statements.texts)

@@ -170,6 +170,31 @@ enum LedgerSchema {
                 CREATE INDEX rejected_sheets_key ON rejected_sheets(kind, org_key, project_key, phase);
                 """)
         }
+        migrator.registerMigration("v7: third-party evaluations and the evaluator sheets sent") { db in
+            // A 第三者評価票 is a submission of kind 'evaluation' whose phase column holds its evaluator
+            // (normalised, `SubmissionIdentity`): a resubmission by the same evaluator for the same
+            // project supersedes the earlier one. Its scores are side 'evaluator'.
+            try db.execute(sql: """
+                CREATE TABLE evaluations (
+                    submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                    fiscal_year INTEGER NOT NULL,
+                    project_id TEXT NOT NULL,           -- 事業ID such as R6-1A2B3C4D
+                    evaluator TEXT NOT NULL,            -- as written on the sheet
+                    evaluator_key TEXT NOT NULL         -- normalised
+                );
+                CREATE INDEX evaluations_year ON evaluations(fiscal_year, evaluator_key);
+                -- One row per evaluator workbook written by `furikaeri evaluation-sheets` (the latest).
+                CREATE TABLE evaluation_sheets (
+                    fiscal_year INTEGER NOT NULL,
+                    evaluator TEXT NOT NULL,
+                    evaluator_key TEXT NOT NULL,
+                    file TEXT NOT NULL,                 -- relative to the workspace
+                    projects INTEGER NOT NULL,
+                    written_at TEXT NOT NULL,           -- ISO 8601, UTC
+                    PRIMARY KEY (fiscal_year, evaluator_key)
+                );
+                """)
+        }
         Ledger.registerTextSearch(in: &migrator)
         return migrator
     }

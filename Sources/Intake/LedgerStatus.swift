@@ -97,6 +97,8 @@ extension Ledger {
                 let year: Int = row[0]
                 touch(year)
                 let kind: String = row[1]
+                // 第三者評価票 have their own lines (`evaluationReturns`).
+                if kind == "evaluation" { continue }
                 let current: Bool = row[2]
                 let withdrawn: Bool = row[3]
                 let count: Int = row[4]

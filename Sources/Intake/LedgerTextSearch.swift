@@ -24,7 +24,7 @@ extension Ledger {
         + ["theme", "local_issue", "purpose", "description", "expected_effect", "org_role", "city_role"]
 
     static func registerTextSearch(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7: comment and proposal texts searchable (FTS5 trigram)") { db in
+        migrator.registerMigration("v8: comment and proposal texts searchable (FTS5 trigram)") { db in
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE submission_texts USING fts5(
                     folded,                             -- the text folded (NFKC, lower case): what is matched

@@ -44,6 +44,8 @@ extension IntakeSession {
 struct ValidatorChecker: WorkbookChecking {
     let validator: FileValidator
 
+    var formValidator: Validator? { validator.validator }
+
     func check(paths: [String]) -> [FileResult] {
         validator.validate(files: paths)
     }

@@ -24,8 +24,9 @@ public struct CaseSite {
     public static let publicFolderName = "事例集_公開用"
 
     public var language: Language
-    /// 第三者 (third-party evaluators') scores of a project page, when the evaluation has them: shown as
-    /// a third series in the chart and table. Nil, or nil for a project, shows 団体 and 市 only.
+    /// 第三者 (third-party evaluators') scores of a project page: the evaluators' mean per viewpoint,
+    /// from the report's 第三者評価 (`SummaryReport.thirdParty`), shown as a third series in the chart
+    /// and table. Nil, or nil for a project, shows 団体 and 市 only.
     public var thirdPartyScores: (@Sendable (_ projectID: String) -> [Viewpoint: Double]?)?
 
     let projects: [SiteProject]
@@ -56,7 +57,21 @@ public struct CaseSite {
         self.language = language
         anonymized = report.redactor.anonymizer != nil
         var projects: [SiteProject] = []
-        for summary in allYears ? report.allSummaries : report.summaries {
+        let summaries = allYears ? report.allSummaries : report.summaries
+        // 第三者評価: each evaluated project's evaluators' mean per viewpoint, the chart's third series.
+        var third: [String: [Viewpoint: Double]] = [:]
+        for summary in summaries {
+            for evaluated in report.thirdParty(summary).projects {
+                var means: [Viewpoint: Double] = [:]
+                for v in Viewpoint.allCases { if let mean = evaluated.mean(v) { means[v] = mean } }
+                if !means.isEmpty { third[evaluated.projectID] = means }
+            }
+        }
+        if !third.isEmpty {
+            let means = third
+            thirdPartyScores = { means[$0] }
+        }
+        for summary in summaries {
             var byKey: [ProjectKey: Int] = [:]
             for row in summary.reflections {
                 let key = row.submission.projectKey

@@ -149,6 +149,11 @@ public struct SummaryReport {
         return (personal, built)
     }
 
+    /// The year's third-party evaluation (evaluators shown by code when anonymising).
+    public func thirdParty(_ summary: YearSummary) -> ThirdPartySummary {
+        ThirdPartySummary(year: summary, evaluations: records.evaluations, anonymize: options.anonymize)
+    }
+
     /// The CSV files, built and encoded in memory, in a fixed order.
     public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {
         Parallel.map(csvJobs())
@@ -164,6 +169,10 @@ public struct SummaryReport {
         let files = files, cross = crossYear, years = validationYears
         for year in validationResultYears {
             builders.append { tables.issueRows(years.files(files, inYear: year), year: year) }
+        }
+        for summary in summaries {
+            let thirdParty = self.thirdParty(summary)
+            if !thirdParty.isEmpty { builders.append { tables.thirdPartyRows(thirdParty) } }
         }
         if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
@@ -200,6 +209,7 @@ public struct SummaryReport {
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
             input.unknownYearFiles = unknownYearFiles
+            input.thirdParty = self.thirdParty(summary)
             do {
                 try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
                 return .workbook(name, nil)
@@ -207,6 +217,21 @@ public struct SummaryReport {
                 return .workbook(name, error)
             }
         } }
+        // The 事業カルテ of each year with third-party evaluations (for the committee's meetings).
+        jobs += summaries.compactMap { summary in
+            let thirdParty = self.thirdParty(summary)
+            guard !thirdParty.isEmpty else { return nil }
+            return {
+                let name = ProjectChartWorkbook.fileName(summary.fiscalYear)
+                do {
+                    try ProjectChartWorkbook.write(summary: summary, thirdParty: thirdParty, crossYear: self.crossYear,
+                                                   to: AtomicFile.temporaryPath(directory: directory, name: name))
+                    return .workbook(name, nil)
+                } catch {
+                    return .workbook(name, error)
+                }
+            }
+        }
         // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
         // held while the other files are made.
         jobs += csvJobs().map { job in {

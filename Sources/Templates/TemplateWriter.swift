@@ -6,18 +6,45 @@ import Settings
 public enum TemplateWriter {
     /// The sheet each template's form is on.
     public static func sheetName(_ kind: FormKind) -> String {
-        kind == .reflection ? "ふりかえりシート" : "企画提案書"
+        switch kind {
+        case .reflection: return "ふりかえりシート"
+        case .proposal: return "企画提案書"
+        case .evaluation: return "第三者評価票"
+        }
     }
 
     /// The file name `furikaeri template` uses when `-o` is not given.
     public static func defaultFileName(_ kind: FormKind) -> String {
-        kind == .reflection ? "ふりかえりシート_様式.xlsx" : "企画提案書_様式.xlsx"
+        switch kind {
+        case .reflection: return "ふりかえりシート_様式.xlsx"
+        case .proposal: return "企画提案書_様式.xlsx"
+        case .evaluation: return "第三者評価票_様式.xlsx"
+        }
     }
 
     /// Writes the blank `kind` form to `path`. The file appears whole or not at all: it is written
     /// beside the target under a temporary name and then moved into place.
     public static func write(_ kind: FormKind, settings: Settings = .defaults, to path: String,
                              overwrite: Bool = false) throws {
+        try writeWhole(to: path, overwrite: overwrite) { workbook, styles in
+            switch kind {
+            case .reflection:
+                try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
+            case .proposal:
+                try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
+            case .evaluation:
+                // A blank 第三者評価票: one sheet with empty facts (the office's own copy of the layout).
+                try EvaluationSheetTemplate(workbook: workbook, styles: styles)
+                    .build(EvaluationSheetProject(projectID: "", fiscalYear: nil, orgName: "", projectName: ""),
+                           evaluator: "")
+            }
+        }
+    }
+
+    /// Builds a workbook with `build` and puts it at `path` whole or not at all: it is written beside the
+    /// target under a temporary name and then moved into place.
+    static func writeWhole(to path: String, overwrite: Bool,
+                           _ build: (XLSXWriterWorkbook, TemplateStyles) throws -> Void) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
         let target = URL(fileURLWithPath: path)
@@ -26,12 +53,7 @@ public enum TemplateWriter {
         defer { try? fileManager.removeItem(at: temporary) }
         let workbook = try XLSXWriterWorkbook(path: temporary.path)
         let styles = try TemplateStyles(workbook)
-        switch kind {
-        case .reflection:
-            try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
-        case .proposal:
-            try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
-        }
+        try build(workbook, styles)
         try workbook.close()
         // rename(2) replaces the target in one step: there is never a moment without a whole file.
         guard rename(temporary.path, target.path) == 0 else {

@@ -234,6 +234,36 @@ private func rowIDs(_ dom: String) -> [String] {
         #expect(!data.contains("悪意のある会") && data.contains("多世代食堂"))
     }
 
+    @Test func evaluatedProjectsShowTheEvaluatorsMeanBesideTheGroupAndTheCity() throws {
+        typealias Round = ThirdPartyEvaluationRoundTripTests
+        let f = try Round.workspaceWithSheets(["委員A", "委員B"])
+        defer { f.remove() }
+        try Round.fill(Round.sheet(f, "委員A"), f.pool + "/A.xlsx", ["--seed", "1"])
+        try Round.fill(Round.sheet(f, "委員B"), f.pool + "/B.xlsx", ["--seed", "2"])
+        try f.drop("A.xlsx")
+        try f.drop("B.xlsx")
+        #expect(try f.furikaeri(["run"]).status == 0)
+        // The oracle: the long CSV's scores, averaged here per project and viewpoint.
+        let rows = try Round.csvRows(f.workspace + "/output/2024/第三者評価_令和6年度.csv").dropFirst()
+        var scores: [String: [String: [Double]]] = [:]
+        for row in rows where row[5] != "" && Int(row[5]) != nil { scores[row[1], default: [:]][row[6], default: []].append(Double(row[7])!) }
+        #expect(scores.count == 3)
+        let pages = try checkSite(URL(fileURLWithPath: f.workspace + "/output/事例集"))["pages"] as! [String: [String: Any]]
+        for (id, byViewpoint) in scores {
+            let text = try #require(pages["projects/\(id).html"]?["text"] as? String)
+            #expect(text.contains("第三者"), "\(id)")
+            for (viewpoint, values) in byViewpoint {
+                let mean = values.reduce(0, +) / Double(values.count)
+                let shown = mean == mean.rounded() ? String(Int(mean)) : String(format: "%.1f", mean)
+                // The table row: the viewpoint, 団体, 市, then 第三者.
+                #expect(text.range(of: "\(viewpoint)\n?[0-9]\n?[0-9]\n?\(shown)", options: .regularExpression) != nil,
+                        "\(id) \(viewpoint) \(shown)")
+            }
+        }
+        let unevaluated = try #require(pages.first { !scores.keys.contains((($0.key as NSString).lastPathComponent as NSString).deletingPathExtension) })
+        #expect(!(unevaluated.value["text"] as! String).contains("第三者"))
+    }
+
     @Test func anonymisedSiteNamesNoOrganisation() throws {
         let f = try IntakeFixture()
         defer { f.remove() }

@@ -86,7 +86,7 @@ struct LedgerTextSearchTests {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: "DROP TABLE submission_texts")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'")
             }
         }
         let reopened = try Ledger(path: path)

@@ -39,6 +39,8 @@ bench: deps pydeps build
 	@echo "== summary workbook + CSV for 10,000 synthetic projects"
 	$(RELEASE) process --bench-projects 10000 --output bench-out/summary
 	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
+	@echo "== 事例集 (static site) of 10 years x 200 projects: time, size, load and search in Chromium"
+	$(PYTHON) Benchmarks/site_bench.py --binary $(RELEASE) --shape 10x200 --work bench-out/site
 
 fuzz: deps
 	./scripts/fuzz.sh

@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
-            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
+            "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [

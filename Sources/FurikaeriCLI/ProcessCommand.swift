@@ -3,6 +3,7 @@ import Forms
 import Aggregation
 import ArgumentParser
 import Foundation
+import Intake
 import Reports
 import Settings
 import Validation
@@ -31,6 +32,8 @@ struct ProcessCommand: ParsableCommand {
           ふりかえり_検証結果_令和6年度.csv その年度のファイル（受理・要修正とも）の検証結果
                                           （年度の読めないファイルは ふりかえり_検証結果_年度不明.csv）
           ふりかえり_経年比較.csv          視点別平均の年度比較
+          事例集/index.html                事業の一覧・検索・事業ごとのページ（ブラウザでダブルクリックして開きます。
+                                          サーバーもネットワークも使いません）
         ファイル名は日本語です（Windows・macOS・Linux でそのまま扱えます）。
         各ファイルは一時ファイルに書いてから名前を変えるので、途中の状態のファイルは残りません。
         ファイルが見つからないとき、--year の年度に受理できた様式がないときは、何も書かずに
@@ -82,9 +85,16 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .customLong("bench-projects"), help: HelpText.argument("集計の速さを測ります（開発用）。", visibility: .hidden))
     var benchProjects: Int?
 
+    /// `make bench`: make the 事例集 of `YEARSxPROJECTS` synthetic projects (such as `10x200`).
+    @Option(name: .customLong("bench-site"), help: HelpText.argument("事例集の速さと大きさを測ります（開発用）。", visibility: .hidden))
+    var benchSite: String?
+
     func run() throws {
         if let benchProjects {
             return try BenchSummary(projects: benchProjects, output: output, encoding: encoding).run()
+        }
+        if let benchSite {
+            return try BenchSite(shape: benchSite, output: output).run()
         }
         let language = lang.language
         let text = ProcessMessages(language: language)
@@ -156,11 +166,18 @@ struct ProcessCommand: ParsableCommand {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
             throw ExitCode(1)
         }
-        let outcome: SummaryReport.Outcome
+        var outcome: SummaryReport.Outcome
         do {
             outcome = try report.writeAll(to: output)
+            // The 事例集 of the years written, anonymised with the rest under --anonymize.
+            try CaseSiteFolder.write(CaseSite(report: report, language: language),
+                                     to: (output as NSString).appendingPathComponent(CaseSite.folderName))
+            outcome.written.append(CaseSite.folderName + "/index.html")
         } catch let error as ReportError {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
+            throw ExitCode(1)
+        } catch {
+            FileHandle.standardError.write(Data((IntakeErrorText.message(error, language: language) + "\n").utf8))
             throw ExitCode(1)
         }
         print(text.summary(files: files, report: report, outcome: outcome, output: output))
@@ -182,6 +199,33 @@ struct BenchSummary {
         print(String(format: "summary of %d projects: %.3f s (aggregate %.3f s, write workbook + encode CSV %.3f s; CPU %.3f s; %d files)",
                      timing.projects, timing.totalSeconds, timing.aggregateSeconds, timing.writeSeconds,
                      timing.cpuSeconds, timing.files.count))
+    }
+}
+
+/// `furikaeri process --bench-site 10x200 [--output DIR]`: makes the 事例集 of synthetic years and
+/// prints the time it took and its size. Without `--output` it writes to a temporary folder and
+/// removes it; with it, `DIR/事例集/` is kept (for Benchmarks/site_bench.py to open in Chromium).
+struct BenchSite {
+    var shape: String
+    var output: String?
+
+    func run() throws {
+        let parts = shape.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw RunLanguage.current.usage("--bench-site は 10x200（年度数x事業数）の形で指定してください。",
+                                            "--bench-site takes the shape 10x200 (years x projects).")
+        }
+        let directory = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("furikaeri-bench-site-\(getpid())")
+        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let result = try CaseSiteBenchmark.run(years: parts[0], projectsPerYear: parts[1])
+        let start = DispatchTime.now()
+        try CaseSiteFolder.write(result.files, to: (directory as NSString).appendingPathComponent(CaseSite.folderName))
+        let write = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let total = result.files.reduce(0) { $0 + $1.data.count }
+        let data = result.files.first { $0.path == "data.js" }?.data.count ?? 0
+        print(String(format: "事例集 of %d years x %d projects: aggregate %.3f s, render %.3f s, write %.3f s; %d files, %.1f MB (data.js %.1f MB, pages %.1f MB)",
+                     parts[0], parts[1], result.aggregateSeconds, result.renderSeconds, write, result.files.count,
+                     Double(total) / 1e6, Double(data) / 1e6, Double(total - data) / 1e6))
     }
 }
 

@@ -17,6 +17,16 @@ public struct Settings: Hashable, Sendable {
     /// Fiscal years (Western year of April) that the validator accepts.
     public var fiscalYears: ClosedRange<Int>
     public var intake: Intake
+    /// What is made for publication.
+    public var publish = Publish()
+
+    /// What is made for publication (the city's website).
+    public struct Publish: Hashable, Sendable {
+        /// Whether `run` and `watch` also write the anonymised 事例集 (`output/事例集_公開用/`).
+        public var anonymizedSite = false
+
+        public init(anonymizedSite: Bool = false) { self.anonymizedSite = anonymizedSite }
+    }
 
     /// Rule switches and thresholds.
     public struct Rules: Hashable, Sendable {

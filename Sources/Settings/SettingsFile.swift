@@ -35,9 +35,10 @@ struct SettingsFile: Decodable {
     var rules: RulesFile?
     var fiscalYears: RangeFile?
     var intake: IntakeFile?
+    var publish: PublishFile?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case departments, choices, labels, rules, fiscalYears = "fiscal_years", intake
+        case departments, choices, labels, rules, fiscalYears = "fiscal_years", intake, publish
     }
 
     struct RulesFile: Decodable {
@@ -63,6 +64,11 @@ struct SettingsFile: Decodable {
         var from: Int?
         var to: Int?
         enum CodingKeys: String, CodingKey, CaseIterable { case from, to }
+    }
+
+    struct PublishFile: Decodable {
+        var anonymizedSite: Bool?
+        enum CodingKeys: String, CodingKey, CaseIterable { case anonymizedSite = "anonymized_site" }
     }
 
     struct IntakeFile: Decodable {
@@ -117,6 +123,7 @@ private indirect enum Shape {
             "fiscal_years": range,
             "intake": .section(["settle_seconds": .value(.number), "watch_interval_seconds": .value(.positiveNumber),
                                 "fiscal_year": .value(.fiscalYear)]),
+            "publish": .section(["anonymized_site": .value(.boolean)]),
         ])
     }
 
@@ -300,6 +307,7 @@ extension Settings {
                 }
             }
         }
+        if let v = file.publish?.anonymizedSite { settings.publish.anonymizedSite = v }
         return settings
     }
 

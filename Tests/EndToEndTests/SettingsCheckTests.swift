@@ -25,6 +25,9 @@ import TestSupport
         ("fiscal_years:\n  form: 2020", 2, "fiscal_years の中の form は使えません。from ですか？", "form cannot be used in fiscal_years. Did you mean from?"),
         ("intake:\n  setle_seconds: 3", 2, "intake の中の setle_seconds は使えません。settle_seconds ですか？",
          "setle_seconds cannot be used in intake. Did you mean settle_seconds?"),
+        ("publish:\n  anonymised_site: true", 2, "publish の中の anonymised_site は使えません。anonymized_site ですか？",
+         "anonymised_site cannot be used in publish. Did you mean anonymized_site?"),
+        ("pubish:\n  anonymized_site: true", 1, "pubish は使えません。publish ですか？", "pubish cannot be used. Did you mean publish?"),
     ]
 
     @Test func everySectionsMisspeltKeyIsNamedWithTheNearestOne() throws {

@@ -130,16 +130,33 @@ public enum DurableFiles {
     private static func stageFile(inDirectory directory: String, sync: Bool,
                                   fill: (_ output: Int32, _ temporary: String) -> IntakeFileError?) throws -> String {
         let temporary = temporaryPath(in: directory)
-        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw IntakeFileError.system(operation: .write, path: temporary, errno: errno) }
-        var failure = fill(output, temporary)
-        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: .fsync, path: temporary, errno: errno) }
+        try createFile(temporary, sync: sync, fill: fill)
+        return temporary
+    }
+
+    /// Writes `data` as the new file `path` (failing when the name exists) without syncing it, in a
+    /// folder that is itself staged and synced as a whole (`CaseSiteFolder`); removed when anything fails.
+    public static func writeNew(_ data: Data, at path: String) throws {
+        try data.withUnsafeBytes { bytes in
+            try createFile(path, sync: false) { output, path in
+                writeAll(output, bytes).map { .system(operation: .write, path: path, errno: $0) }
+            }
+        }
+    }
+
+    /// Creates the new file `path`, fills it with `fill` (which returns its failure) and, with
+    /// `sync`, fsyncs it; the file is removed when anything fails.
+    private static func createFile(_ path: String, sync: Bool,
+                                   fill: (_ output: Int32, _ path: String) -> IntakeFileError?) throws {
+        let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw IntakeFileError.system(operation: .write, path: path, errno: errno) }
+        var failure = fill(output, path)
+        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: .fsync, path: path, errno: errno) }
         close(output)
         if let failure {
-            unlink(temporary)
+            unlink(path)
             throw failure
         }
-        return temporary
     }
 
     /// A new hidden temporary name in `directory`: the prefix and 128 random bits. getrandom(2)

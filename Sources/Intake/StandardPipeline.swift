@@ -19,9 +19,12 @@ public enum StandardPipeline {
 
     /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year, and the
     /// 事例集 of every year in `language` (with its anonymised copy when the settings' `publish` asks).
+    /// With `outputDirectory` (the folder `writeCaseSites` will be given), the 事例集 is written while the
+    /// latest year's workbooks and CSV are (see `ReportsYearWriter.caseSiteOutputDirectory`).
     public static func outputs(settings: Settings, options: ReportOptions = ReportOptions(),
-                               language: Language = .ja) -> YearOutputWriting {
-        ReportsYearWriter(options: options, language: language, publishesAnonymizedSite: settings.publish.anonymizedSite)
+                               language: Language = .ja, outputDirectory: String? = nil) -> YearOutputWriting {
+        ReportsYearWriter(options: options, language: language, publishesAnonymizedSite: settings.publish.anonymizedSite,
+                          caseSiteOutputDirectory: outputDirectory)
     }
 }
 
@@ -33,7 +36,8 @@ extension IntakeSession {
         let settings = try workspace.loadSettings()
         var session = try IntakeSession(workspace: workspace, settings: settings,
                                         checker: StandardPipeline.checker(settings: settings, language: language, workers: workers),
-                                        outputs: StandardPipeline.outputs(settings: settings, language: language),
+                                        outputs: StandardPipeline.outputs(settings: settings, language: language,
+                                                                          outputDirectory: workspace.output),
                                         lockTimeout: lockTimeout)
         session.language = language
         return session
@@ -82,6 +86,11 @@ struct ReportsYearWriter: YearOutputWriting {
     var language: Language = .ja
     /// Whether the 事例集 is also written anonymised (`publish: anonymized_site: true`).
     var publishesAnonymizedSite = false
+    /// The folder `writeCaseSites` will be given, when known beforehand (intake's output/): the
+    /// 事例集 is then written from the latest year's report on a thread of its own while that year's
+    /// workbooks and CSV are written (the workbook is written on one core), and `writeCaseSites` waits
+    /// for it. Nil: the site is written by `writeCaseSites`, after the years.
+    var caseSiteOutputDirectory: String?
     /// The report of the latest year written, kept for the 事例集 (see `writeCaseSites`).
     let latest = LatestReport()
 
@@ -91,10 +100,28 @@ struct ReportsYearWriter: YearOutputWriting {
         options.defaultFiscalYear = fiscalYear
         var report = try Self.report(submissions, options: options)
         report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
-        try report.write(to: directory)
         // The latest year's report aggregated every year (its comparison needs them): the 事例集 is
         // made from it rather than by reading and aggregating every form again.
-        latest.keep(try submissions.ledger.fiscalYears().last == fiscalYear ? report : nil)
+        guard try submissions.ledger.fiscalYears().last == fiscalYear else {
+            latest.keep(nil)
+            try report.write(to: directory)
+            return
+        }
+        guard let caseSiteOutputDirectory else {
+            try report.write(to: directory)
+            latest.keep(.report(report))
+            return
+        }
+        let site = BackgroundSiteWrite(site: CaseSite(report: report, language: language, allYears: true),
+                                       to: (caseSiteOutputDirectory as NSString).appendingPathComponent(CaseSite.folderName))
+        latest.keep(.writing(site))
+        do {
+            try report.write(to: directory)
+        } catch {
+            _ = latest.take()
+            try? site.wait()  // nothing is left writing once this returns
+            throw error
+        }
     }
 
     /// `output/事例集/` from every year's current submissions, and `output/事例集_公開用/` anonymised
@@ -103,9 +130,15 @@ struct ReportsYearWriter: YearOutputWriting {
         let kept = latest.take()
         for anonymize in publishesAnonymizedSite ? [false, true] : [false] {
             let target = (outputDirectory as NSString).appendingPathComponent(anonymize ? CaseSite.publicFolderName : CaseSite.folderName)
-            if !anonymize, let kept {
-                try CaseSiteFolder.write(CaseSite(report: kept, language: language, allYears: true), to: target)
+            switch kept {
+            case .report(let report)? where !anonymize:
+                try CaseSiteFolder.write(CaseSite(report: report, language: language, allYears: true), to: target)
                 continue
+            case .writing(let site)? where !anonymize:
+                try site.wait()
+                if site.target == target { continue }
+            default:
+                break
             }
             var options = self.options
             options.anonymize = anonymize
@@ -142,22 +175,49 @@ struct ReportsYearWriter: YearOutputWriting {
 }
 
 /// The latest year's report between its outputs and the 事例集 of the same pass (intake writes years
-/// one after the other, the latest last, then the 事例集).
+/// one after the other, the latest last, then the 事例集), or its 事例集 being written already.
 final class LatestReport: @unchecked Sendable {
-    private let lock = NSLock()
-    private var report: SummaryReport?
-
-    func keep(_ report: SummaryReport?) {
-        lock.lock()
-        defer { lock.unlock() }
-        self.report = report
+    enum Kept {
+        case report(SummaryReport)
+        case writing(BackgroundSiteWrite)
     }
 
-    /// The report kept, let go of here.
-    func take() -> SummaryReport? {
+    private let lock = NSLock()
+    private var kept: Kept?
+
+    func keep(_ kept: Kept?) {
         lock.lock()
         defer { lock.unlock() }
-        defer { report = nil }
-        return report
+        self.kept = kept
+    }
+
+    /// What was kept, let go of here.
+    func take() -> Kept? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { kept = nil }
+        return kept
+    }
+}
+
+/// A 事例集 written (`CaseSiteFolder.write`) on a thread of its own from the moment it is made.
+final class BackgroundSiteWrite: @unchecked Sendable {  // `failure` is written before `done` is signalled
+    let target: String
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: Error?
+
+    init(site: CaseSite, to target: String) {
+        self.target = target
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            do { try CaseSiteFolder.write(site, to: target) } catch { failure = error }
+            done.signal()
+        }
+    }
+
+    /// Waits until the site is written; throws what writing it threw.
+    func wait() throws {
+        done.wait()
+        done.signal()  // later waits return at once
+        if let failure { throw failure }
     }
 }

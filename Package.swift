@@ -31,25 +31,26 @@ let package = Package(
         // Linux calls glibc declares only under _GNU_SOURCE (renameat2, syncfs, leases), for intake.
         .systemLibrary(name: "CFileSystem"),
 
-        // core: what every stage shares (one fiscal-year parser); depends on nothing of ours.
-        .target(name: "Core"),
+        // core: what every stage shares (fiscal years, Unicode folding, A1 references, SHA-256,
+        // parallel map, durable writes, path bytes, JSON); depends on nothing of ours but the C shims.
+        .target(name: "Core", dependencies: ["CFileSystem"]),
         // read: a streaming XLSX reader on libzip + libxml2.
-        .target(name: "XLSX", dependencies: ["CZip", "CLibXML2"]),
+        .target(name: "XLSX", dependencies: ["Core", "CZip", "CLibXML2"]),
         // settings: the office's YAML file, with defaults.
         .target(name: "Settings", dependencies: ["Core", "Yams"]),
         // extract forms: fields found by their labels in a cell grid.
         .target(name: "Forms", dependencies: ["Core", "XLSX", "Settings"]),
         // blank forms written with libxlsxwriter.
-        .target(name: "Templates", dependencies: ["Forms", "Settings", "CXLSXWriter"]),
+        .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
         .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
-        .target(name: "Reports", dependencies: ["Aggregation", "Validation", "Forms", "CXLSXWriter"]),
+        .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
-            "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
+            "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [
@@ -65,12 +66,13 @@ let package = Package(
         .executableTarget(name: "FuzzFormGrid", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzFormGrid"),
 
         .target(name: "TestSupport", dependencies: ["XLSX", "CZip"], path: "Tests/TestSupport"),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Forms", "TestSupport", "FuzzSupport", "FuzzWorkbook"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
+        .testTarget(name: "XLSXTests", dependencies: ["Core", "XLSX", "Forms", "TestSupport", "FuzzSupport", "FuzzWorkbook"]),
         .testTarget(name: "FormsTests", dependencies: ["Core", "Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Forms", "TestSupport"]),
-        .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "TestSupport"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Core", "Validation", "Forms", "TestSupport"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Core", "Aggregation", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Core", "Reports", "Aggregation", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Core", "Intake", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FurikaeriCLI"]),
     ],
     swiftLanguageModes: [.v5]

@@ -15,20 +15,10 @@ public enum NameNormalizer {
         return String(scalars)
     }
 
-    /// Whether NFKC leaves `text` as it is and it holds no whitespace: every character is printable
-    /// ASCII (not space), hiragana, katakana, a CJK unified ideograph, ・ ー 々 〆 or 〇. None of these
-    /// has a compatibility or canonical decomposition that changes it, and without combining marks
-    /// nothing can compose. Full-width letters, half-width katakana, ideographic spaces and the like
-    /// fall outside and go through Foundation.
+    /// Whether NFKC leaves `text` as it is and it holds no whitespace (`UnicodeFolding.isKeptAsItIs`).
+    /// Full-width letters, half-width katakana, ideographic spaces and the like go through Foundation.
     public static func isNormal(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x21...0x7E, 0x3005...0x3007, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FB, 0x30FC, 0x4E00...0x9FFF:
-                return true
-            default:
-                return false
-            }
-        }
+        text.unicodeScalars.allSatisfy(UnicodeFolding.isKeptAsItIs)
     }
 }
 

@@ -1,4 +1,5 @@
 #if os(Linux)
+import Core
 import CFileSystem
 #endif
 import Dispatch
@@ -196,7 +197,7 @@ public final class IntakeRunner {
         var counts = RunCounts()
         var staged: [Placement] = []
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
-        func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
+        func leave(_ file: InboxFile, _ failure: FileError?) {
             var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
                                     fiscalYear: nil, errorCount: 0, superseded: 0)
             if case .system(_, let path, let code)? = failure, path == file.path {
@@ -219,7 +220,7 @@ public final class IntakeRunner {
                 }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
                 staged.append(placed)
-            } catch let error as IntakeFileError {
+            } catch let error as FileError {
                 leave(file, error)
             }
         }
@@ -241,7 +242,7 @@ public final class IntakeRunner {
                 for (temporary, _) in placed.publications { unlink(temporary) }
                 for final in published { unlink(final) }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
-                leave(placed.file, (error as? IntakeFileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
+                leave(placed.file, (error as? FileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
                 return false
             }
         }
@@ -323,7 +324,7 @@ public final class IntakeRunner {
         }
 
         try createDirectoryOnce(folder)
-        let storedName = DurableFiles.unusedName(for: name) { folderNames.contains($0, in: folder) }
+        let storedName = StoredNames.unusedName(for: name) { folderNames.contains($0, in: folder) }
         let stored = PathText.join(folder, storedName)
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
@@ -338,7 +339,7 @@ public final class IntakeRunner {
             current = (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
         case .failure(.system(_, _, ENOENT)):
             unlink(temporary)
-            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+            throw FileError.system(operation: .read, path: file.path, errno: ENOENT)
         case .failure:
             current = nil
         }
@@ -425,12 +426,8 @@ public final class IntakeRunner {
         try DurableFiles.createDirectory(destination)
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
         for name in names {
-            let source = (temporary as NSString).appendingPathComponent(name)
-            if let fd = Optional(open(source, O_RDONLY | O_CLOEXEC)), fd >= 0 { fsync(fd); close(fd) }
-            let target = (destination as NSString).appendingPathComponent(name)
-            guard rename(source, target) == 0 else {
-                throw IntakeFileError.system(operation: .replaceOutput, path: target, errno: errno)
-            }
+            try DurableFiles.replace(temporary: PathText.join(temporary, name), as: PathText.join(destination, name),
+                                     operation: .replaceOutput)
         }
         try DurableFiles.syncDirectory(destination)
     }
@@ -467,7 +464,7 @@ final class InboxRemovals: @unchecked Sendable {
     private var queued: [Taken] = []
     private var folders: [PathKey: String] = [:]
     private var kept: [String] = []
-    private var failure: IntakeFileError?
+    private var failure: FileError?
     private var finished: DispatchSemaphore?
 
     /// Queues the removal of these committed files.
@@ -518,7 +515,7 @@ final class InboxRemovals: @unchecked Sendable {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return .replaced }
         defer { close(fd) }
-        return (try? Recovery.sha256(ofDescriptor: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
+        return (try? SHA256.hex(readingFrom: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
     }
 
     /// Removes the queued files until none is left, then syncs their folders.
@@ -529,7 +526,7 @@ final class InboxRemovals: @unchecked Sendable {
     private func removeQueued() {
         var openFolders: [PathKey: (descriptor: Int32, path: String, touched: Bool)] = [:]
         var keptHere: [String] = []
-        var syncFailure: IntakeFileError?
+        var syncFailure: FileError?
         /// Syncs the folders files were removed from and closes every folder (at most 64 are kept open).
         func closeFolders() {
             for folder in openFolders.values.sorted(by: { $0.path < $1.path }) {
@@ -563,7 +560,7 @@ final class InboxRemovals: @unchecked Sendable {
                         case ELOOP, ENOTDIR: keptHere.append(taken.file.relativePath); continue
                         default: code = errno
                         }
-                        let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                        let error = FileError.system(operation: .remove, path: taken.file.path, errno: code)
                         lock.withLock { failure = failure ?? error }
                         continue
                     }
@@ -577,7 +574,7 @@ final class InboxRemovals: @unchecked Sendable {
                 case .same: if unlinkat(descriptor, name, 0) != 0 && errno != ENOENT { code = errno }
                 }
                 guard code == 0 else {
-                    let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                    let error = FileError.system(operation: .remove, path: taken.file.path, errno: code)
                     lock.withLock { failure = failure ?? error }
                     continue
                 }

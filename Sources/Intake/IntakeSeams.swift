@@ -1,3 +1,4 @@
+import Core
 import Forms
 import Foundation
 import Validation
@@ -91,7 +92,7 @@ public struct IntakeEvent: Equatable, Sendable {
     public var unreadableErrno: Int32?
     /// What failed while storing the file, when that is why it was left (its name too long for the
     /// destination, the disk full…): the file stays in the inbox and the others go on.
-    public var failure: IntakeFileError?
+    public var failure: FileError?
 
     /// The line printed for this file, in Japanese (`line(in:)` for either language).
     public var line: String { line(in: .ja) }

@@ -1,3 +1,4 @@
+import Core
 import Forms
 import Foundation
 import Settings
@@ -38,7 +39,6 @@ public enum IntakeText {
     }
 
     /// The reason a system call failed, as the C library words it (English on the machines we run on).
-    static func systemReason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// The line printed while waiting for another run to release the workspace.
     public static func waitingForLock(seconds: Double, _ language: Language) -> String {
@@ -57,7 +57,7 @@ public enum IntakeText {
                             : "link \(NameText.shown(link)) (symbolic links are not followed and are left in place; put the file itself into the inbox)")
         }
         for folder in result.unreadableFolders {
-            let reason = systemReason(folder.errno), advice = self.advice(for: folder.errno, language)
+            let reason = FileError.systemReason(folder.errno), advice = FileError.advice(for: folder.errno, japanese: language == .ja)
             lines.append(ja ? "読めないフォルダ \(NameText.shown(folder.relativePath))（\(reason)。\(advice)）"
                             : "unreadable folder \(NameText.shown(folder.relativePath)) (\(reason). \(advice))")
         }
@@ -95,50 +95,9 @@ public enum IntakeText {
     }
 }
 
-extension IntakeFileError {
-    /// The message for staff: which file, what failed, the system's own reason, and what to check.
-    public func message(in language: Language) -> String {
-        switch self {
-        case .system(let operation, let path, let code):
-            let path = NameText.shown(path)
-            let reason = IntakeText.systemReason(code)
-            let advice = IntakeText.advice(for: code, language)
-            switch language {
-            case .ja:
-                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。\(advice)"
-            case .en:
-                return "\(operation.englishName) \"\(path)\" failed (\(reason)). \(advice)"
-            }
-        }
-    }
-}
-
-extension IntakeText {
-    /// What to check after a system call failed with `code`: what that errno means, not a guess.
-    static func advice(for code: Int32, _ language: Language) -> String {
-        let ja: String, en: String
-        switch code {
-        case ENOSPC, EDQUOT:
-            (ja, en) = ("ディスクの空き（または容量の上限）を確かめてください。", "Check the free disk space (or the quota).")
-        case EACCES, EPERM:
-            (ja, en) = ("ファイルとフォルダの権限を確かめてください。", "Check the permissions of the file and its folder.")
-        case EROFS:
-            (ja, en) = ("書き込めない（読み取り専用の）場所です。", "The place is read-only.")
-        case ENAMETOOLONG:
-            (ja, en) = ("名前が長すぎます。短い名前にしてください。", "The name is too long; use a shorter one.")
-        case ENOENT:
-            (ja, en) = ("処理の途中でなくなりました（移されたか消されました）。", "It disappeared during the run (moved or removed).")
-        case ENOTDIR, EEXIST:
-            (ja, en) = ("フォルダのはずの場所にファイルがあります。", "A file is where a folder should be.")
-        case ELOOP:
-            (ja, en) = ("シンボリックリンクはたどりません。", "Symbolic links are not followed.")
-        case EIO:
-            (ja, en) = ("ディスクか共有フォルダの接続に問題があります。", "The disk or the connection to the shared folder has a problem.")
-        default:
-            (ja, en) = ("原因を取り除いてから、もう一度実行してください。", "Remove the cause and run again.")
-        }
-        return language == .ja ? ja : en
-    }
+extension FileError {
+    /// The message for staff in `language`.
+    public func message(in language: Language) -> String { language == .ja ? japaneseMessage : englishMessage }
 }
 
 extension WorkspaceLockError {
@@ -152,9 +111,9 @@ extension WorkspaceLockError {
             return "Another furikaeri (run or watch) is processing this workspace (waited \(Int(waited)) s). "
                 + "Run again once it has finished, or wait longer with --wait. Lock: \(path)"
         case (.unavailable(let path, let code), .ja):
-            return "ロックファイル「\(path)」を開けません（\(IntakeText.systemReason(code))）。フォルダの権限を確かめてください。"
+            return "ロックファイル「\(path)」を開けません（\(FileError.systemReason(code))）。フォルダの権限を確かめてください。"
         case (.unavailable(let path, let code), .en):
-            return "Cannot open the lock file \"\(path)\" (\(IntakeText.systemReason(code))). Check the folder's permissions."
+            return "Cannot open the lock file \"\(path)\" (\(FileError.systemReason(code))). Check the folder's permissions."
         }
     }
 }
@@ -214,12 +173,12 @@ extension IntakeEvent {
         case (nil, .ja):
             if unreadableErrno == ENOENT { return "消失 \(relativePath)（処理の途中で inbox からなくなりました。移されたか消されました）" }
             if let failure { return "保留 \(relativePath)（取り込めませんでした: \(failure.message(in: .ja)) 次回にもう一度試します）" }
-            let why = unreadableErrno.map { "読み取れません: \(IntakeText.systemReason($0))。\(IntakeText.advice(for: $0, .ja))" }
+            let why = unreadableErrno.map { "読み取れません: \(FileError.systemReason($0))。\(FileError.advice(for: $0, japanese: true))" }
             return "保留 \(relativePath)（\(why ?? "書き込み中または変更中のため、次回に回します")）"
         case (nil, .en):
             if unreadableErrno == ENOENT { return "gone \(relativePath) (it left the inbox during the run: moved or removed)" }
             if let failure { return "left \(relativePath) (could not be taken: \(failure.message(in: .en)) Will try again next time)" }
-            let why = unreadableErrno.map { "cannot be read: \(IntakeText.systemReason($0)). \(IntakeText.advice(for: $0, .en))" }
+            let why = unreadableErrno.map { "cannot be read: \(FileError.systemReason($0)). \(FileError.advice(for: $0, japanese: false))" }
             return "left \(relativePath) (\(why ?? "still being written or changed; will try again next time"))"
         }
     }
@@ -277,11 +236,11 @@ public enum IntakeErrorText {
     public static func message(_ error: Error, language: Language = .ja) -> String {
         if let error = error as? WorkspaceLockError { return error.message(in: language) }
         if let error = error as? IntakeSessionError { return error.message(in: language) }
-        if let error = error as? IntakeFileError { return error.message(in: language) }
+        if let error = error as? FileError { return error.message(in: language) }
         if let error = error as? OutputsNotWritten {
             // The reason alone: the generic message would say that the inbox was left untouched.
             let c = error.counts
-            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError
+            let reason = error.underlying is FileError || error.underlying is SettingsError
                 ? message(error.underlying, language: language) : "\(error.underlying)" + (language == .ja ? "。" : ".")
             switch language {
             case .ja:

@@ -1,4 +1,5 @@
 import Aggregation
+import Core
 import Foundation
 
 /// The codes file of `process --anonymize`: which organisation got which code, read by later runs
@@ -46,18 +47,8 @@ public enum OrgCodesFile {
             + lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes the file through a temporary file and a rename.
+    /// Writes the file durably through a temporary file and a rename (`DurableFiles.write`).
     public static func write(_ codes: [String: String], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
-        }
-        let temporary = AtomicFile.temporaryPath(directory: directory.isEmpty ? "." : directory, name: name)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text(codes).utf8)) else {
-            throw ReportError.writeFailed(path: path, reason: "create")
-        }
-        try AtomicFile.commit(directory: directory.isEmpty ? "." : directory, name: name)
+        try ReportError.writing { try DurableFiles.write(Data(text(codes).utf8), to: path, replacing: true) }
     }
 }

@@ -1,4 +1,5 @@
 import Aggregation
+import Core
 import Forms
 import Foundation
 import Validation
@@ -179,15 +180,13 @@ public struct SummaryReport {
 
     /// Writes every workbook and CSV into `directory`. The workbooks are written to temporary files
     /// while the CSV files are encoded, side by side; only when everything succeeded (and, for CP932,
-    /// every character could be held or `replaceUnencodable` is set) is each file renamed into
-    /// place, so a reader never sees half a file and a failed run leaves nothing behind.
+    /// every character could be held or `replaceUnencodable` is set) is each file made durable and
+    /// renamed into place (`DurableFiles.replace`), so a reader never sees half a file and a failed
+    /// run leaves nothing behind.
     public func writeAll(to directory: String) throws -> Outcome {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError.writeFailed(path: directory, reason: error.localizedDescription)
-        }
-        enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
+        try ReportError.writing { try DurableFiles.createDirectory(directory) }
+        // Each job gives its output's name and the temporary file it was written to (nil when none was made).
+        enum Job { case workbook(String, String, Error?), csv(String, String?, Error?, [UnencodableCharacter]) }
         let unknownYearFiles = validationResultYears.contains(nil)
             ? validationYears.files(files, inYear: nil).count : 0
         var jobs: [() -> Job] = summaries.map { summary in {
@@ -196,61 +195,70 @@ public struct SummaryReport {
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
             input.unknownYearFiles = unknownYearFiles
+            let temporary = DurableFiles.temporaryPath(in: directory)
             do {
-                try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
-                return .workbook(name, nil)
+                try SummaryWorkbook.write(input, to: temporary)
+                return .workbook(name, temporary, nil)
             } catch {
-                return .workbook(name, error)
+                return .workbook(name, temporary, error)
             }
         } }
         // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
         // held while the other files are made.
         jobs += csvJobs().map { job in {
             let r = job()
-            let path = AtomicFile.temporaryPath(directory: directory, name: r.name)
-            let stored = FileManager.default.createFile(atPath: path, contents: r.data)
-            return .csv(r.name, stored ? nil : ReportError.writeFailed(path: path, reason: "create"), r.unencodable)
+            do {
+                return .csv(r.name, try DurableFiles.stageWrite(r.data, inDirectory: directory), nil, r.unencodable)
+            } catch {
+                return .csv(r.name, nil, error, r.unencodable)
+            }
         } }
         let results = Parallel.map(jobs)
 
         var workbooks: [String] = [], failure: Error?, csv: [String] = [], problems: [UnencodableCharacter] = []
+        var temporaries: [(name: String, path: String)] = []
         for result in results {
             switch result {
-            case .workbook(let name, let error):
+            case .workbook(let name, let temporary, let error):
                 workbooks.append(name)
+                temporaries.append((name, temporary))
                 if let error, failure == nil { failure = error }
-            case .csv(let name, let error, let bad):
+            case .csv(let name, let temporary, let error, let bad):
                 csv.append(name)
+                if let temporary { temporaries.append((name, temporary)) }
                 if let error, failure == nil { failure = error }
                 problems += bad
             }
         }
         if failure == nil, !problems.isEmpty, !options.replaceUnencodable { failure = ReportError.unencodable(problems) }
         if let failure {
-            for name in workbooks + csv { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
+            for file in temporaries { unlink(file.path) }
             if let error = failure as? ReportError { throw error }
+            if let error = failure as? FileError { throw ReportError(error) }
             throw ReportError.writeFailed(path: directory, reason: "\(failure)")
         }
-        for name in workbooks + csv { try AtomicFile.commit(directory: directory, name: name) }
+        try ReportError.writing {
+            for file in temporaries {
+                try DurableFiles.replace(temporary: file.path, as: PathText.join(directory, file.name))
+            }
+            try DurableFiles.syncDirectory(directory)
+        }
         return Outcome(written: workbooks + csv, unencodable: problems)
     }
 }
 
-/// Writes a file under a temporary name in the same folder, then renames it into place.
-enum AtomicFile {
-    /// `.NAME.PID.tmp` beside the final file: hidden, and on the same file system for the rename.
-    static func temporaryPath(directory: String, name: String) -> String {
-        (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+extension ReportError {
+    /// A file-system failure as a report error: the path and the system's own reason.
+    init(_ error: FileError) {
+        self = .writeFailed(path: error.path, reason: FileError.systemReason(error.errno))
     }
 
-    /// Renames the temporary file into place.
-    static func commit(directory: String, name: String) throws {
-        let final = (directory as NSString).appendingPathComponent(name)
-        let temporary = temporaryPath(directory: directory, name: name)
-        guard rename(temporary, final) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ReportError.writeFailed(path: final, reason: reason)
+    /// Runs `body`, turning a file-system failure into `writeFailed`.
+    static func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as FileError {
+            throw ReportError(error)
         }
     }
 }

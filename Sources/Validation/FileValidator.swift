@@ -1,3 +1,4 @@
+import Core
 import Dispatch
 import Forms
 import Foundation
@@ -85,7 +86,7 @@ public struct FileValidator: Sendable {
         }
         let sha256: String
         do {
-            sha256 = try Self.sha256(ofFileAt: path)
+            sha256 = try SHA256.hex(ofFileAt: path)
         } catch {
             return (unreadableFile(path), nil)
         }
@@ -212,25 +213,6 @@ public struct FileValidator: Sendable {
             out.append(String(scalar).lowercased())
         }
         return out.isEmpty ? "unknown" : out
-    }
-
-    /// The hex SHA-256 of a file's bytes, read in 64 KiB chunks into one reused buffer.
-    public static func sha256(ofFileAt path: String) throws -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(fd) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            if count == 0 { break }
-            hasher.update(buffer[0..<count])
-        }
-        return hasher.finalizeHex()
     }
 }
 

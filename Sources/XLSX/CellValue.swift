@@ -1,3 +1,5 @@
+import Core
+
 /// One cell's value, as the reader hands it out: a closed set, like calamine's `Data`.
 public enum CellValue: Hashable, Sendable {
     /// Text from a shared string, an inline string or a formula's string result.
@@ -61,38 +63,10 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         self.column = column
     }
 
-    /// Parses `B7`, `$B$7` or `b7`; nil for anything else.
+    /// Parses `B7`, `$B$7` or `b7`; nil for anything else (`A1Reference.parse`).
     public init?(a1: String) {
-        var letters = 0, digits = 0, sawDigit = false, column = 0, row = 0
-        for scalar in a1.unicodeScalars where scalar != "$" {
-            let v = scalar.value
-            if !sawDigit, (65...90).contains(v) || (97...122).contains(v) {
-                column = column * 26 + Int((v & ~0x20) - 64)
-                letters += 1
-                if letters > 3 { return nil }
-            } else if (48...57).contains(v) {
-                sawDigit = true
-                row = row * 10 + Int(v - 48)
-                digits += 1
-                if digits > 7 { return nil }
-            } else {
-                return nil
-            }
-        }
-        guard letters > 0, digits > 0, row > 0 else { return nil }
-        self.init(row: row - 1, column: column - 1)
-    }
-
-    /// Column letters for a zero-based column: 0 → `A`, 26 → `AA`.
-    public static func columnName(_ column: Int) -> String {
-        var n = column + 1
-        var scalars: [Unicode.Scalar] = []
-        while n > 0 {
-            let m = (n - 1) % 26
-            scalars.append(Unicode.Scalar(UInt8(65 + m)))
-            n = (n - 1) / 26
-        }
-        return String(String.UnicodeScalarView(scalars.reversed()))
+        guard let (row, column) = A1Reference.parse(a1) else { return nil }
+        self.init(row: row, column: column)
     }
 
     /// The A1 spelling, such as `D7`.
@@ -100,7 +74,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         // Up to 3 letters and 7 digits (Excel needs 3 and 7) fit a small string: written in place, nothing allocated.
         // Reports ask for tens of thousands of these.
         guard (0..<18_278).contains(column), (0..<9_999_999).contains(row) else {
-            return Self.columnName(column) + String(row + 1)
+            return A1Reference.columnLetters(column) + String(row + 1)
         }
         return String(unsafeUninitializedCapacity: 10) { buffer in
             var letters = 0

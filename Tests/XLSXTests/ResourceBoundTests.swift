@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 import TestSupport
@@ -47,7 +48,7 @@ enum ResourceBounds {
 
     /// A sheet of `rows` × `columns` numeric cells, built as bytes (fast even in a debug build).
     static func gridSheet(rows: Int, columns: Int) -> [UInt8] {
-        let names = (0..<columns).map { Array(CellReference.columnName($0).utf8) }
+        let names = (0..<columns).map { Array(A1Reference.columnLetters($0).utf8) }
         let rowOpen = Array("<row r=\"".utf8), tagEnd = Array("\">".utf8), rowClose = Array("</row>".utf8)
         let cellOpen = Array("<c r=\"".utf8), valueOpen = Array("\"><v>".utf8), cellClose = Array("</v></c>".utf8)
         var out = Array("<worksheet xmlns=\"\(WorkbookBuilder.mainNS)\"><sheetData>".utf8)

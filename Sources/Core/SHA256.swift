@@ -165,3 +165,39 @@ public struct SHA256: Sendable {
         h = t1 &+ s0 &+ maj
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SHA256 {
+    /// The hex digest of the bytes of an open file, read from where it stands to its end, in 256 KiB
+    /// chunks into one buffer; `path` names the file in errors.
+    public static func hex(readingFrom fd: Int32, path: String) throws -> String {
+        var hasher = SHA256()
+        let chunk = 256 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer, chunk)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError.system(operation: .read, path: path, errno: errno)
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// The hex digest of a file's bytes; with `followingLinks: false` a link is not followed (it
+    /// fails with ELOOP).
+    public static func hex(ofFileAt path: String, followingLinks: Bool = true) throws -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { throw FileError.system(operation: .read, path: path, errno: errno) }
+        defer { close(fd) }
+        return try hex(readingFrom: fd, path: path)
+    }
+}

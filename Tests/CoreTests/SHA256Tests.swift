@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Validation
+@testable import Core
 
 @Suite struct SHA256Tests {
     @Test(arguments: [
@@ -50,7 +50,7 @@ import TestSupport
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             let expected = String(output.prefix(64))
-            #expect(try FileValidator.sha256(ofFileAt: url.path) == expected, "length \(length)")
+            #expect(try SHA256.hex(ofFileAt: url.path) == expected, "length \(length)")
         }
     }
 }

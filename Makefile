@@ -3,7 +3,7 @@ SWIFT      ?= swift
 PYTHON     ?= python3
 RELEASE    := .build/release/furikaeri
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev
+APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev libssl-dev
 PY_PKGS    := openpyxl python-calamine XlsxWriter
 
 .PHONY: run test build deps pydeps bench fuzz clean
@@ -18,7 +18,7 @@ build: deps
 
 ## System libraries the build links against; installed only when pkg-config cannot find them.
 deps:
-	@if ! pkg-config --exists libzip libxml-2.0 xlsxwriter 2>/dev/null; then \
+	@if ! pkg-config --exists libzip libxml-2.0 xlsxwriter libcrypto 2>/dev/null; then \
 	  echo "Installing $(APT_PKGS)"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PKGS) || \
 	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PKGS); }; \
@@ -96,7 +96,7 @@ uninstall:
 
 ## make deb: a Debian package built with dpkg-deb from a release binary linked with the Swift runtime
 ## inside (--static-swift-stdlib, in .build-static), so the server needs no Swift. Its Depends come
-## from dpkg-shlibdeps (libzip4, libxml2, libxlsxwriter4, libsqlite3-0 …). DEB_BINARY packages
+## from dpkg-shlibdeps (libzip4, libxml2, libxlsxwriter4, libssl3, libsqlite3-0 …). DEB_BINARY packages
 ## another build; one that needs the Swift runtime's shared libraries is refused unless
 ## DEB_ALLOW_SHARED_SWIFT=1 (the tests, to keep them fast: such a package runs only where Swift is).
 DEB_BINARY             ?= .build-static/release/furikaeri

@@ -5,7 +5,6 @@ import PackageDescription
 // a thin CLI on top. Each stage is its own module with its own test target.
 let package = Package(
     name: "furikaeri",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "furikaeri", targets: ["FurikaeriCLI"]),
         // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING into
@@ -28,12 +27,16 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
-        // Linux calls glibc declares only under _GNU_SOURCE (renameat2, syncfs, leases), for intake.
-        .systemLibrary(name: "CFileSystem"),
+        // OpenSSL's libcrypto, for SHA-256 (EVP digests).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        // glibc calls declared only under _GNU_SOURCE or in <malloc.h> (renameat2, syncfs, leases,
+        // thread priority, mallopt).
+        .systemLibrary(name: "CSystem"),
 
         // core: what every stage shares (fiscal years, Unicode folding, A1 references, SHA-256,
         // parallel map, durable writes, path bytes, JSON); depends on nothing of ours but the C shims.
-        .target(name: "Core", dependencies: ["CFileSystem"]),
+        .target(name: "Core", dependencies: ["CCrypto", "CSystem"]),
         // read: a streaming XLSX reader on libzip + libxml2.
         .target(name: "XLSX", dependencies: ["Core", "CZip", "CLibXML2"]),
         // settings: the office's YAML file, with defaults.
@@ -50,11 +53,11 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
-            "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CFileSystem",
+            "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CSystem",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [
-            "Core", "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings",
+            "Core", "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings", "CSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,6 +1,6 @@
 import Foundation
 #if os(Linux)
-import CFileSystem
+import CSystem
 #endif
 #if canImport(Glibc)
 import Glibc
@@ -49,7 +49,7 @@ public enum DurableFiles {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw FileError.system(operation: .read, path: source, errno: errno) }
         defer { close(input) }
-        var hasher = SHA256()
+        let hasher = SHA256()
         var size: Int64 = 0
         let chunk = 256 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)

@@ -1,7 +1,7 @@
 import Core
 import Foundation
 #if os(Linux)
-import CFileSystem
+import CSystem
 #endif
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 #if os(Linux)
 import Core
-import CFileSystem
+import CSystem
 #endif
 import Dispatch
 import Foundation
@@ -596,7 +596,7 @@ final class InboxRemovals: @unchecked Sendable {
 enum LowPriority {
     static func enter() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
+        _ = furikaeri_lower_thread_priority(10)
         #endif
     }
 }

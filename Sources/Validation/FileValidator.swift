@@ -144,27 +144,11 @@ public struct FileValidator: Sendable {
     /// `validate(files:transform:)`, handing `transform` also the bytes each result was made from
     /// (see `validateFileKeepingBytes(at:)`), so that a caller storing the file need not read it again.
     public func validateKeepingBytes<T>(files: [String], transform: (FileResult, FileBytes?) -> T) -> [T] {
-        _ = Self.heapKeptBetweenFiles
         return Parallel.map(count: files.count) {
             let (result, bytes) = validateFileKeepingBytes(at: files[$0])
             return transform(result, bytes)
         }
     }
-
-    /// Tells glibc not to hand freed heap memory back to the system after every file.
-    ///
-    /// With the default 128 KiB trim threshold each worker's heap shrank after a workbook and had
-    /// to be faulted in again for the next: half of the page faults of validating 2,000 small
-    /// workbooks, and about 5–10 % of the CPU time. Memory stays at the run's high-water mark,
-    /// which a batch reaches anyway.
-    static let heapKeptBetweenFiles: Bool = {
-        #if canImport(Glibc)
-        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
-        return glibcMallopt(trimThreshold, 256 << 20) == 1
-        #else
-        return false
-        #endif
-    }()
 
     /// A result holding one file-level issue.
     func fileResult(path: String, sha256: String, problem: Problem) -> FileResult {
@@ -215,9 +199,3 @@ public struct FileValidator: Sendable {
         return out.isEmpty ? "unknown" : out
     }
 }
-
-#if canImport(Glibc)
-/// glibc's `mallopt`, declared here because `<malloc.h>` is not part of the Glibc module.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif

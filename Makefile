@@ -37,7 +37,8 @@ test: deps pydeps
 bench: deps pydeps build
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE)
 	@echo "== summary workbook + CSV for 10,000 synthetic projects"
-	$(RELEASE) process --bench-projects 10000
+	$(SWIFT) build -c release --product summary-bench
+	.build/release/summary-bench 10000
 	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
 
 fuzz: deps

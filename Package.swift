@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "furikaeri", targets: ["FurikaeriCLI"]),
         // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING into
         // .build-fuzz); a normal build makes each a replayer of the files named on its command line.
+        // make bench: the summary of synthetic projects, timed (not part of the furikaeri product).
+        .executable(name: "summary-bench", targets: ["SummaryBench"]),
         .executable(name: "fuzz-workbook", targets: ["FuzzWorkbook"]),
         .executable(name: "fuzz-shared-strings", targets: ["FuzzSharedStrings"]),
         .executable(name: "fuzz-worksheet", targets: ["FuzzWorksheet"]),
@@ -61,6 +63,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // bench: the summary benchmark of `make bench`.
+        .executableTarget(name: "SummaryBench", dependencies: ["Reports", "Aggregation", "Validation", "Forms", "XLSX"],
+                          path: "Benchmarks/SummaryBench"),
+
         // fuzz: the harnesses shared by the fuzz targets, their replay mode and the regression tests.
         .target(name: "FuzzSupport", dependencies: ["XLSX", "Forms", "Settings"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzWorkbook"),
@@ -74,7 +80,7 @@ let package = Package(
         .testTarget(name: "FormsTests", dependencies: ["Core", "Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
         .testTarget(name: "ValidationTests", dependencies: ["Core", "Validation", "Forms", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Core", "Aggregation", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Core", "Reports", "Aggregation", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Core", "Reports", "SummaryBench", "Aggregation", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Core", "Intake", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FurikaeriCLI"]),
     ],

@@ -55,7 +55,7 @@ struct ProcessCommand: ParsableCommand {
     @Argument(help: "検証・集計するファイルまたはフォルダ。")
     var paths: [String] = []
 
-    // Optional for the parser so that the hidden benchmark can run without it; `run()` requires it.
+    // Optional for the parser so that `run()` says in the run's language that it is missing.
     @Option(name: .long, help: "書き出し先のフォルダ（なければ作ります。必須）。")
     var output: String?
 
@@ -80,14 +80,7 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .long, help: "メッセージの言語: ja（既定）または en。")
     var lang: String = "ja"
 
-    /// `make bench`: time the summary of this many synthetic projects instead of processing files.
-    @Option(name: .customLong("bench-projects"), help: ArgumentHelp("集計の速さを測ります（開発用）。", visibility: .hidden))
-    var benchProjects: Int?
-
     func run() throws {
-        if let benchProjects {
-            return try BenchSummary(projects: benchProjects, output: output, encoding: encoding).run()
-        }
         let language = Language(rawValue: lang) ?? .ja
         let text = ProcessMessages(language: language)
         guard Language(rawValue: lang) != nil else { throw ValidationError(text.badLanguage(lang)) }
@@ -166,26 +159,6 @@ struct ProcessCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(text.summary(files: files, report: report, outcome: outcome, output: output))
-    }
-}
-
-/// `furikaeri process --bench-projects 10000 [--output DIR]`: times the summary of synthetic
-/// projects (aggregation, CSV encoding, workbook and CSV writing). Without `--output` it writes to a
-/// temporary folder and removes it.
-struct BenchSummary {
-    var projects: Int
-    var output: String?
-    var encoding: String
-
-    func run() throws {
-        guard projects > 0 else { throw ValidationError("--bench-projects は 1 以上にしてください。") }
-        let directory = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("furikaeri-bench-\(getpid())")
-        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
-        let timing = try SummaryBenchmark.run(projects: projects, outputDirectory: directory,
-                                              encoding: CSVEncoding(rawValue: encoding) ?? .utf8)
-        print(String(format: "summary of %d projects: %.3f s (aggregate %.3f s, write workbook + encode CSV %.3f s; CPU %.3f s; %d files)",
-                     timing.projects, timing.totalSeconds, timing.aggregateSeconds, timing.writeSeconds,
-                     timing.cpuSeconds, timing.files.count))
     }
 }
 

@@ -32,15 +32,15 @@ let package = Package(
         // OpenSSL's libcrypto, for SHA-256 (EVP digests).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
-        // glibc calls declared only under _GNU_SOURCE or in <malloc.h> (renameat2, syncfs, leases,
-        // thread priority, mallopt).
+        // glibc calls outside Swift's Glibc module: those declared only under _GNU_SOURCE (renameat2,
+        // syncfs, leases, thread priority) and <malloc.h> (mallopt, malloc_trim).
         .systemLibrary(name: "CSystem"),
 
         // core: what every stage shares (fiscal years, Unicode folding, A1 references, SHA-256,
         // parallel map, durable writes, path bytes, JSON); depends on nothing of ours but the C shims.
         .target(name: "Core", dependencies: ["CCrypto", "CSystem"]),
         // read: a streaming XLSX reader on libzip + libxml2.
-        .target(name: "XLSX", dependencies: ["Core", "CZip", "CLibXML2"]),
+        .target(name: "XLSX", dependencies: ["Core", "CZip", "CLibXML2", "CSystem"]),
         // settings: the office's YAML file, with defaults.
         .target(name: "Settings", dependencies: ["Core", "Yams"]),
         // extract forms: fields found by their labels in a cell grid.
@@ -48,7 +48,7 @@ let package = Package(
         // blank forms written with libxlsxwriter.
         .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
-        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
+        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings", "CSystem"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.

@@ -34,6 +34,7 @@ extension XLSXError {
         case .unsafeXML: return "unsafeXML"
         case .malformedXML: return "malformedXML"
         case .sheetIndexOutOfRange: return "sheetIndexOutOfRange"
+        case .memoryBusy: return "memoryBusy"
         }
     }
 }

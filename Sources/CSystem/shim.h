@@ -2,19 +2,19 @@
 #define FURIKAERI_CSYSTEM_SHIM_H
 /*
  * The glibc calls furikaeri needs that Swift's Glibc module does not give: those declared only under
- * _GNU_SOURCE, and <malloc.h>'s mallopt. Swift's Glibc module is built without _GNU_SOURCE, and
+ * _GNU_SOURCE, and <malloc.h> (mallopt, malloc_trim), which is not part of that module. Swift's Glibc module is built without _GNU_SOURCE, and
  * defining it here cannot work: the system headers are shared with that module, and with
  * _GNU_SOURCE they would define the same structs differently (clang refuses the mix). So the calls
  * are declared here exactly as glibc declares them, with small wrappers. No `@_silgen_name`
  * anywhere: every C function furikaeri calls comes through a module map.
  */
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #ifdef __linux__
-extern int mallopt(int param, int value);
 extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
 extern int syncfs(int fd);
 extern pid_t gettid(void);
@@ -34,7 +34,7 @@ static inline int furikaeri_lower_thread_priority(int nice) { return setpriority
 
 /* mallopt(M_TRIM_THRESHOLD, bytes): how much freed memory at the top of the heap glibc keeps rather
    than handing back to the system. */
-static inline int furikaeri_keep_heap(int bytes) { return mallopt(-1 /* M_TRIM_THRESHOLD */, bytes); }
+static inline int furikaeri_keep_heap(int bytes) { return mallopt(M_TRIM_THRESHOLD, bytes); }
 #endif
 
 #endif

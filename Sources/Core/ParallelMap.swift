@@ -1,10 +1,43 @@
 import Dispatch
+import Foundation
 
 /// Runs independent jobs across the cores and returns their results in order.
 public enum Parallel {
     /// `jobs.map { $0() }`, run concurrently.
     public static func map<T>(_ jobs: [() -> T]) -> [T] {
         map(count: jobs.count) { jobs[$0]() }
+    }
+
+    /// `(0..<count).map(body)` on `workers` threads of its own (one per core when nil), which take
+    /// the next index as they finish one: for a number of workers other than the cores.
+    public static func map<T>(count: Int, workers: Int?, _ body: (Int) -> T) -> [T] {
+        guard let workers, workers > 0, count > 1 else { return map(count: count, body) }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        let shared = SlotBuffer(buffer: slots)
+        let next = IndexDispenser(count: count)
+        let finished = DispatchGroup()
+        withoutActuallyEscaping(body) { body in
+            // The threads hold the job, not the closure, which is dropped before it stops being valid
+            // (a thread may still be ending after it has left the group).
+            let job = UncheckedJob(body: body)
+            for _ in 0..<min(workers, count) {
+                finished.enter()
+                let thread = Thread {
+                    while let index = next.take() { shared.buffer[index] = job.body!(index) }
+                    finished.leave()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            finished.wait()
+            job.body = nil
+        }
+        return slots.map { $0! }
     }
 
     /// `(0..<count).map(body)`, run concurrently. Each iteration writes only its own slot, so no
@@ -23,6 +56,31 @@ public enum Parallel {
         }
         return slots.map { $0! }
     }
+}
+
+/// Hands out the indices 0..<count once each, to whichever worker asks next.
+private final class IndexDispenser: @unchecked Sendable {  // `next` is guarded by `lock`
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// The job of `map(count:workers:_:)`'s threads; `body` is set before they start and cleared after
+/// they have all left the group, so no two threads ever write it at once.
+private final class UncheckedJob<T>: @unchecked Sendable {
+    var body: ((Int) -> T)?
+
+    init(body: @escaping (Int) -> T) { self.body = body }
 }
 
 /// A buffer shared by `concurrentPerform` iterations that each write a different index.

@@ -30,9 +30,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("一度に検証・記録するファイル数", visibility: .hidden))
     var batchSize: Int = 512
 
+    @Option(name: .long, help: "同時に読むファイルの数（既定: CPU のコア数）。いくつにしてもメモリは一定の範囲に収まります。")
+    var jobs: Int?
+
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
         guard wait >= 0 else { throw ValidationError("--wait には 0 以上の秒数を指定してください。") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs には 1 以上の数を指定してください。") }
     }
 
     func run() throws {
@@ -44,7 +48,8 @@ struct RunCommand: ParsableCommand {
         stop.catchSignals()
         do {
             let workspace = Workspace(root: self.workspace)
-            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait)
+            var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait,
+                                                     workers: jobs)
             session.batchSize = max(1, batchSize)
             let result = try session.pass(
                 command: "run",

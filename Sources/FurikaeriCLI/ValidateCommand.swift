@@ -29,6 +29,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "設定ファイル（YAML）。")
     var config: String?
 
+    @Option(name: .long, help: "同時に読むファイルの数（既定: CPU のコア数）。いくつにしてもメモリは一定の範囲に収まります。")
+    var jobs: Int?
+
     /// Many paths without the argument parser's per-argument cost: one path a line, `-` for stdin.
     @Option(name: .long, help: "検証するパスを1行に1つ書いたファイル（- で標準入力）。")
     var filesFrom: String?
@@ -45,6 +48,10 @@ struct ValidateCommand: ParsableCommand {
         guard let language = Language(rawValue: lang) else {
             throw usageError("--lang は ja か en を指定してください（指定された値: \(lang)）。",
                              "--lang must be ja or en (got \(lang)).", language: .ja)
+        }
+        if let jobs, jobs < 1 {
+            throw usageError("--jobs には 1 以上の数を指定してください（指定された値: \(jobs)）。",
+                             "--jobs must be 1 or more (got \(jobs)).", language: language)
         }
         var paths = self.paths
         if let filesFrom {
@@ -69,7 +76,8 @@ struct ValidateCommand: ParsableCommand {
             throw usageError("次のファイルまたはフォルダーが見つかりません: \(list)。パスを確かめてください。",
                              "These files or folders do not exist: \(list). Check the paths.", language: language)
         }
-        let validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        var validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        validator.workers = jobs
         let tally = json ? Self.streamJSON(expansion.files, validator: validator)
                          : Self.streamHuman(expansion.files, validator: validator, language: language)
         if tally.files == 0 {

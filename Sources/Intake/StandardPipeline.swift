@@ -10,8 +10,11 @@ import XLSX
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
 public enum StandardPipeline {
     /// The real checker: the same production validator as `furikaeri validate`.
-    public static func checker(settings: Settings, language: Language) -> WorkbookChecking {
-        ValidatorChecker(validator: FileValidator.forWorkbooks(settings: settings, language: language))
+    /// `workers` files are read at once (one per core when nil).
+    public static func checker(settings: Settings, language: Language, workers: Int? = nil) -> WorkbookChecking {
+        var validator = FileValidator.forWorkbooks(settings: settings, language: language)
+        validator.workers = workers
+        return ValidatorChecker(validator: validator)
     }
 
     /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
@@ -23,10 +26,11 @@ public enum StandardPipeline {
 extension IntakeSession {
     /// A session over `workspace` with the workspace's own settings file, the production validator
     /// and the Reports writers: what `run` and `watch` both take the inbox with.
-    public static func standard(workspace: Workspace, language: Language, lockTimeout: Double) throws -> IntakeSession {
+    public static func standard(workspace: Workspace, language: Language, lockTimeout: Double,
+                                workers: Int? = nil) throws -> IntakeSession {
         let settings = try workspace.loadSettings()
         return try IntakeSession(workspace: workspace, settings: settings,
-                                 checker: StandardPipeline.checker(settings: settings, language: language),
+                                 checker: StandardPipeline.checker(settings: settings, language: language, workers: workers),
                                  outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
     }
 }

@@ -36,12 +36,17 @@ extension LocalizedReaderError {
 /// Never throws: whatever goes wrong with a file becomes an issue on its `FileResult`.
 public struct FileValidator: Sendable {
     public typealias FormReader = @Sendable (_ path: String) throws -> WorkbookForms
-    /// Reads the forms of a file already read into memory (`file.path` names it).
-    public typealias InMemoryFormReader = @Sendable (_ file: FileBytes) throws -> WorkbookForms
+    /// Reads the forms of a file already read into memory (`file.path` names it), drawing on memory
+    /// as `memory` says (see `MemoryBudget`).
+    public typealias InMemoryFormReader = @Sendable (_ file: FileBytes, _ memory: MemoryShare) throws -> WorkbookForms
 
     public let validator: Validator
     let readForms: FormReader
     let readFormsInMemory: InMemoryFormReader?
+    /// Memory shared by the files read at once; the bytes of a file read whole count against it.
+    let memory: MemoryBudget?
+    /// Files read at once; nil for one per core.
+    public var workers: Int?
 
     /// Files up to this size are read into memory once, hashed and parsed from there; bigger ones
     /// are hashed and parsed from disk as they are read, so memory stays bounded per worker.
@@ -56,10 +61,11 @@ public struct FileValidator: Sendable {
     /// A validator that reads each file (up to `maxBytesReadWhole`) into memory once, hashes it and
     /// reads its forms with `readFormsInMemory`; bigger files go through `readForms` by path.
     public init(settings: Settings = .defaults, language: Language = .ja, readForms: @escaping FormReader,
-                readFormsInMemory: InMemoryFormReader?) {
+                readFormsInMemory: InMemoryFormReader?, memory: MemoryBudget? = nil) {
         validator = Validator(settings: settings, language: language)
         self.readForms = readForms
         self.readFormsInMemory = readFormsInMemory
+        self.memory = memory
     }
 
     public var language: Language { validator.language }
@@ -74,14 +80,38 @@ public struct FileValidator: Sendable {
     /// was read into memory whole; nil for a file read from disk as it went, or not read at all.
     public func validateFileKeepingBytes(at path: String) -> (result: FileResult, bytes: FileBytes?) {
         if let readFormsInMemory {
+            // With a memory budget the bytes count against it while the file is read (what a caller
+            // keeps afterwards is under its own budget); a file too large for that is read from disk.
+            let held = memory?.takeForReadingWhole(path: path, maxBytes: Self.maxBytesReadWhole) ?? 0
+            var heldReleased = false
+            func releaseHeld() {
+                if !heldReleased { memory?.release(held) }
+                heldReleased = true
+            }
+            defer { releaseHeld() }
             let file: FileBytes?
             do {
-                file = try FileBytes.read(path: path, maxBytes: Self.maxBytesReadWhole)
+                file = try FileBytes.read(path: path, maxBytes: memory == nil ? Self.maxBytesReadWhole : max(held - 1, 0))
             } catch {
                 return (unreadableFile(path), nil)
             }
             if let file {
-                return (validateForms(path: path, sha256: SHA256.hex(of: file.bytes)) { try readFormsInMemory(file) }, file)
+                let sha256 = SHA256.hex(of: file.bytes)
+                let share: MemoryShare = memory.map { .shared($0, holding: held) } ?? .unshared
+                var memoryWasShort = false
+                let result = validateForms(path: path, sha256: sha256) {
+                    do {
+                        return try readFormsInMemory(file, share)
+                    } catch XLSXError.memoryBusy {
+                        memoryWasShort = true
+                        throw XLSXError.memoryBusy
+                    }
+                }
+                guard memoryWasShort else { return (result, file) }
+                // Read again from disk, alone once memory allows (see `MemoryBudget.reading`), holding
+                // nothing meanwhile: the same workbook, so the same result.
+                releaseHeld()
+                return (validateForms(path: path, sha256: sha256) { try readForms(path) }, nil)
             }
         }
         let sha256: String
@@ -144,7 +174,7 @@ public struct FileValidator: Sendable {
     /// `validate(files:transform:)`, handing `transform` also the bytes each result was made from
     /// (see `validateFileKeepingBytes(at:)`), so that a caller storing the file need not read it again.
     public func validateKeepingBytes<T>(files: [String], transform: (FileResult, FileBytes?) -> T) -> [T] {
-        return Parallel.map(count: files.count) {
+        return Parallel.map(count: files.count, workers: workers) {
             let (result, bytes) = validateFileKeepingBytes(at: files[$0])
             return transform(result, bytes)
         }

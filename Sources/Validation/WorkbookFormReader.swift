@@ -5,14 +5,19 @@ import XLSX
 extension FileValidator {
     /// The production validator: reads each workbook with the XLSX reader and finds its forms with
     /// the form extractor, under the same settings the rules use.
+    /// The files read at once share `memory` (see `MemoryBudget`): peak memory stays bounded
+    /// whatever the number of workers, and each file's result depends only on `limits`.
     public static func forWorkbooks(settings: Settings = .defaults, language: Language = .ja,
-                                    limits: ReaderLimits = .default) -> FileValidator {
+                                    limits: ReaderLimits = .default,
+                                    memory: MemoryBudget = MemoryBudget()) -> FileValidator {
         let extractor = FormExtractor(settings: settings)
         return FileValidator(settings: settings, language: language, readForms: { path in
-            try forms(of: Workbook.open(path: path, limits: limits), extractor)
-        }, readFormsInMemory: { file in
-            try forms(of: Workbook.open(contents: file, limits: limits), extractor)
-        })
+            try memory.reading(limits: limits) { share in
+                try forms(of: Workbook.open(path: path, limits: limits, memory: share), extractor)
+            }
+        }, readFormsInMemory: { file, share in
+            try forms(of: Workbook.open(contents: file, limits: limits, memory: share), extractor)
+        }, memory: memory)
     }
 
     /// The forms on a workbook's visible sheets (the extractor's rule: a form only on a hidden
@@ -39,6 +44,7 @@ extension XLSXError: LocalizedReaderError {
         case .unsafeXML: return "unsafe_xml"
         case .malformedXML: return "malformed_xml"
         case .sheetIndexOutOfRange: return "sheet_index_out_of_range"
+        case .memoryBusy: return "memory_busy"
         }
     }
 }

@@ -177,7 +177,13 @@ final class OpenDocumentContentParser: SAXHandler, SAXSessionOwner {
     /// stopped, when that goes over a limit.
     private func spend(repeated: Bool = false) -> Bool {
         do {
-            if repeated { try budget.spendRepeatedCell() } else { try budget.spendCell() }
+            if repeated {
+                try budget.spendRepeatedCell()
+            } else {
+                try budget.spendCell()
+                // The whole content is held until the file is closed.
+                try budget.spendHeld(ReadBudget.bytesPerCell)
+            }
         } catch let error as XLSXError {
             stop(error)
             return false

@@ -21,11 +21,16 @@ public struct ReaderLimits: Hashable, Sendable {
     /// this bounds memory and time far below `maxCells`. LibreOffice repeats a value only over
     /// identical neighbours, and a form holds a few thousand cells.
     public var maxRepeatedCells: Int
+    /// Bytes of memory a file may hold at once while it is read: the cells of the sheet being read
+    /// and the shared strings, as estimated by `ReadBudget.spendHeld` (a form holds well under 1 MiB).
+    /// What bounds memory per file, whatever the cell and string limits allow.
+    public var maxHeldBytes: Int
 
     public init(maxTotalInflatedBytes: Int = 1 << 30, maxCompressionRatio: Int = 100,
                 ratioGraceBytes: Int = 10 << 20, maxEntries: Int = 10_000,
                 maxCells: Int = 5_000_000, maxSharedStringBytes: Int = 256 << 20,
-                maxCellBytes: Int = 4 << 20, maxRepeatedCells: Int = 100_000) {
+                maxCellBytes: Int = 4 << 20, maxRepeatedCells: Int = 100_000,
+                maxHeldBytes: Int = 64 << 20) {
         self.maxTotalInflatedBytes = maxTotalInflatedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioGraceBytes = ratioGraceBytes
@@ -34,16 +39,17 @@ public struct ReaderLimits: Hashable, Sendable {
         self.maxSharedStringBytes = maxSharedStringBytes
         self.maxCellBytes = maxCellBytes
         self.maxRepeatedCells = maxRepeatedCells
+        self.maxHeldBytes = maxHeldBytes
     }
 
     /// 1 GiB inflated in total, 100:1 above 10 MiB, 10,000 entries, 5 million cells, 256 MiB of
-    /// shared strings, 4 MiB in one cell, 100,000 repeated cells.
+    /// shared strings, 4 MiB in one cell, 100,000 repeated cells, 64 MiB held at once.
     public static let `default` = ReaderLimits()
 }
 
 /// Which of the `ReaderLimits` a file went over.
 public enum ReaderLimitKind: String, Hashable, Sendable {
-    case totalInflatedBytes, compressionRatio, entryCount, cellCount, sharedStringBytes, cellBytes
+    case totalInflatedBytes, compressionRatio, entryCount, cellCount, sharedStringBytes, cellBytes, heldBytes
 
     /// The limit's name in Japanese, for messages.
     public var japaneseName: String {
@@ -54,6 +60,7 @@ public enum ReaderLimitKind: String, Hashable, Sendable {
         case .cellCount: return "セル数"
         case .sharedStringBytes: return "共有文字列の合計サイズ"
         case .cellBytes: return "1セルの文字数"
+        case .heldBytes: return "読み取りに要するメモリ"
         }
     }
 
@@ -66,6 +73,7 @@ public enum ReaderLimitKind: String, Hashable, Sendable {
         case .cellCount: return "number of cells"
         case .sharedStringBytes: return "shared-string size"
         case .cellBytes: return "size of one cell"
+        case .heldBytes: return "memory needed to read it"
         }
     }
 }
@@ -76,8 +84,55 @@ final class ReadBudget {
     private(set) var inflatedBytes = 0
     private(set) var cells = 0
     private(set) var repeatedCells = 0
+    /// Estimated bytes held now (see `spendHeld`), the most held at once, and what of the shared
+    /// budget this file has taken (whole steps, at least `heldBytes`).
+    private(set) var heldBytes = 0
+    private var peakHeldBytes = 0
+    private var chargedBytes = 0
+    private let memory: MemoryShare
 
-    init(limits: ReaderLimits) { self.limits = limits }
+    init(limits: ReaderLimits, memory: MemoryShare = .unshared) {
+        self.limits = limits
+        self.memory = memory
+    }
+
+    deinit {
+        if case .shared(let budget, _) = memory { budget.release(chargedBytes) }
+        if peakHeldBytes >= Self.trimAfterBytes { returnFreedHeapToSystem() }
+    }
+
+    /// A file that held this much gives the heap's free pages back when it is closed.
+    static let trimAfterBytes = 16 << 20
+
+    /// Estimated bytes one stored cell takes, with what form extraction builds beside it (measured
+    /// on release builds: about 190 bytes a cell for a sheet of numbers).
+    static let bytesPerCell = 192
+    /// Estimated bytes one text cell takes besides its text, which form extraction folds into copies
+    /// of its own (measured: about 500 bytes a cell with its shared string, for 37-byte texts).
+    static let bytesPerTextCell = 384
+    /// Estimated bytes one string takes besides its UTF-8 bytes (its allocation and array slot).
+    static let bytesPerString = 64
+
+    /// Counts `bytes` more memory held while the file is read; over `maxHeldBytes` the file is refused
+    /// (the same for every batch), and in a shared budget that is short the reading stops with
+    /// `memoryBusy`, to be read again alone.
+    func spendHeld(_ bytes: Int) throws {
+        heldBytes += bytes
+        if heldBytes > peakHeldBytes { peakHeldBytes = heldBytes }
+        if heldBytes > limits.maxHeldBytes {
+            throw XLSXError.limitExceeded(limit: .heldBytes, detail: "> \(limits.maxHeldBytes >> 20) MiB")
+        }
+        guard heldBytes > chargedBytes, case .shared(let budget, let holding) = memory else { return }
+        let needed = MemoryBudget.wholeSteps(heldBytes - chargedBytes)
+        guard budget.take(needed, waiting: chargedBytes + holding == 0) else { throw XLSXError.memoryBusy }
+        chargedBytes += needed
+    }
+
+    /// Counts `bytes` as no longer held (a sheet's cells once the next sheet is read); what was taken
+    /// from a shared budget is kept for the file's later sheets and given back when it is closed.
+    func releaseHeld(_ bytes: Int) {
+        heldBytes -= min(bytes, heldBytes)
+    }
 
     /// Counts `count` more inflated bytes of an entry whose compressed size is `compressedSize`
     /// and which has produced `entryBytes` so far (this chunk included).

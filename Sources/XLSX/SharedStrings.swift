@@ -11,12 +11,17 @@ final class SharedStrings: SAXHandler, SAXSessionOwner {
     private var preserveSpace = false
     private var totalBytes = 0
     private let maxBytes: Int
+    /// Where the table's memory is counted (nil where only the byte limit applies).
+    private let budget: ReadBudget?
 
-    init(maxBytes: Int) { self.maxBytes = maxBytes }
+    init(maxBytes: Int, budget: ReadBudget? = nil) {
+        self.maxBytes = maxBytes
+        self.budget = budget
+    }
 
     /// Reads the table; a workbook without one gets an empty table.
     static func read(_ part: String?, from archive: ZipArchive) throws -> [String] {
-        let table = SharedStrings(maxBytes: archive.budget.limits.maxSharedStringBytes)
+        let table = SharedStrings(maxBytes: archive.budget.limits.maxSharedStringBytes, budget: archive.budget)
         if let part { try parsePart(part, in: archive, with: table) }
         return table.strings
     }
@@ -51,6 +56,12 @@ final class SharedStrings: SAXHandler, SAXSessionOwner {
         if totalBytes > maxBytes {
             session?.stop(with: .limitExceeded(limit: .sharedStringBytes, detail: "> \(maxBytes) bytes"))
             return
+        }
+        if let budget {
+            do { try budget.spendHeld(ReadBudget.bytesPerString + text.count) } catch let error as XLSXError {
+                session?.stop(with: error)
+                return
+            } catch {}
         }
         strings.append(decodeEscapedText(text))
     }

@@ -26,6 +26,8 @@ public final class Workbook {
     private let styles: Styles
     /// An OpenDocument spreadsheet's tables, read at open (see `OpenDocument`); empty for `.xlsx`.
     private let openDocumentTables: [OpenDocumentTable]
+    /// What the last grid returned holds, given back when the next one is read.
+    private var lastGridHeldBytes = 0
 
     private init(path: String, sheets: [SheetInfo], is1904: Bool, archive: ZipArchive,
                  sharedStrings: [String], styles: Styles, openDocumentTables: [OpenDocumentTable] = []) {
@@ -38,20 +40,21 @@ public final class Workbook {
         self.openDocumentTables = openDocumentTables
     }
 
-    /// Opens the workbook at `path`, telling apart the ways a file can fail to be one.
-    public static func open(path: String, limits: ReaderLimits = .default) throws -> Workbook {
-        try open(ZipArchive(path: path, budget: ReadBudget(limits: limits)), path: path)
+    /// Opens the workbook at `path`, telling apart the ways a file can fail to be one. `memory` says
+    /// whether what the file holds while read is shared with other files (see `MemoryBudget`).
+    public static func open(path: String, limits: ReaderLimits = .default, memory: MemoryShare = .unshared) throws -> Workbook {
+        try open(ZipArchive(path: path, budget: ReadBudget(limits: limits, memory: memory)), path: path)
     }
 
     /// Opens a workbook from a file already read into memory: the same workbook, and the same
     /// errors, as `open(path:limits:)` gives for `contents.path`, without reading the file again.
-    public static func open(contents: FileBytes, limits: ReaderLimits = .default) throws -> Workbook {
+    public static func open(contents: FileBytes, limits: ReaderLimits = .default, memory: MemoryShare = .unshared) throws -> Workbook {
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(contents: contents, budget: ReadBudget(limits: limits))
+            archive = try ZipArchive(contents: contents, budget: ReadBudget(limits: limits, memory: memory))
         } catch is ZipArchive.NotOpenedFromMemory {
             // Not a zip (or a damaged one): rare, and the path-based open words the error.
-            return try open(path: contents.path, limits: limits)
+            return try open(path: contents.path, limits: limits, memory: memory)
         }
         return try open(archive, path: contents.path)
     }
@@ -114,8 +117,11 @@ public final class Workbook {
     }
 
     /// Every cell of sheet `index` that holds a value (empty cells and empty text left out), with
-    /// the merged ranges.
+    /// the merged ranges. The memory a grid holds counts against the file's `maxHeldBytes` until the
+    /// next grid is read: callers look at one sheet at a time.
     public func grid(sheetAt index: Int) throws -> SheetGrid {
+        archive.budget.releaseHeld(lastGridHeldBytes)
+        lastGridHeldBytes = 0
         var reader = try cellReader(sheetAt: index)
         // Room for a form's worth of cells from the start, instead of growing (and rehashing) in steps.
         var cells = [CellReference: CellValue](minimumCapacity: 128)
@@ -123,7 +129,16 @@ public final class Workbook {
             switch cell.value {
             case .empty: continue
             case .text(let text) where text.isEmpty: continue
-            default: cells[cell.reference] = cell.value
+            case .text(let text):
+                // Form extraction keeps folded copies of each text beside the cell.
+                let held = ReadBudget.bytesPerTextCell + 2 * text.utf8.count
+                try archive.budget.spendHeld(held)
+                lastGridHeldBytes += held
+                cells[cell.reference] = cell.value
+            default:
+                try archive.budget.spendHeld(ReadBudget.bytesPerCell)
+                lastGridHeldBytes += ReadBudget.bytesPerCell
+                cells[cell.reference] = cell.value
             }
         }
         var lists = reader.listValidations

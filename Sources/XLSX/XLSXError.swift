@@ -32,6 +32,9 @@ public enum XLSXError: Error, Hashable, Sendable {
     /// A sheet index outside `0..<workbook.sheets.count` was asked for (a programming error, not
     /// a property of the file).
     case sheetIndexOutOfRange(index: Int, count: Int)
+    /// Reading stopped because memory shared with other files was short (`MemoryBudget`). Never
+    /// reaches callers of `MemoryBudget.reading(limits:_:)`, which reads the file again alone.
+    case memoryBusy
 
     /// The message for staff, in Japanese: what is wrong and what to do.
     public var japaneseMessage: String {
@@ -58,6 +61,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "ファイル内の XML（\(part)）が壊れています（\(detail)）。Excel で開いて保存し直すか、提出者に再送を依頼してください。"
         case .sheetIndexOutOfRange(let index, let count):
             return "シート番号 \(index + 1) はありません（シート数 \(count)）。シートの指定を確認してください。"
+        case .memoryBusy:
+            return "ほかのファイルの読み取りでメモリが足りなかったため、読み取りを中断しました。もう一度お試しください。"
         }
     }
 
@@ -86,6 +91,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "The XML part \(part) is damaged (\(detail)). Open and re-save the file in Excel, or ask the sender to resend it."
         case .sheetIndexOutOfRange(let index, let count):
             return "There is no sheet number \(index + 1) (the workbook has \(count)). Check which sheet was asked for."
+        case .memoryBusy:
+            return "Reading stopped because other files being read needed the memory. Try again."
         }
     }
 }

@@ -73,6 +73,56 @@ public enum HostileFiles {
          .init("META-INF/manifest.xml", "<manifest/>")]
     }
 
+    /// A worksheet part of `rows` × `columns` numeric cells, built as bytes (fast even in a debug build).
+    public static func numberGridSheet(rows: Int, columns: Int) -> [UInt8] {
+        gridSheet(rows: rows, columns: columns) { row, _ in Array("><v>\(row)</v>".utf8) }
+    }
+
+    /// A worksheet part of `rows` × `columns` cells, each naming its own shared string (`sharedStrings`
+    /// gives the table): the most memory a small file can ask a reader to hold.
+    public static func textGridSheet(rows: Int, columns: Int) -> [UInt8] {
+        gridSheet(rows: rows, columns: columns) { row, column in Array(" t=\"s\"><v>\((row - 1) * columns + column)</v>".utf8) }
+    }
+
+    /// The shared-string table for `textGridSheet`: one distinct 24-character text a cell.
+    public static func textGridStrings(count: Int) -> [UInt8] {
+        var out = Array("<sst xmlns=\"\(WorkbookBuilder.mainNS)\">".utf8)
+        out.reserveCapacity(count * 40)
+        for i in 0..<count { out += Array("<si><t>項目\(String(format: "%08d", i))の説明です。</t></si>".utf8) }
+        out += Array("</sst>".utf8)
+        return out
+    }
+
+    private static func gridSheet(rows: Int, columns: Int, cellBody: (Int, Int) -> [UInt8]) -> [UInt8] {
+        var names: [[UInt8]] = []
+        for c in 0..<columns {
+            var n = c + 1, name = ""
+            while n > 0 { name = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + name; n = (n - 1) / 26 }
+            names.append(Array(name.utf8))
+        }
+        var out = Array("<worksheet xmlns=\"\(WorkbookBuilder.mainNS)\"><sheetData>".utf8)
+        out.reserveCapacity(rows * columns * 30)
+        for r in 1...rows {
+            let row = Array(String(r).utf8)
+            out += Array("<row r=\"".utf8) + row + Array("\">".utf8)
+            for c in 0..<columns {
+                out += Array("<c r=\"".utf8) + names[c] + row + Array("\"".utf8) + cellBody(r, c) + Array("</c>".utf8)
+            }
+            out += Array("</row>".utf8)
+        }
+        out += Array("</sheetData></worksheet>".utf8)
+        return out
+    }
+
+    /// A workbook whose one sheet is `sheet` (a worksheet part), with `sharedStrings` as its table.
+    public static func bookWithSheet(_ sheet: [UInt8], sharedStrings: [UInt8]? = nil) -> [ZipWriter.Entry] {
+        var entries = WorkbookBuilder(sheets: [.init("S", "<sheetData/>")], sharedStrings: ["<t>x</t>"]).entries
+        entries.removeAll { $0.name == "xl/worksheets/sheet1.xml" || (sharedStrings != nil && $0.name == "xl/sharedStrings.xml") }
+        entries.append(.init("xl/worksheets/sheet1.xml", bytes: sheet))
+        if let sharedStrings { entries.append(.init("xl/sharedStrings.xml", bytes: sharedStrings)) }
+        return entries
+    }
+
     public static let csv = Array("団体名,事業名\nNPO法人さくら,子ども食堂\n=HYPERLINK(\"x\"),1\n".utf8)
 }
 

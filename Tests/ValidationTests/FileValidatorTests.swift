@@ -142,7 +142,7 @@ private enum FakeReaderError: LocalizedReaderError {
                               "e.xlsx": "warn", "f.csv": "zip", "g.xlsm": "zip"])
         defer { try? FileManager.default.removeItem(at: dir) }
         // The in-memory reader sees only the bytes handed to it, never the file on disk.
-        let inMemory = FileValidator(readForms: { _ in throw FakeReaderError.notAZip }, readFormsInMemory: { file in
+        let inMemory = FileValidator(readForms: { _ in throw FakeReaderError.notAZip }, readFormsInMemory: { file, _ in
             let text = String(decoding: file.bytes, as: UTF8.self)
             let copy = dir.appendingPathComponent("copy-\(UUID().uuidString)")
             try Data(text.utf8).write(to: copy)
@@ -173,4 +173,12 @@ private enum FakeReaderError: LocalizedReaderError {
                     "\(a) < \(b)")
         }
     }
+}
+
+/// `Parallel.map(count:workers:_:)` on more workers than cores: every index once, in order.
+@Test func parallelMapOnManyWorkersKeepsTheOrder() {
+    let squares = Parallel.map(count: 1_000, workers: 16) { $0 * $0 }
+    #expect(squares == (0..<1_000).map { $0 * $0 })
+    #expect(Parallel.map(count: 1, workers: 16) { $0 + 1 } == [1])
+    #expect(Parallel.map(count: 0, workers: 16) { $0 } == [])
 }

@@ -12,48 +12,49 @@ public enum Parallel {
     /// the next index as they finish one: for a number of workers other than the cores.
     public static func map<T>(count: Int, workers: Int?, _ body: (Int) -> T) -> [T] {
         guard let workers, workers > 0, count > 1 else { return map(count: count, body) }
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        let shared = SlotBuffer(buffer: slots)
-        let next = IndexDispenser(count: count)
-        let finished = DispatchGroup()
-        withoutActuallyEscaping(body) { body in
-            // The threads hold the job, not the closure, which is dropped before it stops being valid
-            // (a thread may still be ending after it has left the group).
-            let job = UncheckedJob(body: body)
-            for _ in 0..<min(workers, count) {
-                finished.enter()
-                let thread = Thread {
-                    while let index = next.take() { shared.buffer[index] = job.body!(index) }
-                    finished.leave()
+        return collect(count: count) { shared in
+            let next = IndexDispenser(count: count)
+            let finished = DispatchGroup()
+            withoutActuallyEscaping(body) { body in
+                // The threads hold the job, not the closure, which is dropped before it stops being valid
+                // (a thread may still be ending after it has left the group).
+                let job = UncheckedJob(body: body)
+                for _ in 0..<min(workers, count) {
+                    finished.enter()
+                    let thread = Thread {
+                        while let index = next.take() { shared.buffer[index] = job.body!(index) }
+                        finished.leave()
+                    }
+                    thread.stackSize = 8 << 20
+                    thread.start()
                 }
-                thread.stackSize = 8 << 20
-                thread.start()
+                finished.wait()
+                job.body = nil
             }
-            finished.wait()
-            job.body = nil
         }
-        return slots.map { $0! }
     }
 
     /// `(0..<count).map(body)`, run concurrently. Each iteration writes only its own slot, so no
     /// lock is needed.
     public static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
+        return collect(count: count) { shared in
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                shared.buffer[index] = body(index)
+            }
+        }
+    }
+
+    /// One slot per index, given to `fill`, which must write every slot exactly once (from any
+    /// thread); then the slots' values in order.
+    private static func collect<T>(count: Int, _ fill: (SlotBuffer<T>) -> Void) -> [T] {
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {
             slots.deinitialize()
             slots.deallocate()
         }
-        let shared = SlotBuffer(buffer: slots)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            shared.buffer[index] = body(index)
-        }
+        fill(SlotBuffer(buffer: slots))
         return slots.map { $0! }
     }
 }

@@ -238,8 +238,13 @@ public struct SummaryReport {
             throw ReportError.writeFailed(path: directory, reason: "\(failure)")
         }
         try ReportError.writing {
-            for file in temporaries {
-                try DurableFiles.replace(temporary: file.path, as: PathText.join(directory, file.name))
+            for (index, file) in temporaries.enumerated() {
+                do {
+                    try DurableFiles.replace(temporary: file.path, as: PathText.join(directory, file.name))
+                } catch {
+                    for rest in temporaries[(index + 1)...] { unlink(rest.path) }
+                    throw error
+                }
             }
             try DurableFiles.syncDirectory(directory)
         }

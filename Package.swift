@@ -84,5 +84,5 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Core", "Intake", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FurikaeriCLI"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -68,7 +68,8 @@ public final class IntakeRunner {
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
             // A stop while the batch in hand is still being validated: nothing of it was copied yet.
-            guard var (results, copies) = checking.wait(orStop: shouldStop) else { break }
+            guard let (results, checkedCopies) = checking.wait(orStop: shouldStop) else { break }
+            var copies = checkedCopies
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
             defer { copies.discard() }
             counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
@@ -114,6 +115,11 @@ public final class IntakeRunner {
     }
 
     /// Validation and copying of one batch running in the background.
+    ///
+    /// Unchecked Sendable, and safe: `taken`, `cancelled` and `copying` are read and written only
+    /// under `lock`; `outcome` is written once, by the background work, before it signals `finished`,
+    /// and read (and `taken` set) only after a wait on `finished` has returned, which orders the write
+    /// before the read; `wait` is called from the one thread that runs the batches.
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
         private let lock = NSLock()
@@ -122,7 +128,7 @@ public final class IntakeRunner {
         private var cancelled = false
         private var copying = false
 
-        init(_ work: @escaping (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping @Sendable (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 outcome = work(self)
                 finished.signal()
@@ -441,6 +447,9 @@ public final class IntakeRunner {
 ///
 /// A name is removed only while it still holds the file that was taken (`InboxRemovals.check`): a
 /// file saved again meanwhile (Excel writes a new file and renames it over the old) stays.
+///
+/// Unchecked Sendable, and safe: every stored `var` (`queued`, `folders`, `kept`, `failure`,
+/// `finished`) is read and written only inside `lock.withLock`; the thread's own state is local to it.
 final class InboxRemovals: @unchecked Sendable {
     /// A committed file and the bytes that were stored for it.
     struct Taken {

@@ -41,7 +41,7 @@ public enum ReportError: Error, Equatable {
 }
 
 /// The whole run's reports: aggregated at init, written (workbooks and CSV together) by `write`.
-public struct SummaryReport {
+public struct SummaryReport: Sendable {
     public var records: RecordSet
     public var summaries: [YearSummary]
     public var crossYear: CrossYearSummary
@@ -138,11 +138,17 @@ public struct SummaryReport {
     /// each other and are built side by side.
     private static func personalValuesAndRecords(_ files: [FileResult], defaultFiscalYear: Int?)
         -> (PersonalDataScrubber, RecordSet) {
+        enum Part: Sendable { case personal(PersonalDataScrubber), records(RecordSet) }
         var personal = PersonalDataScrubber(values: []), built = RecordSet()
-        _ = Parallel.map([
-            { personal = PersonalDataScrubber(files: files) },
-            { built = RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files) },
-        ])
+        for part in Parallel.map([
+            { .personal(PersonalDataScrubber(files: files)) },
+            { .records(RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files)) },
+        ] as [@Sendable () -> Part]) {
+            switch part {
+            case .personal(let value): personal = value
+            case .records(let value): built = value
+            }
+        }
         return (personal, built)
     }
 
@@ -151,9 +157,9 @@ public struct SummaryReport {
         Parallel.map(csvJobs())
     }
 
-    private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
+    private func csvJobs() -> [@Sendable () -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
-        var builders: [() -> CSVRows] = []
+        var builders: [@Sendable () -> CSVRows] = []
         for summary in summaries {
             builders += [{ tables.projectRows(summary) }, { tables.interimRows(summary) }, { tables.viewpointRows(summary) },
                          { tables.commentRows(summary) }]
@@ -186,10 +192,10 @@ public struct SummaryReport {
     public func writeAll(to directory: String) throws -> Outcome {
         try ReportError.writing { try DurableFiles.createDirectory(directory) }
         // Each job gives its output's name and the temporary file it was written to (nil when none was made).
-        enum Job { case workbook(String, String, Error?), csv(String, String?, Error?, [UnencodableCharacter]) }
+        enum Job: Sendable { case workbook(String, String, Error?), csv(String, String?, Error?, [UnencodableCharacter]) }
         let unknownYearFiles = validationResultYears.contains(nil)
             ? validationYears.files(files, inYear: nil).count : 0
-        var jobs: [() -> Job] = summaries.map { summary in {
+        var jobs: [@Sendable () -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
             var input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear,
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),

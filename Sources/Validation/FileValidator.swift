@@ -167,13 +167,13 @@ public struct FileValidator: Sendable {
     /// Validates the given files in parallel and turns each result into what the caller keeps
     /// (its JSON bytes, say) on the worker that made it: the results are neither kept nor freed on
     /// the calling thread, which would be work done on one core. Values come back in the files' order.
-    public func validate<T>(files: [String], transform: (FileResult) -> T) -> [T] {
+    public func validate<T: Sendable>(files: [String], transform: @Sendable (FileResult) -> T) -> [T] {
         validateKeepingBytes(files: files) { result, _ in transform(result) }
     }
 
     /// `validate(files:transform:)`, handing `transform` also the bytes each result was made from
     /// (see `validateFileKeepingBytes(at:)`), so that a caller storing the file need not read it again.
-    public func validateKeepingBytes<T>(files: [String], transform: (FileResult, FileBytes?) -> T) -> [T] {
+    public func validateKeepingBytes<T: Sendable>(files: [String], transform: @Sendable (FileResult, FileBytes?) -> T) -> [T] {
         return Parallel.map(count: files.count, workers: workers) {
             let (result, bytes) = validateFileKeepingBytes(at: files[$0])
             return transform(result, bytes)

@@ -40,7 +40,7 @@ import TestSupport
         try f.drop("done.xlsx")
         let whole = try Data(contentsOf: URL(fileURLWithPath: f.pool + "/slow.xlsx"))
         let path = f.inbox + "/slow.xlsx"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let writer = try #require(FileHandle(forWritingAtPath: path))
         writer.write(whole.prefix(whole.count / 2))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: path)

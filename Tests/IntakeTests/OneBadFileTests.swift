@@ -47,7 +47,7 @@ import Validation
         let t = try TestWorkspace()
         defer { t.remove() }
         // rejected/課 is a file, so nothing can be stored under rejected/課/.
-        FileManager.default.createFile(atPath: t.workspace.rejected + "/課", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: t.workspace.rejected + "/課", contents: Data("x".utf8))
         try t.drop("課/bad.xlsx", "invalid;2024;会;事業;最終")
         try t.drop("課/memo.csv", "a,b")
         try t.drop("good.xlsx", "valid;2024;会;事業;最終")

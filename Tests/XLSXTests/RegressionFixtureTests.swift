@@ -16,7 +16,7 @@ enum FuzzRegressions {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
     }
 
-    static let harnesses: [(target: String, run: ([UInt8]) -> FuzzOutcome)] = [
+    static let harnesses: [(target: String, run: @Sendable ([UInt8]) -> FuzzOutcome)] = [
         ("fuzz-workbook", { FuzzHarness.workbook($0) }),
         ("fuzz-shared-strings", { FuzzHarness.sharedStrings($0) }),
         ("fuzz-worksheet", { FuzzHarness.worksheet($0) }),

@@ -58,6 +58,7 @@ public struct Anonymizer: Sendable {
         var out = records.mappingTexts(scrub)
         for i in out.submissions.indices { out.submissions[i].orgName = code(for: records.submissions[i].orgName) }
         for i in out.proposals.indices { out.proposals[i].orgName = code(for: records.proposals[i].orgName) }
+        for i in out.evaluations.indices { out.evaluations[i].orgName = code(for: records.evaluations[i].orgName) }
         return out
     }
 }
@@ -98,6 +99,14 @@ extension RecordSet {
             p.cityRole = transform(p.cityRole)
             out.proposals[i] = p
         }
+        for i in out.evaluations.indices {
+            var e = out.evaluations[i]
+            if includingOrgNames { e.orgName = transform(e.orgName) }
+            e.projectName = transform(e.projectName)
+            e.findings = transform(e.findings)
+            e.suggestions = transform(e.suggestions)
+            out.evaluations[i] = e
+        }
         return out
     }
 }
@@ -120,8 +129,9 @@ public struct PersonalDataScrubber: Sendable {
 
     /// The 団体名 of one form as written, when it has one: for the anonymizer, which replaces the
     /// names of invalid files' forms too.
+    /// A 第三者評価票 has none of its own: it names a project's 団体 (or its code) already coded.
     public static func orgName(of form: ExtractedForm) -> String? {
-        guard let reading = form["org_name"] else { return nil }
+        guard form.kind != .evaluation, let reading = form["org_name"] else { return nil }
         let text = RecordBuilder.text(reading.value).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }

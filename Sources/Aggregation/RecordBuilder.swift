@@ -9,11 +9,15 @@ public struct RecordSet: Hashable, Sendable {
     /// Forms left out because no fiscal year could be found for them (none on the sheet, no `--year`,
     /// no proposal with the same names).
     public var undated: [SourceLocation]
+    /// Accepted 第三者評価票, one per evaluator and project sheet.
+    public var evaluations: [EvaluationRecord]
 
-    public init(submissions: [Submission] = [], proposals: [ProposalRecord] = [], undated: [SourceLocation] = []) {
+    public init(submissions: [Submission] = [], proposals: [ProposalRecord] = [], undated: [SourceLocation] = [],
+                evaluations: [EvaluationRecord] = []) {
         self.submissions = submissions
         self.proposals = proposals
         self.undated = undated
+        self.evaluations = evaluations
     }
 
     /// The records of forms built one at a time (each with `RecordBuilder.records(from:)` over that one
@@ -26,8 +30,12 @@ public struct RecordSet: Hashable, Sendable {
             proposals += part.proposals
             undated += part.undated
         }
-        for (kind, part) in parts where kind != .proposal {
+        for (kind, part) in parts where kind == .reflection {
             submissions += part.submissions
+            undated += part.undated
+        }
+        for (kind, part) in parts where kind == .evaluation {
+            evaluations += part.evaluations
             undated += part.undated
         }
     }
@@ -88,7 +96,26 @@ public struct RecordBuilder: Sendable {
                 }
             }
         }
+        for (path, form) in forms where form.kind == .evaluation {
+            let source = SourceLocation(file: path, sheet: form.sheet)
+            if let year = Self.fiscalYear(form) ?? defaultFiscalYear {
+                set.evaluations.append(evaluation(form, year: year, source: source))
+            } else {
+                set.undated.append(source)
+            }
+        }
         return set
+    }
+
+    /// The record of one 第三者評価票.
+    func evaluation(_ form: ExtractedForm, year: Int, source: SourceLocation) -> EvaluationRecord {
+        var scores: [Viewpoint: Int] = [:]
+        for (viewpoint, keys) in Self.viewpointKeys { scores[viewpoint] = Self.score(form, keys.score) }
+        return EvaluationRecord(
+            fiscalYear: year, projectID: NameNormalizer.normalize(Self.text(form, "project_id")).uppercased(),
+            orgName: Self.text(form, "org_name"), projectName: Self.text(form, "project_name"),
+            evaluator: Self.text(form, "evaluator"), scores: scores, overall: Self.score(form, "overall"),
+            findings: Self.text(form, "findings"), suggestions: Self.text(form, "suggestions"), source: source)
     }
 
     /// A reflection's record, or its location when no fiscal year can be found for it.

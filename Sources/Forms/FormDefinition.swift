@@ -87,9 +87,9 @@ public struct FormDefinition: Sendable, Hashable {
 
     public func field(_ key: String) -> FieldDefinition? { fields.first { $0.key == key } }
 
-    /// Both definitions, adjusted by the office's settings.
+    /// Every definition, adjusted by the office's settings.
     public static func all(settings: Settings) -> [FormDefinition] {
-        [reflection(settings: settings), proposal(settings: settings)]
+        [reflection(settings: settings), proposal(settings: settings), evaluation(settings: settings)]
     }
 
     /// Adds the office's extra labels (`Settings.labels`) to the built-in variants.

@@ -6,6 +6,9 @@ public enum FormKind: String, Codable, Hashable, Sendable, CaseIterable {
     case reflection
     /// 企画提案書: an NPO's proposal.
     case proposal
+    /// 第三者評価票: a third-party evaluator's scores and findings for one project, on a sheet made
+    /// by `furikaeri evaluation-sheets`.
+    case evaluation
 }
 
 /// The seven viewpoints (ふりかえりの視点) of the reflection sheet, in the seed's order.

@@ -180,7 +180,11 @@ struct SheetReading {
                                     value: choice.value, doubt: choice.doubt)
             }
         }
-        let (value, note) = ValueReader.read(raw, as: field.type, choices: field.choices)
+        var (value, note) = ValueReader.read(raw, as: field.type, choices: field.choices)
+        // A score picked from the cell's own dropdown (`4`, `4：良い`) is what the form asked for.
+        if note != nil, field.type == .score, case .text(let text) = raw, index.grid.listItems(at: cell).contains(text) {
+            note = nil
+        }
         return FieldReading(key: field.key, label: label, labelCell: labelCell, cell: cell, raw: raw, value: value,
                             normalisation: note)
     }

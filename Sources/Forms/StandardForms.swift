@@ -104,3 +104,57 @@ extension FormDefinition {
             .adjusted(by: settings)
     }
 }
+
+extension FormDefinition {
+    /// 第三者評価票: one project's facts (printed and locked by `furikaeri evaluation-sheets`) and the
+    /// evaluator's inputs: a 1–5 score per viewpoint, 総合評価, 所見 (required), 改善への提案, the
+    /// evaluator's name or code and the date.
+    ///
+    /// The facts are read back so that a sheet whose 事業ID, 団体名 or 事業名 was changed by hand is
+    /// caught (intake checks them against the ledger). The 団体 and 市 score columns printed beside the
+    /// evaluator's are not read: the ledger holds those scores.
+    public static func evaluation(settings: Settings = .defaults) -> FormDefinition {
+        let fields: [FieldDefinition] = [
+            FieldDefinition(key: "project_id", label: "事業ID", variants: ["事業番号"], required: true,
+                            inputMessage: "変更しないでください。"),
+            FieldDefinition(key: "fiscal_year", label: "実施年度", variants: ["年度", "対象年度"], type: .year,
+                            inputMessage: "変更しないでください。"),
+            FieldDefinition(key: "org_name", label: "団体名", variants: ["団体名称", "実施団体名"], required: true,
+                            inputMessage: "変更しないでください。"),
+            FieldDefinition(key: "project_name", label: "事業名", variants: ["事業名称", "協働事業名"], required: true,
+                            inputMessage: "変更しないでください。"),
+            FieldDefinition(key: "department", label: "担当課", variants: ["協働部署", "担当部署"]),
+            FieldDefinition(key: "collaboration_form", label: "協働の形態", variants: ["協働形態"]),
+            FieldDefinition(key: "category", label: "募集区分", variants: ["応募区分"]),
+            FieldDefinition(key: "local_issue", label: "地域課題", variants: ["地域の課題"], directions: [.right]),
+            FieldDefinition(key: "purpose", label: "事業の目的", variants: ["事業目的"], directions: [.right]),
+            FieldDefinition(key: "expected_effect", label: "期待される効果", variants: ["期待する効果"], directions: [.right]),
+            FieldDefinition(key: "org_comment", label: "団体のコメント", variants: ["団体コメント"], directions: [.right]),
+            FieldDefinition(key: "city_comment", label: "市のコメント", variants: ["市コメント"], directions: [.right]),
+            FieldDefinition(key: "overall", label: "*総合評価", variants: ["総合評価"], directions: [.right],
+                            required: true, type: .score,
+                            inputMessage: "事業全体の評価を 1（低い）〜5（高い）から選んでください（必須）。"),
+            FieldDefinition(key: "findings", label: "*所見", variants: ["所見", "評価者の所見", "評価所見"],
+                            directions: [.right], required: true,
+                            inputMessage: "評価の理由と事業への所見を記入してください（必須）。"),
+            FieldDefinition(key: "suggestions", label: "改善への提案", variants: ["改善提案", "改善に向けた提案"],
+                            directions: [.right], inputMessage: "今後の改善に向けた提案があれば記入してください。"),
+            FieldDefinition(key: "evaluator", label: "*評価者（氏名またはコード）",
+                            variants: ["評価者", "評価者名", "評価委員"], directions: [.right], required: true,
+                            inputMessage: "評価者の氏名またはコードを入力してください（必須）。"),
+            FieldDefinition(key: "evaluated_on", label: "記入日", variants: ["評価日"], directions: [.right],
+                            inputMessage: "例：2025/3/10"),
+        ]
+        var names: [Viewpoint: [String]] = [:]
+        for viewpoint in Viewpoint.allCases { names[viewpoint] = [viewpoint.name] }
+        let table = ViewpointTableDefinition(
+            names: names,
+            scoreHeaders: ["*評価者の評価", "評価者の評価", "第三者の評価", "第三者評価", "委員の評価"],
+            cityScoreHeaders: [], commentHeaders: [],
+            viewpointHeader: "ふりかえりの視点")
+        return FormDefinition(kind: .evaluation, title: "協働事業 第三者評価票", fields: fields,
+                              viewpointTable: table,
+                              signatureKeys: ["project_id", "overall", "findings", "evaluator"])
+            .adjusted(by: settings)
+    }
+}

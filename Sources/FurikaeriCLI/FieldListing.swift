@@ -21,6 +21,7 @@ enum FieldListing {
             switch form.kind {
             case .reflection: kind = english ? "reflection sheet" : "ふりかえりシート"
             case .proposal: kind = english ? "proposal form" : "企画提案書"
+            case .evaluation: kind = english ? "third-party evaluation sheet" : "第三者評価票"
             }
             line(english ? "-- sheet \"\(form.sheet)\": \(kind)" : "-- シート「\(form.sheet)」: \(kind)")
             for reading in form.fields.values.sorted(by: { order($0) < order($1) }) {
@@ -36,7 +37,7 @@ enum FieldListing {
 
     /// Catalogue order: the form's own fields first, then each viewpoint's score, 市の評価 and comment.
     static func order(_ reading: FieldReading) -> (Int, Int, String) {
-        let keys = FieldCatalog.reflectionKeys + FieldCatalog.proposalKeys
+        let keys = FieldCatalog.reflectionKeys + FieldCatalog.proposalKeys + FieldCatalog.evaluationKeys
         if let index = keys.firstIndex(of: reading.key) { return (index, 0, "") }
         if let (family, viewpoint) = FieldCatalog.viewpointKey(reading.key) {
             let families = ["scores", "city_scores", "comments"]

@@ -14,7 +14,8 @@ struct Furikaeri: ParsableCommand {
         subcommands: [
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
             InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
-            LedgerCommand.self,
+            EvaluationSheetsCommand.self,
+            LedgerCommand.self, WithdrawCommand.self, ExportCommand.self,
         ])
 
     /// Runs the command, with every usage error (a missing option value, a bad choice) ending in

@@ -63,7 +63,7 @@ struct LogLine {
     static func severity(of event: IntakeEvent) -> LogSeverity {
         switch event.outcome {
         case .accepted?, .duplicate?: return .info
-        case .rejected?, .notXLSX?: return .warning
+        case .rejected?, .notXLSX?, .rejectedAgain?: return .warning
         case nil: return event.unreadableErrno != nil || event.failure != nil ? .error : .info
         }
     }

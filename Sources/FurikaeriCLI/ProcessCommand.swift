@@ -306,5 +306,6 @@ enum OwnOutputs {
         guard let workbook = try? Workbook.open(path: path) else { return false }
         let names = workbook.sheets.map(\.name)
         return SummaryWorkbook.allSheetNameLists.contains(names)
+            || ProjectChartWorkbook.isOwn(fileName: (path as NSString).lastPathComponent, sheetNames: names)
     }
 }

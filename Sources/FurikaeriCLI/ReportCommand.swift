@@ -54,18 +54,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .ja
         let fiscalYear = FiscalYearText.parse(year) ?? 0
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
-        let settings: Settings
-        do {
-            settings = try workspace.loadSettings()
-        } catch {
-            printError(IntakeErrorText.message(error, language: language))
-            throw ExitCode(2)
-        }
+        let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         let range = settings.fiscalYears
         if !range.contains(fiscalYear) {
             printError(language == .ja

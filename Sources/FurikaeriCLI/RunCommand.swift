@@ -51,6 +51,7 @@ struct RunCommand: ParsableCommand {
             var session = try IntakeSession.standard(workspace: workspace, language: language, lockTimeout: wait,
                                                      workers: jobs)
             session.batchSize = max(1, batchSize)
+            session.checksArchive = true
             let result = try session.pass(
                 command: "run",
                 onWaitForLock: { printError(IntakeText.waitingForLock(seconds: wait, language)) },
@@ -66,6 +67,7 @@ struct RunCommand: ParsableCommand {
                 shouldStop: { stop.isRequested }, outputsAfterStop: false)
             progress.clear()
             for line in IntakeText.inboxNotices(result, language) { print(line) }
+            for line in IntakeText.archiveNotices(result, language) { print(line) }
             if !result.recovery.isEmpty { printError(RecoveryText.line(result.recovery, language: language)) }
             print(result.summaryLine(in: language))
             if let status = stop.exitStatus {

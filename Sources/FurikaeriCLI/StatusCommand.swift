@@ -7,13 +7,21 @@ import Validation
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "年度ごとの受付件数・差戻し件数・未提出のふりかえりシートと、受付フォルダの待ち件数を表示します。")
+        abstract: "年度ごとの受付件数・差戻し件数・未提出のふりかえりシートと、受付フォルダの待ち件数を表示します。",
+        discussion: """
+            訂正待ちの差戻し（後から同じ団体・事業・時期のシートを受け付けると訂正済み）、企画提案書と照合できない
+            ふりかえりシート（未照合）、受付フォルダに残っているファイルとその理由、archive から消えたファイル、
+            取り下げたファイルを名前で示します。--json の形は docs/contracts.md にあります。
+            """)
 
     @Option(name: .long, help: "作業フォルダ")
     var workspace: String
 
     @Option(name: .long, help: "メッセージの言語: ja または en")
     var lang: String = "ja"
+
+    @Flag(name: .long, help: "docs/contracts.md の形の JSON で出力します。")
+    var json = false
 
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang には ja か en を指定してください（--lang must be ja or en）。") }
@@ -29,13 +37,18 @@ struct StatusCommand: ParsableCommand {
         do {
             let settings = try workspace.loadSettings()
             let ledger = try Ledger.openGuarded(workspace)
-            let scan = InboxScanner(inbox: workspace.inbox, settleSeconds: settings.intake.settleSeconds).scan()
-            print(StatusText.render(years: try ledger.yearStatuses(), rejectedWithoutYear: try ledger.rejectedWithoutYear(),
-                                    pending: scan.ready.count + scan.invalidNames.count, settling: scan.settling.count,
-                                    links: scan.links.count, unreadableFolders: scan.unreadableFolders.count,
-                                    problems: try ledger.latestRunProblems(),
-                                    language: language),
-                  terminator: "")
+            let report = try StatusReport.read(workspace: workspace, ledger: ledger, settings: settings)
+            if json {
+                var document = StatusJSON.document(report)
+                if case .object(var fields) = document {
+                    fields["evaluations"] = EvaluationStatusText.json(try ledger.evaluationReturns())
+                    document = .object(fields)
+                }
+                print(document.encoded())
+            } else {
+                print(StatusText.render(report, language: language), terminator: "")
+                print(EvaluationStatusText.render(try ledger.evaluationReturns(), language: language), terminator: "")
+            }
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))
             throw ExitCode(error.exitCode)

@@ -5,14 +5,14 @@ import Settings
 import Templates
 import Validation
 
-/// `furikaeri template reflection|proposal [-o FILE] [--config FILE]`: writes a blank form.
+/// `furikaeri template reflection|proposal|evaluation [-o FILE] [--config FILE]`: writes a blank form.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "空のふりかえりシート（reflection）または企画提案書（proposal）の様式を書き出します。",
+        abstract: "空のふりかえりシート（reflection）、企画提案書（proposal）または第三者評価票（evaluation）の様式を書き出します。",
         discussion: "黄色のセルだけが入力でき、評価・募集区分・協働の形態・担当課は一覧から選べます。")
 
-    @Argument(help: "様式の種類: reflection（ふりかえりシート）または proposal（企画提案書）")
+    @Argument(help: "様式の種類: reflection（ふりかえりシート）、proposal（企画提案書）または evaluation（第三者評価票）")
     var kind: String
 
     @Option(name: [.short, .customLong("output")], help: "書き出すファイル（既定: ふりかえりシート_様式.xlsx / 企画提案書_様式.xlsx）")
@@ -29,7 +29,7 @@ struct TemplateCommand: ParsableCommand {
 
     func validate() throws {
         guard FormKind(rawValue: kind) != nil else {
-            throw ValidationError("様式の種類は reflection か proposal を指定してください（指定された値: \(kind)）。")
+            throw ValidationError("様式の種類は reflection、proposal か evaluation を指定してください（指定された値: \(kind)）。")
         }
         guard Language(rawValue: lang) != nil else {
             throw ValidationError("--lang には ja か en を指定してください。")

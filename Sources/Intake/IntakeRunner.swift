@@ -25,6 +25,10 @@ public final class IntakeRunner {
     public var batchSize = 64
     /// The clock, replaceable in tests.
     public var now: () -> Date = Date.init
+    /// Each fiscal year's projects, for the 第三者評価票 of the batch at hand.
+    private var evaluationProjects: [Int: EvaluationProjects] = [:]
+    /// The language of the notes written beside rejected files (the run's language).
+    public var language: Language = .ja
 
     public init(workspace: Workspace, settings: Settings, ledger: Ledger,
                 checker: WorkbookChecking, outputs: YearOutputWriting) {
@@ -50,6 +54,7 @@ public final class IntakeRunner {
         inboxRemovals = InboxRemovals()
         folderNames = FolderNames()
         var acceptedYears = try ledger.acceptedFileYears()
+        rejectedBySHA = try ledger.rejectedFilesBySHA { [workspace] in FileSnapshot.of(workspace.path($0)) != nil }
         let batches = Self.batches(of: files, upTo: batchSize)
         // The next batch is validated and copied in the background while this one is synced, renamed
         // into place and committed.
@@ -81,13 +86,13 @@ public final class IntakeRunner {
     }
 
     /// Waits until every file `process` took is removed from the inbox, durably; records that in
-    /// the ledger and removes the subfolders left empty. Returns the files left in the inbox because
+    /// the ledger. The inbox's subfolders stay, empty or not: staff made them and file into them.
+    /// Returns the files left in the inbox because
     /// their name holds another file now (saved again after being taken), relative to the inbox.
     @discardableResult
     public func finishInboxRemovals(runID: Int64) throws -> [String] {
-        let (folders, kept) = try inboxRemovals.finish()
+        let (_, kept) = try inboxRemovals.finish()
         try ledger.markAllInboxRemoved(runID: runID)
-        removeEmptySubfolders(of: folders)
         return kept.sorted()
     }
 
@@ -199,9 +204,30 @@ public final class IntakeRunner {
     private func processBatch(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
                               copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
                               onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
+        // 第三者評価票 are checked against the projects already committed: the batch's other files (the
+        // year's reflections among them) are committed first, the evaluator sheets after them.
+        func hasEvaluation(_ file: InboxFile) -> Bool {
+            resultByPath[PathKey(file.path)]?.forms.contains { $0.form.kind == .evaluation } == true
+        }
+        let evaluations = batch.filter(hasEvaluation)
+        var counts = try commitPart(evaluations.isEmpty ? batch : batch.filter { !hasEvaluation($0) }, results: resultByPath,
+                                    copies: &copies, runID: runID, acceptedYears: &acceptedYears, onEvent: onEvent,
+                                    shouldStop: shouldStop)
+        if !evaluations.isEmpty, !shouldStop() {
+            counts += try commitPart(evaluations, results: resultByPath, copies: &copies, runID: runID,
+                                     acceptedYears: &acceptedYears, onEvent: onEvent, shouldStop: shouldStop)
+        }
+        return counts
+    }
 
+    /// Stages, publishes and commits files of a batch (see `processBatch`).
+    private func commitPart(_ batch: [InboxFile], results resultByPath: [PathKey: FileResult],
+                            copies: inout StagedCopies, runID: Int64, acceptedYears: inout [String: Int],
+                            onEvent: (IntakeEvent) -> Void, shouldStop: () -> Bool) throws -> RunCounts {
         var counts = RunCounts()
         var staged: [Placement] = []
+        // The projects 第三者評価票 may name are read afresh for each part (see `projects(ofYear:)`).
+        evaluationProjects = [:]
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
         func leave(_ file: InboxFile, _ failure: FileError?) {
             var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
@@ -225,6 +251,11 @@ public final class IntakeRunner {
                     continue
                 }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = placed.entry.fiscalYear }
+                if placed.entry.outcome == .rejected || placed.entry.outcome == .notXLSX, rejectedBySHA[placed.entry.sha256] == nil {
+                    rejectedBySHA[placed.entry.sha256] = StoredRejection(storedPath: placed.entry.storedPath,
+                                                                         notePath: placed.entry.notePath,
+                                                                         fiscalYear: placed.entry.fiscalYear)
+                }
                 staged.append(placed)
             } catch let error as FileError {
                 leave(file, error)
@@ -248,6 +279,7 @@ public final class IntakeRunner {
                 for (temporary, _) in placed.publications { unlink(temporary) }
                 for final in published { unlink(final) }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
+                if rejectedBySHA[placed.entry.sha256]?.storedPath == placed.entry.storedPath { rejectedBySHA[placed.entry.sha256] = nil }
                 leave(placed.file, (error as? FileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
                 return false
             }
@@ -268,6 +300,7 @@ public final class IntakeRunner {
             case .accepted: counts.accepted += 1
             case .duplicate: counts.duplicates += 1
             case .rejected, .notXLSX: counts.rejected += 1
+            case .rejectedAgain: counts.rejectedAgain += 1
             }
         }
         counts.superseded += summary.superseded
@@ -278,6 +311,14 @@ public final class IntakeRunner {
             onEvent(event)
         }
         return counts
+    }
+
+    /// The projects a 第三者評価票 of `year` may name, read once per batch.
+    private func projects(ofYear year: Int) throws -> EvaluationProjects? {
+        if let known = evaluationProjects[year] { return known }
+        let projects = try EvaluationProjects(ledger: ledger, fiscalYear: year, settings: settings)
+        evaluationProjects[year] = projects
+        return projects
     }
 
     private struct Placement {
@@ -303,6 +344,11 @@ public final class IntakeRunner {
         var yearSource: FieldOrigin?
         var identities: [SubmissionIdentity] = []
         var note: String?
+        var result = result
+        if let checked = result, let validator = checker.formValidator {
+            result = try EvaluationProjects.check(checked, validator: validator, projects: projects(ofYear:),
+                                                  fallbackYear: fallbackYear)
+        }
         if let result {
             let year = result.forms.lazy.compactMap { SubmissionIdentity.fiscalYear(of: $0.form) }.first
             // Where the year came from, when not from a 実施年度 field: said per file and kept in the ledger.
@@ -321,14 +367,19 @@ public final class IntakeRunner {
                 outcome = .rejected
                 fiscalYear = year
                 folder = rejectedFolder
-                note = RejectionNote.invalid(originalName: file.relativePath, result: result)
+                note = RejectionNote.invalid(originalName: file.relativePath, result: result, language: language)
             }
         } else {
             outcome = .notXLSX
             folder = rejectedFolder
-            note = RejectionNote.notXLSX(originalName: file.relativePath)
+            note = RejectionNote.notXLSX(originalName: file.relativePath, language: language)
         }
 
+        if outcome == .rejected || outcome == .notXLSX,
+           let sha = result.flatMap({ $0.sha256.isEmpty ? nil : $0.sha256 }) ?? Self.sha256(ofInboxFile: file),
+           let earlier = rejectedBySHA[sha] {
+            return try stageRepeatedRejection(file, sha256: sha, earlier: earlier, status: result?.status, receivedAt: receivedAt)
+        }
         try createDirectoryOnce(folder)
         let storedName = StoredNames.unusedName(for: name) { folderNames.contains($0, in: folder) }
         let stored = PathText.join(folder, storedName)
@@ -339,15 +390,10 @@ public final class IntakeRunner {
         // if it is gone, someone moved or removed it meanwhile.
         // Looked at through folders opened without following links: a subfolder swapped for a link
         // since the scan is not the file that was scanned.
-        var current: FileSnapshot?
-        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
-        case .success(let info):
-            current = (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
-        case .failure(.system(_, _, ENOENT)):
+        let current: FileSnapshot?
+        do { current = try currentSnapshot(of: file) } catch {
             unlink(temporary)
-            throw FileError.system(operation: .read, path: file.path, errno: ENOENT)
-        case .failure:
-            current = nil
+            throw error
         }
         let unchanged = current == file.snapshot && copy.size == file.snapshot.size
             && (result.map { $0.sha256.isEmpty || $0.sha256 == copy.sha256 } ?? true)
@@ -380,6 +426,49 @@ public final class IntakeRunner {
         return Placement(file: file, entry: entry, event: event, publications: publications)
     }
 
+    /// What the inbox name of `file` holds now, looked at through folders opened without following
+    /// links (a subfolder swapped for a link since the scan is not the file that was scanned): nil
+    /// when it is not a regular file; throws when it is gone (moved or removed meanwhile).
+    private func currentSnapshot(of file: InboxFile) throws -> FileSnapshot? {
+        switch NoFollowPaths.status(root: NoFollowPaths.root(of: file), relative: file.relativePath) {
+        case .success(let info):
+            return (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
+        case .failure(.system(_, _, ENOENT)):
+            throw FileError.system(operation: .read, path: file.path, errno: ENOENT)
+        case .failure:
+            return nil
+        }
+    }
+
+    /// The SHA-256 of an inbox file that validation did not hash (not a workbook), read without
+    /// following links; nil when it cannot be read (it is then stored as usual, or left).
+    static func sha256(ofInboxFile file: InboxFile) -> String? {
+        guard let (folder, name) = NoFollowPaths.openParent(root: NoFollowPaths.root(of: file), relative: file.relativePath) else { return nil }
+        defer { close(folder) }
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try? SHA256.hex(readingFrom: fd, path: file.path)
+    }
+
+    /// A file the same, byte for byte, as one rejected earlier and still in rejected/: recorded as
+    /// such, pointing at the earlier file and its note; nothing is copied and no note is written.
+    /// Its inbox copy goes like any file taken (after the commit, only while it is still this file).
+    private func stageRepeatedRejection(_ file: InboxFile, sha256: String, earlier: StoredRejection,
+                                        status: FileStatus?, receivedAt: Date) throws -> Placement? {
+        guard try currentSnapshot(of: file) == file.snapshot else { return nil }
+        let entry = LedgerEntry(
+            originalName: file.relativePath, sha256: sha256, size: file.snapshot.size, receivedAt: receivedAt,
+            outcome: .rejectedAgain, status: status, fiscalYear: earlier.fiscalYear, storedPath: earlier.storedPath,
+            notePath: earlier.notePath, duplicateOf: nil, result: nil, identities: [])
+        let event = IntakeEvent(relativePath: file.relativePath, outcome: .rejectedAgain, storedPath: earlier.storedPath,
+                                fiscalYear: earlier.fiscalYear, errorCount: 0, superseded: 0)
+        return Placement(file: file, entry: entry, event: event, publications: [])
+    }
+
+    /// Rejected files still in rejected/ by SHA-256, read once per `process` and kept up to date.
+    private var rejectedBySHA: [String: StoredRejection] = [:]
+
     /// The names taken in the folders files are stored in, listed once per `process`.
     private var folderNames = FolderNames()
 
@@ -390,18 +479,6 @@ public final class IntakeRunner {
         guard !existingFolders.contains(PathKey(folder)) else { return }
         try DurableFiles.createDirectory(folder)
         existingFolders.insert(PathKey(folder))
-    }
-
-    /// Subfolders of the inbox emptied by this batch are removed (the inbox itself stays).
-    private func removeEmptySubfolders(of folders: [String]) {
-        for folder in folders.sorted(by: { $0.count > $1.count }) where folder != workspace.inbox {
-            var current = folder
-            while current != workspace.inbox, current.hasPrefix(workspace.inbox + "/"),
-                  (try? FileManager.default.contentsOfDirectory(atPath: current))?.isEmpty == true {
-                rmdir(current)
-                current = (current as NSString).deletingLastPathComponent
-            }
-        }
     }
 
     /// Regenerates the outputs of every fiscal year marked stale, each file replaced atomically.

@@ -19,9 +19,16 @@ public protocol WorkbookChecking: Sendable {
     /// within `byteBudget` (nil beyond it, and for files not read whole): intake stores those bytes
     /// rather than reading and hashing the file again.
     func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile]
+
+    /// The validator whose settings and language the checked files' issues use, for the issues intake
+    /// adds itself (a 第三者評価票 checked against the ledger); nil for checkers without one.
+    var formValidator: Validator? { get }
 }
 
 extension WorkbookChecking {
+    /// No validator: intake adds no issues of its own.
+    public var formValidator: Validator? { nil }
+
     /// Keeps no bytes: every file is copied from the inbox when it is stored.
     public func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile] {
         check(paths: paths).map { CheckedFile(result: $0, bytes: nil) }

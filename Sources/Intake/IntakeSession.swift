@@ -47,6 +47,9 @@ public struct IntakePassResult: Equatable, Sendable {
     public var unreadableFolders: [InboxScan.UnreadableFolder] = []
     public var renamed: [String] = []
     public var invalidNames: [String] = []
+    /// Files the ledger keeps in archive/ that are not there (moved or removed by hand), when the
+    /// pass was asked to look (`IntakeSession.checksArchive`).
+    public var missingFromArchive: [MissingStoredFile] = []
 
     /// The summary line, in Japanese (`summaryLine(in:)` for either language).
     public var summaryLine: String { summaryLine(in: .ja) }
@@ -61,6 +64,11 @@ public struct IntakeSession {
     /// Seconds to wait for another run to finish.
     public var lockTimeout: Double
     public var batchSize = 64
+    /// The run's language: the notes beside rejected files are written in it.
+    public var language: Language = .ja
+    /// Whether a pass looks for files gone from archive/ (`run` does; `watch`, looking every few
+    /// seconds, does not).
+    public var checksArchive = false
     /// A backup of the ledger is kept before a pass changes it unless the newest backup is younger
     /// than this many seconds: 0 for `run` (every run keeps one); `watch`, whose passes follow each
     /// other every few seconds, keeps one every so often rather than copying the ledger each time.
@@ -94,6 +102,7 @@ public struct IntakeSession {
         let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
                                   checker: checker, outputs: outputs)
         runner.batchSize = batchSize
+        runner.language = language
         var counts = RunCounts()
         var runID: Int64?
         var problems: [IntakeProblem] = []
@@ -136,6 +145,7 @@ public struct IntakeSession {
         }
         return IntakePassResult(counts: counts, recovery: recovery, yearsWritten: years, settling: settling,
                                 keptInInbox: kept, links: scan.links, unreadableFolders: scan.unreadableFolders,
-                                renamed: scan.renamed, invalidNames: scan.invalidNames)
+                                renamed: scan.renamed, invalidNames: scan.invalidNames,
+                                missingFromArchive: checksArchive ? try ledger.missingArchivedFiles(in: workspace) : [])
     }
 }

@@ -72,6 +72,14 @@ public enum IntakeText {
         return lines
     }
 
+    /// The lines naming files the ledger keeps in archive/ that are gone: never silently kept in or
+    /// dropped from the outputs.
+    public static func archiveNotices(_ result: IntakePassResult, _ language: Language) -> [String] {
+        guard !result.missingFromArchive.isEmpty else { return [] }
+        return [StatusText.missingHeading(result.missingFromArchive.count, language)]
+            + result.missingFromArchive.map { StatusText.missingLine($0, language) }
+    }
+
     /// The line for a file taken whose inbox name held another file when it was to be removed.
     public static func keptInInbox(_ relativePath: String, _ language: Language) -> String {
         let relativePath = NameText.shown(relativePath)
@@ -166,6 +174,10 @@ extension IntakeEvent {
             return "差戻 \(relativePath) → \(stored)（エラー \(errorCount) 件。\(note) を見てください）"
         case (.rejected?, .en):
             return "rejected \(relativePath) → \(stored) (\(errorCount) error\(errorCount == 1 ? "" : "s"); see \(note))"
+        case (.rejectedAgain?, .ja):
+            return "差戻済 \(relativePath)（差し戻した \(stored) と同じ内容です。写しも説明も作らず inbox から除きました。直し方は \(note) にあります）"
+        case (.rejectedAgain?, .en):
+            return "rejected again \(relativePath) (the same as \(stored), already rejected; no second copy or note, removed from the inbox; what to fix is in \(note))"
         case (.notXLSX?, .ja):
             return "差戻 \(relativePath) → \(stored)（.xlsx ではありません。\(note) を見てください）"
         case (.notXLSX?, .en):
@@ -191,6 +203,7 @@ extension IntakePassResult {
         case .ja:
             var line = "完了: 受付 \(counts.accepted)件、差戻 \(counts.rejected)件、重複 \(counts.duplicates)件"
             if counts.superseded > 0 { line += "（うち再提出で前の版を置き換え \(counts.superseded)件）" }
+            if counts.rejectedAgain > 0 { line += "、差戻し済みと同じ \(counts.rejectedAgain)件" }
             if counts.waiting > 0 { line += "、保留 \(counts.waiting)件（書き込み中のため次回）" }
             if !yearsWritten.isEmpty {
                 line += "。出力を更新した年度: " + yearsWritten.map { IntakeText.fiscalYear($0, .ja) }.joined(separator: "、")
@@ -200,6 +213,7 @@ extension IntakePassResult {
             let duplicates = counts.duplicates == 1 ? "1 duplicate" : "\(counts.duplicates) duplicates"
             var line = "Done: \(counts.accepted) accepted, \(counts.rejected) rejected, \(duplicates)"
             if counts.superseded > 0 { line += " (\(counts.superseded) replaced an earlier version)" }
+            if counts.rejectedAgain > 0 { line += ", \(counts.rejectedAgain) the same as a file already rejected" }
             if counts.waiting > 0 { line += ", \(counts.waiting) left for next time (still being written)" }
             if !yearsWritten.isEmpty {
                 line += ". Outputs updated for " + yearsWritten.map { IntakeText.fiscalYear($0, .en) }.joined(separator: ", ")

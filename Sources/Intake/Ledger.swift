@@ -14,6 +14,10 @@ public enum FileOutcome: String, Sendable, CaseIterable {
     case rejected
     /// Not an .xlsx file: moved to rejected/ with a note on saving as .xlsx.
     case notXLSX = "not_xlsx"
+    /// Byte-for-byte the same as a file rejected earlier that is still in rejected/: recorded (its
+    /// `stored_path` and `note_path` are the earlier file's), not stored again, no second note, not
+    /// counted as another rejection.
+    case rejectedAgain = "rejected_again"
 }
 
 /// One file to record in the ledger, after its copy is durable and before its inbox copy is removed.
@@ -55,6 +59,14 @@ public struct LedgerEntry: Sendable {
         self.result = result
         self.identities = identities
     }
+}
+
+/// A rejected file kept in rejected/, with its note.
+public struct StoredRejection: Equatable, Sendable {
+    /// Relative to the workspace.
+    public var storedPath: String
+    public var notePath: String?
+    public var fiscalYear: Int?
 }
 
 /// What committing a batch changed.
@@ -109,13 +121,35 @@ public final class Ledger {
 
     // MARK: Writing files
 
-    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates.
+    /// The fiscal year of every accepted file by sha256, to recognise exact duplicates. A withdrawn
+    /// file is not among them: the same bytes dropped again are taken as a new submission.
     public func acceptedFileYears() throws -> [String: Int] {
         try queue.read { db in
             var years: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, fiscal_year FROM files WHERE outcome = 'accepted'
+                  AND NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.file_id = files.id AND w.undone_at IS NULL)
+                """)
             while let row = try rows.next() { years[row[0]] = row[1] }
             return years
+        }
+    }
+
+    /// Every rejected file still in rejected/, by sha256: where it is and its note (the earliest of
+    /// equal files), to recognise the same file dropped again.
+    public func rejectedFilesBySHA(existing: (String) -> Bool) throws -> [String: StoredRejection] {
+        try queue.read { db in
+            var found: [String: StoredRejection] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT sha256, stored_path, note_path, fiscal_year FROM files
+                WHERE outcome IN ('rejected', 'not_xlsx') ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let sha: String = row[0]
+                guard found[sha] == nil, existing(row[1]) else { continue }
+                found[sha] = StoredRejection(storedPath: row[1], notePath: row[2], fiscalYear: row[3])
+            }
+            return found
         }
     }
 
@@ -152,6 +186,7 @@ public final class Ledger {
         let fields: PreparedInsert
         let scores: ScoreInserts
         let issue: PreparedInsert
+        let rejectedSheet: PreparedInsert
 
         init(_ db: Database) throws {
             file = try PreparedInsert(db, sql: """
@@ -174,6 +209,10 @@ public final class Ledger {
             scores = ScoreInserts(db)
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            rejectedSheet = try PreparedInsert(db, sql: """
+                INSERT INTO rejected_sheets (file_id, kind, fiscal_year, org_name, project_name, phase, org_key, project_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
@@ -211,6 +250,22 @@ public final class Ledger {
             for issue in validated.issues {
                 try insertIssue(issue, fileID: fileID, submissionID: submissionID, statements: statements)
             }
+            if entry.outcome == .rejected {
+                // What the sheet says it is, when it names its group and project: its correction is
+                // the later accepted sheet with the same identity.
+                let identity = SubmissionIdentity(form: validated.form, fallbackYear: 0)
+                guard !identity.orgKey.isEmpty, !identity.projectKey.isEmpty else { continue }
+                try statements.rejectedSheet.run { row in
+                    row.add(fileID)
+                    row.add(identity.kind.rawValue)
+                    row.add(SubmissionIdentity.fiscalYear(of: validated.form))
+                    row.add(identity.orgName)
+                    row.add(identity.projectName)
+                    row.add(identity.phase)
+                    row.add(identity.orgKey)
+                    row.add(identity.projectKey)
+                }
+            }
         }
     }
 
@@ -247,12 +302,14 @@ public final class Ledger {
             row.add(FieldPacking.pack(form.fields))
         }
         var scores: [(side: String, viewpoint: String, score: Int?)] = []
+        let ownSide = form.kind == .evaluation ? "evaluator" : "org"
+        if form.kind == .evaluation { try Self.recordEvaluation(form, submissionID: id, identity: identity, db: db) }
         for (key, reading) in form.fields {
-            let side = key.hasPrefix("scores.") ? "org" : key.hasPrefix("city_scores.") ? "city" : nil
+            let side = key.hasPrefix("scores.") ? ownSide : key.hasPrefix("city_scores.") ? "city" : nil
             guard let side else { continue }
             var score: Int?
             if case .integer(let s) = reading.value { score = s }
-            scores.append((side, String(key.dropFirst(side == "org" ? "scores.".count : "city_scores.".count)), score))
+            scores.append((side, String(key.dropFirst(side == "city" ? "city_scores.".count : "scores.".count)), score))
         }
         try statements.scores.insert(scores, submissionID: id)
         return id
@@ -353,6 +410,8 @@ public struct RunCounts: Equatable, Sendable {
     public var superseded = 0
     /// Files left in the inbox for now (still being written).
     public var waiting = 0
+    /// Files the same, byte for byte, as a file rejected earlier (recorded, not stored again).
+    public var rejectedAgain = 0
 
     public init() {}
 
@@ -362,6 +421,7 @@ public struct RunCounts: Equatable, Sendable {
         lhs.duplicates += rhs.duplicates
         lhs.superseded += rhs.superseded
         lhs.waiting += rhs.waiting
+        lhs.rejectedAgain += rhs.rejectedAgain
     }
 }
 

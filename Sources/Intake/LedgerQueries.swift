@@ -71,7 +71,7 @@ extension Ledger {
     }
 
     private static func current(_ alias: String = "s") -> String {
-        "\(alias).fiscal_year BETWEEN ? AND ? AND \(alias).superseded_by IS NULL"
+        "\(alias).fiscal_year BETWEEN ? AND ? AND \(alias).superseded_by IS NULL AND \(alias).withdrawn = 0"
     }
 
     static func currentSubmissions(_ db: Database, years: ClosedRange<Int>) throws -> CurrentSubmissions {

@@ -64,6 +64,11 @@ public struct LedgerRepair {
             }
             try ledger.commit(entries, runID: runID)
         }
+        // Files in archive/取り下げ/ were withdrawn: they stay withdrawn (the reason is not on disk).
+        let withdrawnFolder = Withdrawal.folderName
+        for (path, _) in stored where workspace.relative(path).hasPrefix("archive/\(withdrawnFolder)/") {
+            try ledger.recordRebuiltWithdrawal(storedPath: workspace.relative(path), at: now())
+        }
         try ledger.finishRun(runID, counts: report.counts, at: now())
         for year in try ledger.fiscalYears() { try ledger.markOutputsStale(year) }
         try ledger.close()

@@ -138,6 +138,63 @@ enum LedgerSchema {
             // receipt (the fiscal year the file was received in), as `validate --json` says.
             try db.execute(sql: "ALTER TABLE files ADD COLUMN fiscal_year_source TEXT")
         }
+        migrator.registerMigration("v6: withdrawals, and the sheets of rejected files") { db in
+            try db.execute(sql: """
+                -- 1 while the submission's file is withdrawn (furikaeri withdraw): it is in no output.
+                ALTER TABLE submissions ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+                -- Every withdrawal, and its undoing; the file's stored_path follows it into and out
+                -- of archive/取り下げ/.
+                CREATE TABLE withdrawals (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    file_id INTEGER NOT NULL REFERENCES files(id),
+                    withdrawn_at TEXT NOT NULL,         -- ISO 8601, UTC
+                    reason TEXT NOT NULL,
+                    archived_path TEXT NOT NULL,        -- where it was in archive/ before
+                    withdrawn_path TEXT,                -- where it went (NULL: it was missing, nothing moved)
+                    undone_at TEXT                      -- NULL while withdrawn
+                );
+                CREATE INDEX withdrawals_file ON withdrawals(file_id);
+                -- What each readable sheet of a rejected file says it is, so that a later accepted
+                -- sheet with the same identity is known to be its correction.
+                CREATE TABLE rejected_sheets (
+                    file_id INTEGER NOT NULL REFERENCES files(id),
+                    kind TEXT NOT NULL,
+                    fiscal_year INTEGER,                -- NULL when the sheet states none
+                    org_name TEXT NOT NULL,
+                    project_name TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    org_key TEXT NOT NULL,
+                    project_key TEXT NOT NULL
+                );
+                CREATE INDEX rejected_sheets_file ON rejected_sheets(file_id);
+                CREATE INDEX rejected_sheets_key ON rejected_sheets(kind, org_key, project_key, phase);
+                """)
+        }
+        migrator.registerMigration("v7: third-party evaluations and the evaluator sheets sent") { db in
+            // A 第三者評価票 is a submission of kind 'evaluation' whose phase column holds its evaluator
+            // (normalised, `SubmissionIdentity`): a resubmission by the same evaluator for the same
+            // project supersedes the earlier one. Its scores are side 'evaluator'.
+            try db.execute(sql: """
+                CREATE TABLE evaluations (
+                    submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                    fiscal_year INTEGER NOT NULL,
+                    project_id TEXT NOT NULL,           -- 事業ID such as R6-1A2B3C4D
+                    evaluator TEXT NOT NULL,            -- as written on the sheet
+                    evaluator_key TEXT NOT NULL         -- normalised
+                );
+                CREATE INDEX evaluations_year ON evaluations(fiscal_year, evaluator_key);
+                -- One row per evaluator workbook written by `furikaeri evaluation-sheets` (the latest).
+                CREATE TABLE evaluation_sheets (
+                    fiscal_year INTEGER NOT NULL,
+                    evaluator TEXT NOT NULL,
+                    evaluator_key TEXT NOT NULL,
+                    file TEXT NOT NULL,                 -- relative to the workspace
+                    projects INTEGER NOT NULL,
+                    written_at TEXT NOT NULL,           -- ISO 8601, UTC
+                    PRIMARY KEY (fiscal_year, evaluator_key)
+                );
+                """)
+        }
         return migrator
     }
 

@@ -90,9 +90,12 @@ public struct Recovery {
     private func removeUncommittedCopies(report: inout RecoveryReport) throws {
         let known = try ledger.knownStoredPathKeys()
         var unknown: [String] = []
+        // archive/取り下げ/ holds files moved there by withdraw, never copies made by intake: a file
+        // there the ledger does not know (a withdraw killed before its commit) is kept.
+        let withdrawn = PathText.join(workspace.archive, Withdrawal.folderName) + "/"
         for folder in [workspace.archive, workspace.rejected] {
             collectFiles(in: folder) { path in
-                if !known.contains(PathKey(workspace.relative(path))) { unknown.append(path) }
+                if !known.contains(PathKey(workspace.relative(path))) && !path.hasPrefix(withdrawn) { unknown.append(path) }
             }
         }
         guard !unknown.isEmpty else { return }

@@ -71,7 +71,7 @@ public enum SettingsFileTemplate {
             "  # 記入を必須とする項目（様式ごと）。評価と必須コメントは別の規則で確かめます",
             "  required_fields:",
         ]
-        let kindNames = ["reflection": "ふりかえりシート", "proposal": "企画提案書"]
+        let kindNames = ["reflection": "ふりかえりシート", "proposal": "企画提案書", "evaluation": "第三者評価票"]
         for kind in rules.requiredFields.keys.sorted() {
             lines.append("    # \(kindNames[kind] ?? kind)")
             lines.append("    \(kind):")

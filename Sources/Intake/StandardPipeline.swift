@@ -30,15 +30,19 @@ extension IntakeSession {
     public static func standard(workspace: Workspace, language: Language, lockTimeout: Double,
                                 workers: Int? = nil) throws -> IntakeSession {
         let settings = try workspace.loadSettings()
-        return try IntakeSession(workspace: workspace, settings: settings,
-                                 checker: StandardPipeline.checker(settings: settings, language: language, workers: workers),
-                                 outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+        var session = try IntakeSession(workspace: workspace, settings: settings,
+                                        checker: StandardPipeline.checker(settings: settings, language: language, workers: workers),
+                                        outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+        session.language = language
+        return session
     }
 }
 
 /// `FileValidator` as intake's checker: files validated in parallel, results in the files' order.
 struct ValidatorChecker: WorkbookChecking {
     let validator: FileValidator
+
+    var formValidator: Validator? { validator.validator }
 
     func check(paths: [String]) -> [FileResult] {
         validator.validate(files: paths)

@@ -2,7 +2,8 @@ import Foundation
 import Aggregation
 import Forms
 
-/// What makes two sheets "the same submission": kind, fiscal year, 団体名, 事業名 and phase.
+/// What makes two sheets "the same submission": kind, fiscal year, 団体名, 事業名 and phase (for a
+/// 第三者評価票, its evaluator: one evaluation per evaluator and project).
 ///
 /// A later accepted sheet with the same identity supersedes the earlier one (a corrected
 /// resubmission); both stay in the ledger and the archive.
@@ -11,7 +12,8 @@ public struct SubmissionIdentity: Hashable, Sendable {
     public var fiscalYear: Int
     public var orgName: String
     public var projectName: String
-    /// 中間 or 最終, or empty when the sheet has no phase.
+    /// 中間 or 最終, or empty when the sheet has no phase; for a 第三者評価票, `評価者:` and the
+    /// evaluator normalised.
     public var phase: String
     public var orgKey: String
     public var projectKey: String
@@ -22,10 +24,14 @@ public struct SubmissionIdentity: Hashable, Sendable {
         fiscalYear = Self.fiscalYear(of: form) ?? fallbackYear
         orgName = Self.text(form["org_name"]?.value)
         projectName = Self.text(form["project_name"]?.value)
-        phase = Self.normalise(Self.text(form["phase"]?.value))
+        phase = form.kind == .evaluation ? Self.evaluatorPhase(Self.text(form["evaluator"]?.value))
+            : Self.normalise(Self.text(form["phase"]?.value))
         orgKey = Self.normalise(orgName)
         projectKey = Self.normalise(projectName)
     }
+
+    /// What a 第三者評価票 keeps in `phase`: its evaluator, normalised.
+    public static func evaluatorPhase(_ evaluator: String) -> String { "評価者:" + normalise(evaluator) }
 
     /// The 実施年度 written on the form, when readable.
     public static func fiscalYear(of form: ExtractedForm) -> Int? {

@@ -18,6 +18,8 @@ public enum OutputNames {
     public static func issuesCSV(_ year: Int?) -> String {
         "ふりかえり_検証結果_\(year.map(FiscalYearLabel.japanese) ?? "年度不明").csv"
     }
+    /// `第三者評価_令和6年度.csv`: one row per project, evaluator and viewpoint (only with evaluations).
+    public static func thirdPartyCSV(_ year: Int) -> String { "第三者評価_\(FiscalYearLabel.japanese(year)).csv" }
     /// `ふりかえり_経年比較.csv`: each viewpoint's mean by year.
     public static let crossYearCSV = "ふりかえり_経年比較.csv"
 }
@@ -31,6 +33,7 @@ enum Columns {
     static let viewpointsCSV = ["年度", "事業ID", "団体名", "事業名", "区分(中間/最終)", "視点番号", "視点",
                                 "団体の評価", "市の評価", "評価の差(団体－市)", "視点のコメント"]
     static let commentsCSV = ["年度", "事業ID", "団体名", "事業名", "区分(中間/最終)", "種類", "視点", "コメント"]
+    static let thirdPartyCSV = ["年度", "事業ID", "団体名", "事業名", "評価者", "視点番号", "視点", "評価"]
     static let issuesCSV = ["ファイル", "状態", "重要度", "コード", "項目", "シート", "セル", "メッセージ"]
 }
 

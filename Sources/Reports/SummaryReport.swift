@@ -152,6 +152,11 @@ public struct SummaryReport: Sendable {
         return (personal, built)
     }
 
+    /// The year's third-party evaluation (evaluators shown by code when anonymising).
+    public func thirdParty(_ summary: YearSummary) -> ThirdPartySummary {
+        ThirdPartySummary(year: summary, evaluations: records.evaluations, anonymize: options.anonymize)
+    }
+
     /// The CSV files, built and encoded in memory, in a fixed order.
     public func encodedCSVFiles() -> [(name: String, data: Data, unencodable: [UnencodableCharacter])] {
         Parallel.map(csvJobs())
@@ -167,6 +172,10 @@ public struct SummaryReport: Sendable {
         let files = files, cross = crossYear, years = validationYears
         for year in validationResultYears {
             builders.append { tables.issueRows(years.files(files, inYear: year), year: year) }
+        }
+        for summary in summaries {
+            let thirdParty = self.thirdParty(summary)
+            if !thirdParty.isEmpty { builders.append { tables.thirdPartyRows(thirdParty) } }
         }
         if hasAnyYear { builders.append { CSVRows(tables.crossYear(cross)) } }
         let encoder = CSVEncoder(encoding: options.encoding, replaceUnencodable: options.replaceUnencodable)
@@ -201,6 +210,7 @@ public struct SummaryReport: Sendable {
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
             input.unknownYearFiles = unknownYearFiles
+            input.thirdParty = self.thirdParty(summary)
             let temporary = DurableFiles.temporaryPath(in: directory)
             do {
                 try SummaryWorkbook.write(input, to: temporary)
@@ -209,6 +219,22 @@ public struct SummaryReport: Sendable {
                 return .workbook(name, temporary, error)
             }
         } }
+        // The 事業カルテ of each year with third-party evaluations (for the committee's meetings).
+        jobs += summaries.compactMap { summary in
+            let thirdParty = self.thirdParty(summary)
+            guard !thirdParty.isEmpty else { return nil }
+            return {
+                let name = ProjectChartWorkbook.fileName(summary.fiscalYear)
+                let temporary = DurableFiles.temporaryPath(in: directory)
+                do {
+                    try ProjectChartWorkbook.write(summary: summary, thirdParty: thirdParty, crossYear: self.crossYear,
+                                                   to: temporary)
+                    return .workbook(name, temporary, nil)
+                } catch {
+                    return .workbook(name, temporary, error)
+                }
+            }
+        }
         // Each CSV file goes to its temporary file as soon as it is encoded, so its bytes are not
         // held while the other files are made.
         jobs += csvJobs().map { job in {

@@ -14,6 +14,8 @@ public struct SummaryWorkbookInput {
     /// Files of the run whose year cannot be told: listed in `ふりかえり_検証結果_年度不明.csv`,
     /// pointed to from 検証結果.
     public var unknownYearFiles = 0
+    /// The year's third-party evaluation; its sheet (第三者評価) is added only when it has projects.
+    public var thirdParty: ThirdPartySummary?
 
     public init(summary: YearSummary, crossYear: CrossYearSummary, files: [FileResult],
                 undated: [SourceLocation] = [], redactor: Redactor) {
@@ -36,14 +38,17 @@ public enum SummaryWorkbook {
     /// The document properties' keywords: marks the workbook as furikaeri's output, never an input.
     public static let keywords = "furikaeri-summary"
     /// The sheet lists of this version's and the previous version's workbooks, to recognise them.
-    public static let allSheetNameLists = [sheetNames, sheetNames.filter { $0 != "中間ふりかえり" }]
+    public static let allSheetNameLists = [sheetNames, sheetNames + [ThirdPartySheet.sheetName],
+                                           sheetNames.filter { $0 != "中間ふりかえり" }]
 
     /// Writes the workbook to `path`. The creation time is fixed to 1 April of the fiscal year, so
     /// the same input gives the same bytes.
     public static func write(_ input: SummaryWorkbookInput, to path: String) throws {
         let created = creationDate(fiscalYear: input.summary.fiscalYear)
         let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created, keywords: keywords)
-        let sheets = sheetNames.map { workbook.addSheet($0) }
+        let thirdParty = input.thirdParty.flatMap { $0.isEmpty ? nil : $0 }
+        let names = sheetNames + (thirdParty == nil ? [] : [ThirdPartySheet.sheetName])
+        let sheets = names.map { workbook.addSheet($0) }
         OverviewSheet(input: input, sheet: sheets[0]).write(workbook)
         ViewpointSheet(input: input, sheet: sheets[1]).write(workbook)
         ProjectSheet(input: input, sheet: sheets[2], rows: input.summary.projects).write()
@@ -55,7 +60,8 @@ public enum SummaryWorkbook {
         MissingSheet(input: input, sheet: sheets[8]).write()
         ValidationSheet(input: input, sheet: sheets[9]).write()
         CrossYearSheet(input: input, sheet: sheets[10]).write(workbook)
-        for (sheet, name) in zip(sheets, sheetNames) {
+        if let thirdParty { ThirdPartySheet(input: input, thirdParty: thirdParty, sheet: sheets[11]).write(workbook) }
+        for (sheet, name) in zip(sheets, names) {
             sheet.printSetup(title: "\(title)（\(name)）", yearLabel: input.yearLabel)
         }
         try workbook.close()

@@ -45,6 +45,7 @@ public struct Settings: Hashable, Sendable {
 
         public static let defaultRequiredFields: [String: [String]] = [
             "reflection": ["org_name", "project_name"],
+            "evaluation": ["project_id", "org_name", "project_name", "evaluator"],
             "proposal": [
                 "org_name", "project_name", "category", "proposal_type", "collaboration_form",
                 "local_issue", "purpose", "description", "total_cost", "requested_amount",
@@ -225,8 +226,8 @@ extension Settings {
             if let t = m["required_fields"] {
                 guard let rm = t as? [String: Any] else { throw fail("rules.required_fields", "「reflection か proposal: [項目…]」の形") }
                 for (kind, list) in rm {
-                    guard kind == "reflection" || kind == "proposal" else {
-                        throw fail("rules.required_fields", "reflection か proposal のキー")
+                    guard kind == "reflection" || kind == "proposal" || kind == "evaluation" else {
+                        throw fail("rules.required_fields", "reflection、proposal か evaluation のキー")
                     }
                     settings.rules.requiredFields[kind] = try strings(list, "rules.required_fields.\(kind)")
                 }

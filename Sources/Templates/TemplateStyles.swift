@@ -9,6 +9,9 @@ struct TemplateStyles {
     let score: UnsafeMutablePointer<lxw_format>
     let money: UnsafeMutablePointer<lxw_format>
     let note: UnsafeMutablePointer<lxw_format>
+    /// A printed fact (第三者評価票): white, bordered, wrapped, locked; numbers centred.
+    let fact: UnsafeMutablePointer<lxw_format>
+    let factNumber: UnsafeMutablePointer<lxw_format>
 
     /// Light blue behind labels, light yellow behind what staff fill in.
     static let labelColour: lxw_color_t = 0xDDEBF7
@@ -46,6 +49,8 @@ struct TemplateStyles {
         money = try workbook.addFormat { f in
             base(f); shaded(f, Self.inputColour); format_set_unlocked(f); format_set_num_format(f, "#,##0")
         }
+        fact = try workbook.addFormat { base($0) }
+        factNumber = try workbook.addFormat { f in base(f); format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         note = try workbook.addFormat { f in
             format_set_font_name(f, "游ゴシック")
             format_set_font_size(f, 9)

@@ -7,19 +7,44 @@ import Settings
 public enum TemplateWriter {
     /// The sheet each template's form is on.
     public static func sheetName(_ kind: FormKind) -> String {
-        kind == .reflection ? "ふりかえりシート" : "企画提案書"
+        switch kind {
+        case .reflection: return "ふりかえりシート"
+        case .proposal: return "企画提案書"
+        case .evaluation: return "第三者評価票"
+        }
     }
 
     /// The file name `furikaeri template` uses when `-o` is not given.
     public static func defaultFileName(_ kind: FormKind) -> String {
-        kind == .reflection ? "ふりかえりシート_様式.xlsx" : "企画提案書_様式.xlsx"
+        switch kind {
+        case .reflection: return "ふりかえりシート_様式.xlsx"
+        case .proposal: return "企画提案書_様式.xlsx"
+        case .evaluation: return "第三者評価票_様式.xlsx"
+        }
     }
 
-    /// Writes the blank `kind` form to `path`. The file appears whole or not at all: it is written
-    /// beside the target under a temporary name and then made durable and moved into place
-    /// (`DurableFiles.replace`).
+    /// Writes the blank `kind` form to `path`. The file appears whole or not at all (`writeWhole`).
     public static func write(_ kind: FormKind, settings: Settings = .defaults, to path: String,
                              overwrite: Bool = false) throws {
+        try writeWhole(to: path, overwrite: overwrite) { workbook, styles in
+            switch kind {
+            case .reflection:
+                try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
+            case .proposal:
+                try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
+            case .evaluation:
+                // A blank 第三者評価票: one sheet with empty facts (the office's own copy of the layout).
+                try EvaluationSheetTemplate(workbook: workbook, styles: styles)
+                    .build(EvaluationSheetProject(projectID: "", fiscalYear: nil, orgName: "", projectName: ""),
+                           evaluator: "")
+            }
+        }
+    }
+
+    /// Builds a workbook with `build` and puts it at `path` whole or not at all: it is written beside the
+    /// target under a temporary name and then made durable and moved into place (`DurableFiles.replace`).
+    static func writeWhole(to path: String, overwrite: Bool,
+                           _ build: (XLSXWriterWorkbook, TemplateStyles) throws -> Void) throws {
         if FileManager.default.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
         let parent = (path as NSString).deletingLastPathComponent
         let directory = parent.isEmpty ? "." : parent
@@ -27,12 +52,7 @@ public enum TemplateWriter {
         defer { unlink(temporary) }
         let workbook = try XLSXWriterWorkbook(path: temporary)
         let styles = try TemplateStyles(workbook)
-        switch kind {
-        case .reflection:
-            try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
-        case .proposal:
-            try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
-        }
+        try build(workbook, styles)
         try workbook.close()
         // rename(2) replaces the target in one step: there is never a moment without a whole file.
         do {

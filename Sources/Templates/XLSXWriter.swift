@@ -91,6 +91,10 @@ struct XLSXWriterSheet {
         try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "write")
     }
 
+    func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) throws {
+        try check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, format), "number")
+    }
+
     func blank(_ row: Int, _ column: Int, _ format: UnsafeMutablePointer<lxw_format>?) throws {
         try check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "blank")
     }

@@ -90,6 +90,11 @@ enum EnglishMessages {
         case .choiceNoneTicked(let allowed):
             let list = allowed.isEmpty ? "" : " of \(allowed.joined(separator: ", "))"
             return "\(p.file), \(w): no option of the \(s) is ticked. Tick exactly one\(list) (☑)."
+        case .evaluationProjectUnknown(let projectID, let year):
+            let named = year.map { "fiscal year \($0)" } ?? "that fiscal year"
+            return "\(p.file), \(w): \"\(projectID)\" is not a project with an accepted final reflection in \(named). Use the evaluation sheet made by furikaeri evaluation-sheets as it is and do not change the project ID."
+        case .evaluationProjectMismatch(let shown, let expected, let projectID):
+            return "\(p.file), \(w): the \(s) is \"\(shown)\", but project \"\(projectID)\" has \"\(expected)\". Do not change the project's facts on an evaluation sheet; fill in only the evaluation."
         case .formulaNotCalculated:
             return "\(p.file), \(w): the \(s) is a formula whose result was never saved. Open the file in Excel and save it again."
         case .formNotFound(let sheetNames):

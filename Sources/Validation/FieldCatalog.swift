@@ -17,6 +17,13 @@ public enum FieldCatalog {
         "city_role", "total_cost", "requested_amount", "representative", "address", "phone", "email",
     ]
 
+    /// Field keys of a 第三者評価票, in the form's order (the evaluator's `scores.<viewpoint>` aside).
+    public static let evaluationKeys = [
+        "project_id", "fiscal_year", "org_name", "project_name", "department", "collaboration_form", "category",
+        "local_issue", "purpose", "expected_effect", "org_comment", "city_comment", "overall", "findings",
+        "suggestions", "evaluator", "evaluated_on",
+    ]
+
     /// The per-viewpoint families of the reflection sheet: `scores.<viewpoint>` and so on.
     public static let viewpointFamilies = ["scores", "city_scores", "comments"]
 
@@ -61,6 +68,8 @@ public enum FieldCatalog {
         "expected_effect": "期待される効果", "org_role": "団体の役割", "city_role": "市の役割",
         "total_cost": "総事業費(円)", "requested_amount": "補助金申請額(円)", "representative": "代表者氏名",
         "address": "所在地", "phone": "電話番号", "email": "メールアドレス",
+        "project_id": "事業ID", "overall": "*総合評価", "findings": "*所見", "suggestions": "改善への提案",
+        "evaluator": "*評価者（氏名またはコード）", "evaluated_on": "記入日",
     ]
 
     static let englishNames: [String: String] = [
@@ -73,5 +82,7 @@ public enum FieldCatalog {
         "expected_effect": "expected effect", "org_role": "organisation's role", "city_role": "city's role",
         "total_cost": "total cost", "requested_amount": "requested amount", "representative": "representative",
         "address": "address", "phone": "phone number", "email": "e-mail address",
+        "project_id": "project ID", "overall": "overall score", "findings": "findings",
+        "suggestions": "suggestions for improvement", "evaluator": "evaluator", "evaluated_on": "date",
     ]
 }

@@ -94,6 +94,11 @@ enum JapaneseMessages {
         case .choiceNoneTicked(let allowed):
             let list = allowed.isEmpty ? "" : "\(allowed.joined(separator: "、")) のうち"
             return "\(file)\(s)\(w)のどの選択肢にも印がありません。\(list)1つに印（☑ など）を付けてください。"
+        case .evaluationProjectUnknown(let projectID, let year):
+            let era = year.map { FiscalYearText.japanese($0) } ?? "その年度"
+            return "\(file)\(s)\(w)の「\(projectID)」は、\(era)の最終ふりかえりシートを受け付けた事業にありません。評価票は furikaeri evaluation-sheets で作ったものをそのまま使い、事業IDを変えないでください。"
+        case .evaluationProjectMismatch(let shown, let expected, let projectID):
+            return "\(file)\(s)\(w)が「\(shown)」ですが、事業ID「\(projectID)」の事業では「\(expected)」です。評価票の事業の情報は書き換えないでください（配られた評価票に評価だけを記入してください）。"
         case .formulaNotCalculated:
             return "\(file)\(s)\(w)は数式で、計算結果が保存されていません。Excel で開いて保存し直してください。"
         case .formNotFound(let sheetNames):

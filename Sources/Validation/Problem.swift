@@ -73,6 +73,10 @@ public enum Problem: Hashable, Sendable {
     case fileNotXLSX(fileExtension: String)
     /// The file's bytes could not be read at all: it vanished (`missing`), or permissions or I/O.
     case fileUnreadable(missing: Bool)
+    /// A 第三者評価票's 事業ID names no project with a 最終 reflection in that fiscal year.
+    case evaluationProjectUnknown(projectID: String, year: Int?)
+    /// A 第三者評価票's 団体名 or 事業名 differs from the project its 事業ID names (a fact changed by hand).
+    case evaluationProjectMismatch(shown: String, expected: String, projectID: String)
 
     /// The stable dotted code.
     public var code: String {
@@ -110,6 +114,8 @@ public enum Problem: Hashable, Sendable {
         case .reader(let caseName, _, _): return "reader.\(caseName)"
         case .fileNotXLSX: return "file.not_xlsx"
         case .fileUnreadable: return "file.unreadable"
+        case .evaluationProjectUnknown: return "evaluation.project_unknown"
+        case .evaluationProjectMismatch: return "evaluation.project_mismatch"
         }
     }
 

@@ -46,8 +46,18 @@ public enum ValidationJSON {
     /// `fields` of a form: every key of its kind (null when absent), viewpoint families nested.
     public static func fields(of form: ExtractedForm) -> JSONValue {
         var object: [String: JSONValue] = [:]
-        let keys = form.kind == .reflection ? FieldCatalog.reflectionKeys : FieldCatalog.proposalKeys
+        let keys: [String]
+        switch form.kind {
+        case .reflection: keys = FieldCatalog.reflectionKeys
+        case .proposal: keys = FieldCatalog.proposalKeys
+        case .evaluation: keys = FieldCatalog.evaluationKeys
+        }
         for key in keys { object[key] = fieldValue(form[key]) }
+        if form.kind == .evaluation {
+            var scores: [String: JSONValue] = [:]
+            for keys in FieldCatalog.viewpointKeys { scores[keys.viewpoint.rawValue] = fieldValue(form[keys.score]) }
+            object["scores"] = .object(scores)
+        }
         if form.kind == .reflection {
             var scores: [String: JSONValue] = [:], cityScores: [String: JSONValue] = [:], comments: [String: JSONValue] = [:]
             for keys in FieldCatalog.viewpointKeys {

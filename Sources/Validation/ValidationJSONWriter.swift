@@ -93,7 +93,12 @@ extension ValidationJSON {
     /// `cells` receives `cells(of: form)` on the way, in the same order: the flat key paths
     /// (`scores.achievement`) sort as the nested objects are written.
     static func writeFields(of form: ExtractedForm, into out: inout [UInt8], cells: inout [(key: String, cell: String)]) {
-        let layout = form.kind == .reflection ? FieldsLayout.reflection : FieldsLayout.proposal
+        let layout: FieldsLayout
+        switch form.kind {
+        case .reflection: layout = .reflection
+        case .proposal: layout = .proposal
+        case .evaluation: layout = .evaluation
+        }
         guard form.fields.keys.allSatisfy(layout.known.contains) else {
             fields(of: form).encode(into: &out)
             cells = ValidationJSON.cells(of: form)
@@ -141,6 +146,7 @@ struct FieldsLayout: Sendable {
 
     static let reflection = FieldsLayout(keys: FieldCatalog.reflectionKeys, families: FieldCatalog.viewpointFamilies)
     static let proposal = FieldsLayout(keys: FieldCatalog.proposalKeys, families: [])
+    static let evaluation = FieldsLayout(keys: FieldCatalog.evaluationKeys, families: ["scores"])
 
     init(keys: [String], families: [String]) {
         let viewpoints = Viewpoint.allCases.map(\.rawValue).sorted(by: JSONValue.codePointOrder)
@@ -149,6 +155,6 @@ struct FieldsLayout: Sendable {
         entries = all.sorted { JSONValue.codePointOrder($0.name, $1.name) }
         // A family's per-viewpoint key paths are expected; a bare family key is not (the general
         // path decides how such a key and the nested values combine).
-        known = Set(keys).union(families.isEmpty ? [] : FieldCatalog.allViewpointKeyPaths)
+        known = Set(keys).union(families.flatMap { family in Viewpoint.allCases.map { family + "." + $0.rawValue } })
     }
 }

@@ -48,7 +48,35 @@ public struct Validator: Sendable {
         if form.kind == .proposal {
             checkProposal(form, &sink)
         }
+        if form.kind == .evaluation {
+            checkEvaluation(form, &sink)
+        }
         return sink.issues
+    }
+
+    /// A problem found outside the form itself (intake's check of a 第三者評価票 against the ledger),
+    /// as an issue of `form`, rendered like the others; nil when the office switched the rule off.
+    public func issue(_ problem: Problem, on form: ExtractedForm, key: String, file: String) -> ValidationIssue? {
+        var sink = IssueSink(validator: self, form: form, fileName: Self.displayName(of: file))
+        if let reading = form[key] { sink.add(problem, reading) } else { sink.add(problem, key: key) }
+        return sink.issues.first
+    }
+
+    // MARK: Evaluation sheet
+
+    /// The evaluator's inputs: a score 1–5 for every viewpoint and 総合評価, and 所見.
+    func checkEvaluation(_ form: ExtractedForm, _ sink: inout IssueSink) {
+        for keys in FieldCatalog.viewpointKeys {
+            guard let reading = form[keys.score] else {
+                sink.add(.scoreMissing, key: keys.score)
+                continue
+            }
+            _ = readScore(reading, required: true, &sink)
+        }
+        if let overall = form["overall"] { _ = readScore(overall, required: true, &sink) } else {
+            sink.add(.scoreMissing, key: "overall")
+        }
+        checkRequiredComment("findings", form, &sink)
     }
 
     /// The severity a problem gets under these settings.

@@ -125,22 +125,27 @@ public final class Workbook {
         var reader = try cellReader(sheetAt: index)
         // Room for a form's worth of cells from the start, instead of growing (and rehashing) in steps.
         var cells = [CellReference: CellValue](minimumCapacity: 128)
+        // Counted against the budget 64 KiB at a time: a check per cell costs more than it tells.
+        var uncounted = 0
         while let cell = try reader.nextCell() {
             switch cell.value {
             case .empty: continue
             case .text(let text) where text.isEmpty: continue
             case .text(let text):
                 // Form extraction keeps folded copies of each text beside the cell.
-                let held = ReadBudget.bytesPerTextCell + 2 * text.utf8.count
-                try archive.budget.spendHeld(held)
-                lastGridHeldBytes += held
-                cells[cell.reference] = cell.value
+                uncounted += ReadBudget.bytesPerTextCell + 2 * text.utf8.count
             default:
-                try archive.budget.spendHeld(ReadBudget.bytesPerCell)
-                lastGridHeldBytes += ReadBudget.bytesPerCell
-                cells[cell.reference] = cell.value
+                uncounted += ReadBudget.bytesPerCell
+            }
+            cells[cell.reference] = cell.value
+            if uncounted >= 64 << 10 {
+                try archive.budget.spendHeld(uncounted)
+                lastGridHeldBytes += uncounted
+                uncounted = 0
             }
         }
+        try archive.budget.spendHeld(uncounted)
+        lastGridHeldBytes += uncounted
         var lists = reader.listValidations
         for i in lists.indices {
             guard let source = lists[i].sourceRange else { continue }

@@ -53,6 +53,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "ファイルが途中で切れているか壊れています（\(detail)）。元のファイルをもう一度コピーするか、提出者に再送を依頼してください。"
         case .noWorkbookPart:
             return "zip ファイルですが Excel ブックの本体（workbook）が含まれていません。Excel で作成・保存した .xlsx ファイルを提出してください。"
+        case .limitExceeded(.heldBytes, let detail):
+            return "1つのシートのセルや文字列が多すぎて、読み取りの上限（\(ReaderLimitKind.heldBytes.japaneseName)、\(detail)）を超えています。様式のシートだけを残して保存し直した小さなファイルで再提出を依頼してください。"
         case .limitExceeded(let limit, let detail):
             return "ファイルが読み取りの上限（\(limit.japaneseName)）を超えています（\(detail)）。不正なファイル（zip 爆弾など）の可能性があります。内容を確認し、必要なシートだけを保存した小さなファイルで再提出を依頼してください。"
         case .unsafeXML(let part):
@@ -83,6 +85,8 @@ public enum XLSXError: Error, Hashable, Sendable {
             return "The file is truncated or damaged (\(detail)). Copy the original file again or ask the sender to resend it."
         case .noWorkbookPart:
             return "The zip archive holds no Excel workbook part. Submit an .xlsx file created and saved by Excel."
+        case .limitExceeded(.heldBytes, let detail):
+            return "One sheet holds too many cells or texts: reading it would exceed the limit on \(ReaderLimitKind.heldBytes.englishName) (\(detail)). Ask for a smaller file that keeps only the form's sheets."
         case .limitExceeded(let limit, let detail):
             return "The file exceeds the reader's limit on \(limit.englishName) (\(detail)); it may be a zip bomb. Check its contents and ask for a smaller file holding only the needed sheets."
         case .unsafeXML(let part):

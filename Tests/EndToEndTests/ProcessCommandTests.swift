@@ -45,7 +45,7 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
     let (run, out) = try process([samples])
     defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("ファイル 30 件（受理 24・要修正 6・読み取り不可 0）"))
+    #expect(run.stdout.contains("ファイル 33 件（受理 27・要修正 6・読み取り不可 0）"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(names.contains("ふりかえり集計_令和6年度.xlsx") && names.contains("ふりかえり_検証結果_令和6年度.csv"))
     #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")

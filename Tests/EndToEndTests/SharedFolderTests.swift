@@ -10,12 +10,14 @@ import TestSupport
         defer { f.remove() }
         let long = String(repeating: "あ", count: 83) + ".xlsx"
         try f.make([.init(name: "bad.xlsx", org: "そら", project: "見守り", valid: false),
+                    .init(name: "bad2.xlsx", org: "そら", project: "見守り", valid: false, seed: 2),
                     .init(name: "good.xlsx", org: "みどりの会", project: "公園清掃")])
         try f.drop("bad.xlsx", as: long)
         try f.drop("good.xlsx")
         let first = try f.furikaeri(["run"])
         #expect(first.status == 0 && first.stdout.contains("受付 1件、差戻 1件"))
-        try f.drop("bad.xlsx", as: long)
+        // Another file (other bytes: the same bytes would be recognised as already rejected) under the same name.
+        try f.drop("bad2.xlsx", as: long)
         let second = try f.furikaeri(["run", "--verbose"])
         #expect(second.status == 0 && second.stdout.contains("差戻 1件"))
         #expect(f.files(under: "inbox").isEmpty)

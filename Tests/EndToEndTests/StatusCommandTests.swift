@@ -18,7 +18,7 @@ import TestSupport
         #expect(text.contains("令和5年度（2023）") && text.contains("令和6年度（2024）") && text.contains("令和7年度（2025）"))
         // R7: four accepted proposals, none with a reflection yet; two proposals rejected.
         let r7 = text.components(separatedBy: "令和7年度（2025）").last ?? ""
-        #expect(r7.contains("企画提案書 4件") && r7.contains("差戻し 2件") && r7.contains("未提出のふりかえりシート: 4件"))
+        #expect(r7.contains("企画提案書 4件") && r7.contains("差戻し（訂正待ち） 2件") && r7.contains("未提出のふりかえりシート: 4件"))
         #expect(r7.contains("防災まち歩きワークショップ"))
     }
 

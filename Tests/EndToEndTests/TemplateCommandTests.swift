@@ -142,7 +142,7 @@ private func cell(_ sheet: [String: Any], _ a1: String) -> [String: Any]? {
         defer { try? FileManager.default.removeItem(at: directory) }
         let unknown = try furikaeri(["template", "report"], in: directory)
         #expect(unknown.status != 0)
-        #expect(unknown.err.contains("reflection か proposal"))
+        #expect(unknown.err.contains("reflection、proposal か evaluation"))
         let config = directory.appendingPathComponent("bad.yml")
         try "departments: 12\n".write(to: config, atomically: true, encoding: .utf8)
         let bad = try furikaeri(["template", "reflection", "--config", config.path], in: directory)

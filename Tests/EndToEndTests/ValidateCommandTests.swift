@@ -371,7 +371,7 @@ private func readmeMistakes() throws -> [(file: String, sheet: String, cell: Str
         #expect(result.status == 1)
         #expect(try pythonContractCheck(result.out, in: try makeTemporaryDirectory()) == "ok")
         let files = try #require(try parse(result.out)["files"] as? [[String: Any]])
-        #expect(files.count == 30)
+        #expect(files.count == 33)  // 30 forms and proposals, 3 returned evaluator sheets
         var reported: [String: [(code: String, cell: String?, severity: String, field: String?, sheet: String)]] = [:]
         for file in files {
             let name = (file["path"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""

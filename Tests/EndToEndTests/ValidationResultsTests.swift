@@ -11,7 +11,7 @@ import TestSupport
     #expect(run.status == 0, "\(run.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(!names.contains("ふりかえり_検証結果.csv") && !names.contains("ふりかえり_検証結果_年度不明.csv"))
-    for (year, prefixes) in [("令和5年度", ["R05_", "P05_"]), ("令和6年度", ["R06_", "P06_"]), ("令和7年度", ["P07_"])] {
+    for (year, prefixes) in [("令和5年度", ["R05_", "P05_"]), ("令和6年度", ["R06_", "P06_", "第三者評価/E06_"]), ("令和7年度", ["P07_"])] {
         let rows = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_\(year).csv")).dropFirst()
         let files = Set(rows.map { $0[0] })
         #expect(files.allSatisfy { name in prefixes.contains { name.hasPrefix($0) } }, "\(year): \(files.sorted())")
@@ -76,7 +76,7 @@ import TestSupport
     #expect((facts["properties"] as! [String: Any])["keywords"] as? String == "furikaeri-summary")
     let (second, _) = try Outputs.process([TestPaths.samples.path, out.path], output: out)
     #expect(second.status == 0, "\(second.stderr)")
-    #expect(second.stdout.contains("ファイル 30 件（受理 24・要修正 6・読み取り不可 0）"), "\(second.stdout)")
+    #expect(second.stdout.contains("ファイル 33 件（受理 27・要修正 6・読み取り不可 0）"), "\(second.stdout)")
     #expect(second.stderr.contains("ふりかえり集計_令和6年度.xlsx") && second.stderr.contains("読み飛ばしました"))
     let rows = try Outputs.csvRows(out.appendingPathComponent("ふりかえり_検証結果_令和6年度.csv"))
     #expect(!rows.contains { $0[0].contains("ふりかえり集計") })

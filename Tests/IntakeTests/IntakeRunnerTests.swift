@@ -15,7 +15,8 @@ import Testing
     #expect(t.files(under: "rejected") == ["rejected/bad.xlsx", "rejected/bad.xlsx.エラー.txt",
                                            "rejected/old.xls", "rejected/old.xls.エラー.txt"])
     let note = t.read("rejected/bad.xlsx.エラー.txt")
-    #expect(note.contains("B20") && note.contains("市のコメント") && note.contains("Sheet1"))
+    // The validator's message names the sheet and cell; a blank 市のコメント is the department's to fill in.
+    #expect(note.contains("B20") && note.contains("市のコメント") && note.contains("■ 担当課（市）が記入するところ"))
     #expect(t.read("rejected/old.xls.エラー.txt").contains("Excel ブック (*.xlsx)"))
     #expect(t.read("output/2024/listing.txt") == "good.xlsx|Sheet1|text(\"みどりの会\")|text(\"公園清掃\")\n")
     #expect(events.count == 3)
@@ -85,7 +86,8 @@ import Testing
     try t.drop("文化振興課/報告.pdf", "%PDF")
     try t.runOnce()
     #expect(t.files(under: "rejected") == ["rejected/文化振興課/報告.pdf", "rejected/文化振興課/報告.pdf.エラー.txt"])
-    #expect(FileManager.default.fileExists(atPath: t.workspace.inbox + "/文化振興課") == false)
+    // Staff's subfolder stays, emptied.
+    #expect(FileManager.default.fileExists(atPath: t.workspace.inbox + "/文化振興課"))
     #expect(FileManager.default.fileExists(atPath: t.workspace.inbox))
 }
 

@@ -21,8 +21,11 @@ import Testing
     let y2024 = years[1]
     #expect(y2024.reflections == 2 && y2024.proposals == 3 && y2024.superseded == 1 && y2024.rejected == 1)
     #expect(y2024.missing.map(\.projectName) == ["事業B", "事業C"])
-    #expect(y2024.missing.map(\.reason) == ["企画提案書あり", "企画提案書あり"])
+    // 事業C's interim sheet arrived: said, not only the proposal.
+    #expect(y2024.missing.map(\.reason) == ["企画提案書あり", "企画提案書あり・中間ふりかえりシートあり"])
     #expect(years[0].duplicates == 1 && years[0].reflections == 1)
-    let text = StatusText.render(years: years, rejectedWithoutYear: 0, pending: 2, settling: 0)
-    #expect(text.contains("令和6年度（2024）") && text.contains("会B「事業B」") && text.contains("処理待ち 2件"))
+    let report = try StatusReport.read(workspace: t.workspace, ledger: t.ledger, settings: .defaults)
+    let text = StatusText.render(report)
+    #expect(text.contains("令和6年度（2024）") && text.contains("会B「事業B」") && text.contains("処理待ち 0件"))
+    #expect(text.contains("差戻し（訂正待ち） 1件") && text.contains("    - rejected/bad.xlsx（bad.xlsx、エラー 1件、"))
 }

@@ -60,3 +60,16 @@ import Testing
     #expect(t.read("output/2022/listing.txt").hasPrefix("a.xlsx|"))
     #expect(try t.ledger.staleOutputYears().isEmpty)
 }
+
+@Test func recoveryKeepsAWithdrawnFileTheLedgerDoesNotKnowEvenWithItsBytesInTheInbox() throws {
+    let t = try TestWorkspace()
+    defer { t.remove() }
+    // A withdraw killed between its move and its commit, then the same bytes dropped again.
+    try t.drop("a.xlsx", "valid;2024;会;事業;最終")
+    let folder = t.workspace.archive + "/" + Withdrawal.folderName
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try Data("valid;2024;会;事業;最終".utf8).write(to: URL(fileURLWithPath: folder + "/a.xlsx"))
+    let report = try Recovery(workspace: t.workspace, ledger: t.ledger).run()
+    #expect(report.uncommittedCopiesRemoved.isEmpty)
+    #expect(t.files(under: "archive") == ["archive/取り下げ/a.xlsx"])
+}

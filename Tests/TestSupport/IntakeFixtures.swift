@@ -128,13 +128,21 @@ public struct IntakeFixture {
         return result
     }
 
-    /// Copies every workbook of `samples/` into the pool and drops it into the inbox, `age` seconds old.
-    public func dropSamples(age: Double = 60) throws {
-        for name in IntakeFixture.files(under: TestPaths.samples.path) where name.hasSuffix(".xlsx") {
+    /// Copies every workbook of `samples/` into the pool and drops it into the inbox, `age` seconds old;
+    /// the returned evaluator sheets (`samples/第三者評価/`) instead with `evaluations`, so that the
+    /// figures of tests about the forms stay those of the forms alone.
+    public func dropSamples(age: Double = 60, evaluations: Bool = false) throws {
+        for name in IntakeFixture.files(under: TestPaths.samples.path)
+        where name.hasSuffix(".xlsx") && name.hasPrefix(Self.evaluationSamples + "/") == evaluations {
+            try FileManager.default.createDirectory(atPath: (pool + "/" + name as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: TestPaths.samples.path + "/" + name, toPath: pool + "/" + name)
             try drop(name, age: age)
         }
     }
+
+    /// The folder of `samples/` holding returned 第三者評価票.
+    public static let evaluationSamples = "第三者評価"
 
     public func remove() { try? FileManager.default.removeItem(at: root) }
 }

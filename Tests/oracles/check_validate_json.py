@@ -10,7 +10,7 @@ import sys
 
 VIEWPOINTS = {"effectiveness", "goal_setting", "goal_sharing", "achievement", "cooperation",
               "beneficiary_satisfaction", "org_satisfaction"}
-INT_FIELDS = {"fiscal_year", "year_number", "total_cost", "requested_amount"}
+INT_FIELDS = {"fiscal_year", "year_number", "total_cost", "requested_amount", "overall"}
 problems = []
 
 
@@ -56,8 +56,8 @@ def check_fields(where, kind, fields):
                 fail(where, f"{key} = {value!r} is not an integer or null")
         elif value is not None and not isinstance(value, str):
             fail(where, f"{key} = {value!r} is not text or null")
-    if kind == "reflection" and "scores" not in fields:
-        fail(where, "reflection without scores")
+    if kind in ("reflection", "evaluation") and "scores" not in fields:
+        fail(where, f"{kind} without scores")
 
 
 def main():
@@ -98,7 +98,7 @@ def main():
                 fail(fw, f"cells {cells!r}")
             elif any(key.split(".")[0] not in form["fields"] for key in cells):
                 fail(fw, f"cells names a field outside fields: {sorted(cells)}")
-            if form["kind"] not in ("reflection", "proposal"):
+            if form["kind"] not in ("reflection", "proposal", "evaluation"):
                 fail(fw, f"kind {form['kind']!r}")
             check_fields(fw, form["kind"], form["fields"])
             for j, issue in enumerate(form["issues"]):

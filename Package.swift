@@ -48,7 +48,7 @@ let package = Package(
         // blank forms written with libxlsxwriter.
         .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
         // validate: rules, codes and Japanese/English messages.
-        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings", "CSystem"]),
+        .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
@@ -68,7 +68,9 @@ let package = Package(
                           path: "Benchmarks/SummaryBench"),
 
         // fuzz: the harnesses shared by the fuzz targets, their replay mode and the regression tests.
-        .target(name: "FuzzSupport", dependencies: ["XLSX", "Forms", "Settings"], path: "Fuzz/FuzzSupport"),
+        // libFuzzer's driver, declared (the FUZZING build gets it from -sanitize=fuzzer).
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["XLSX", "Forms", "Settings", "CLibFuzzer"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzWorkbook"),
         .executableTarget(name: "FuzzSharedStrings", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzSharedStrings"),
         .executableTarget(name: "FuzzWorksheet", dependencies: ["FuzzSupport"], path: "Fuzz/FuzzWorksheet"),

@@ -40,6 +40,8 @@ bench: deps pydeps build
 	$(SWIFT) build -c release --product summary-bench
 	.build/release/summary-bench 10000
 	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
+	@echo "== 事例集 (static site) of 10 years x 200 projects: time, size, load and search in Chromium"
+	$(PYTHON) Benchmarks/site_bench.py --binary .build/release/summary-bench --shape 10x200 --work bench-out/site
 
 fuzz: deps
 	./scripts/fuzz.sh

@@ -208,7 +208,7 @@ public struct RecordBuilder: Sendable {
     }
 
     /// A field's value as display text.
-    static func text(_ value: FieldValue) -> String {
+    public static func text(_ value: FieldValue) -> String {
         switch value {
         case .blank: return ""
         case .text(let s), .unreadable(let s): return s

@@ -21,6 +21,8 @@ extern pid_t gettid(void);
 
 /* renameat2's flag: fail with EEXIST rather than replace the destination. */
 static const unsigned int furikaeri_rename_noreplace = 1;
+/* renameat2's flag: swap the two names atomically (both must exist). */
+static const unsigned int furikaeri_rename_exchange = 2;
 
 /* fcntl(F_SETLEASE, F_RDLCK): a read lease, refused (EAGAIN) while any process has the file open for
    writing. 1024 is F_SETLEASE (F_LINUX_SPECIFIC_BASE + 0). */

@@ -15,7 +15,7 @@ struct Furikaeri: ParsableCommand {
             InspectCommand.self, ValidateCommand.self, TemplateCommand.self, ProcessCommand.self,
             InitCommand.self, RunCommand.self, WatchCommand.self, ReportCommand.self, StatusCommand.self, DoctorCommand.self,
             EvaluationSheetsCommand.self,
-            LedgerCommand.self, WithdrawCommand.self, ExportCommand.self,
+            LedgerCommand.self, WithdrawCommand.self, ExportCommand.self, SearchCommand.self,
         ])
 
     /// Runs the command, with every usage error (a missing option value, a bad choice) ending in

@@ -3,6 +3,7 @@ import Forms
 import Aggregation
 import ArgumentParser
 import Foundation
+import Intake
 import Reports
 import Settings
 import Validation
@@ -31,6 +32,8 @@ struct ProcessCommand: ParsableCommand {
           ふりかえり_検証結果_令和6年度.csv その年度のファイル（受理・要修正とも）の検証結果
                                           （年度の読めないファイルは ふりかえり_検証結果_年度不明.csv）
           ふりかえり_経年比較.csv          視点別平均の年度比較
+          事例集/index.html                事業の一覧・検索・事業ごとのページ（ブラウザでダブルクリックして開きます。
+                                          サーバーもネットワークも使いません）
         ファイル名は日本語です（Windows・macOS・Linux でそのまま扱えます）。
         各ファイルは一時ファイルに書いてから名前を変えるので、途中の状態のファイルは残りません。
         ファイルが見つからないとき、--year の年度に受理できた様式がないときは、何も書かずに
@@ -151,11 +154,18 @@ struct ProcessCommand: ParsableCommand {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
             throw ExitCode(1)
         }
-        let outcome: SummaryReport.Outcome
+        var outcome: SummaryReport.Outcome
         do {
             outcome = try report.writeAll(to: output)
+            // The 事例集 of the years written, anonymised with the rest under --anonymize.
+            try CaseSiteFolder.write(CaseSite(report: report, language: language),
+                                     to: (output as NSString).appendingPathComponent(CaseSite.folderName))
+            outcome.written.append(CaseSite.folderName + "/index.html")
         } catch let error as ReportError {
             FileHandle.standardError.write(Data((text.describe(error) + "\n").utf8))
+            throw ExitCode(1)
+        } catch {
+            FileHandle.standardError.write(Data((IntakeErrorText.message(error, language: language) + "\n").utf8))
             throw ExitCode(1)
         }
         print(text.summary(files: files, report: report, outcome: outcome, output: output))

@@ -15,6 +15,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             受け付けて archive に保管したシート（再提出は最新の版）から作ります。
             出力先は既定で output/年次レビュー_<年度>/ です。--anonymize で団体名を記号に置き換えます。
+            すべての年度の事例集（ブラウザで開く index.html）を output/事例集/ に、--anonymize では
+            公開用として output/事例集_公開用/ に書き出します（--output では、その中の 事例集/）。
             """)
 
     @Option(name: .long, help: "作業フォルダ（furikaeri init で作ったもの）")
@@ -85,6 +87,10 @@ struct ReportCommand: ParsableCommand {
                 let path = (written.directory as NSString).appendingPathComponent(name)
                 print(language == .ja ? "作成: \(path)" : "created: \(path)")
             }
+            let site = review.caseSiteDirectory(reviewDirectory: output)
+            try review.writeCaseSite(ledger: ledger, language: language, to: site)
+            let index = (site as NSString).appendingPathComponent("index.html")
+            print(language == .ja ? "作成: \(index)（事例集。ブラウザで開きます）" : "created: \(index) (case collection; open it in a browser)")
             switch language {
             case .ja:
                 print("\(FiscalYear.japaneseName(fiscalYear)): シート \(written.submissions)件、未提出 \(written.missing)件。"

@@ -72,7 +72,7 @@ struct WithdrawCommand: ParsableCommand {
             print(WithdrawalText.done(result, undo: undo, language))
             let runner = IntakeRunner(workspace: workspace, settings: settings, ledger: ledger,
                                       checker: StandardPipeline.checker(settings: settings, language: language),
-                                      outputs: StandardPipeline.outputs(settings: settings))
+                                      outputs: StandardPipeline.outputs(settings: settings, language: language))
             do {
                 let years = try runner.regenerateStaleOutputs()
                 if !years.isEmpty {

@@ -491,8 +491,11 @@ public final class IntakeRunner {
         let years = Array(Set(stale + (try ledger.fiscalYears()).filter { $0 > earliest })).sorted()
         for year in years {
             try writeOutputs(fiscalYear: year, into: workspace.output(fiscalYear: year))
-            try ledger.markOutputsFresh(year)
         }
+        // The 事例集 shows every year: rewritten whenever a year's outputs were. The years are marked
+        // fresh only then, so a site that could not be written is written by the next run.
+        try outputs.writeCaseSites(ledger: ledger, outputDirectory: workspace.output)
+        for year in years { try ledger.markOutputsFresh(year) }
         return years
     }
 

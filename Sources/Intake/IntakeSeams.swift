@@ -53,6 +53,14 @@ public protocol YearOutputWriting {
     /// into place atomically. `submissions` reads the current submissions of `fiscalYear` and of every
     /// earlier year (for the comparison across years), oldest year first, in a stable order.
     func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws
+
+    /// Writes the 事例集 (every year's current submissions) into `outputDirectory`, after the years'
+    /// outputs were written. Writers that have none keep the default, which writes nothing.
+    func writeCaseSites(ledger: Ledger, outputDirectory: String) throws
+}
+
+extension YearOutputWriting {
+    public func writeCaseSites(ledger: Ledger, outputDirectory: String) throws {}
 }
 
 /// The current submissions one year's outputs are made from, read from the ledger when asked:

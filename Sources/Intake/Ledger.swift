@@ -187,6 +187,8 @@ public final class Ledger {
         let scores: ScoreInserts
         let issue: PreparedInsert
         let rejectedSheet: PreparedInsert
+        /// The searchable texts (`LedgerTextSearch`), in the submission's transaction.
+        let texts: PreparedInsert
 
         init(_ db: Database) throws {
             file = try PreparedInsert(db, sql: """
@@ -207,6 +209,7 @@ public final class Ledger {
                 """)
             fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
             scores = ScoreInserts(db)
+            texts = try PreparedInsert(db, sql: Ledger.insertTextSQL)
             issue = try PreparedInsert(db, sql: """
                 INSERT INTO issues (file_id, submission_id, sheet, severity, code, field, cell, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -312,6 +315,7 @@ public final class Ledger {
             scores.append((side, String(key.dropFirst(side == "city" ? "city_scores.".count : "scores.".count)), score))
         }
         try statements.scores.insert(scores, submissionID: id)
+        try Self.insertTexts(of: form.fields, submissionID: id, statement: statements.texts)
         return id
     }
 

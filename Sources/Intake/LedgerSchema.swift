@@ -195,6 +195,7 @@ enum LedgerSchema {
                 );
                 """)
         }
+        Ledger.registerTextSearch(in: &migrator)
         return migrator
     }
 

@@ -102,6 +102,12 @@ public enum SettingsFileTemplate {
             "  # シートはこの年度とします。空なら受け付けた日の年度になります（どちらも警告で知らせます）",
             settings.intake.fiscalYear.map { "  fiscal_year: \($0)" } ?? "  fiscal_year:",
             "",
+            "# 事例集（output/事例集/、ブラウザで index.html を開きます）の公開",
+            "publish:",
+            "  # true なら run と watch が、団体名を記号に置き換え個人情報を除いた公開用の",
+            "  # output/事例集_公開用/ も書き出します（report --anonymize でも作れます）",
+            "  anonymized_site: \(settings.publish.anonymizedSite)",
+            "",
         ]
         return lines.joined(separator: "\n")
     }

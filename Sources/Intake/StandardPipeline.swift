@@ -18,9 +18,11 @@ public enum StandardPipeline {
         return ValidatorChecker(validator: validator)
     }
 
-    /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year.
-    public static func outputs(settings: Settings, options: ReportOptions = ReportOptions()) -> YearOutputWriting {
-        ReportsYearWriter(options: options)
+    /// The real output writer: `SummaryReport` (summary workbook and CSV) for one year, and the
+    /// 事例集 of every year in `language` (with its anonymised copy when the settings' `publish` asks).
+    public static func outputs(settings: Settings, options: ReportOptions = ReportOptions(),
+                               language: Language = .ja) -> YearOutputWriting {
+        ReportsYearWriter(options: options, language: language, publishesAnonymizedSite: settings.publish.anonymizedSite)
     }
 }
 
@@ -32,7 +34,8 @@ extension IntakeSession {
         let settings = try workspace.loadSettings()
         var session = try IntakeSession(workspace: workspace, settings: settings,
                                         checker: StandardPipeline.checker(settings: settings, language: language, workers: workers),
-                                        outputs: StandardPipeline.outputs(settings: settings), lockTimeout: lockTimeout)
+                                        outputs: StandardPipeline.outputs(settings: settings, language: language),
+                                        lockTimeout: lockTimeout)
         session.language = language
         return session
     }
@@ -76,24 +79,85 @@ final class ByteBudget: Sendable {
 /// Writes one fiscal year's outputs with `SummaryReport`; the cross-year comparison uses every year given.
 struct ReportsYearWriter: YearOutputWriting {
     var options: ReportOptions
+    var language: Language = .ja
+    /// Whether the 事例集 is also written anonymised (`publish: anonymized_site: true`).
+    var publishesAnonymizedSite = false
+    /// The report of the latest year written, kept for the 事例集 (see `writeCaseSites`).
+    let latest = LatestReport()
 
     func writeOutputs(fiscalYear: Int, submissions: YearSubmissions, into directory: String) throws {
         var options = self.options
         options.onlyYear = fiscalYear
         options.defaultFiscalYear = fiscalYear
-        // Each form becomes its record as it is read and is let go: 10,000 forms with every field
-        // would take ~130 MiB. With a default year, records built form by form equal those built
-        // from all forms at once (no reflection needs its proposal's year).
-        // Forms are read on several threads: each hands back its own personal values (a set in the end,
-        // so their order does not matter).
-        let builder = RecordBuilder(defaultFiscalYear: fiscalYear)
+        var report = try Self.report(submissions, options: options)
+        report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
+        try report.write(to: directory)
+        // The latest year's report aggregated every year (its comparison needs them): the 事例集 is
+        // made from it rather than by reading and aggregating every form again.
+        latest.keep(try submissions.ledger.fiscalYears().last == fiscalYear ? report : nil)
+    }
+
+    /// `output/事例集/` from every year's current submissions, and `output/事例集_公開用/` anonymised
+    /// when the settings publish it (organisation codes kept in the ledger, as for `report --anonymize`).
+    func writeCaseSites(ledger: Ledger, outputDirectory: String) throws {
+        let kept = latest.take()
+        for anonymize in publishesAnonymizedSite ? [false, true] : [false] {
+            let target = (outputDirectory as NSString).appendingPathComponent(anonymize ? CaseSite.publicFolderName : CaseSite.folderName)
+            if !anonymize, let kept {
+                try CaseSiteFolder.write(CaseSite(report: kept, language: language, allYears: true), to: target)
+                continue
+            }
+            var options = self.options
+            options.anonymize = anonymize
+            try Self.writeCaseSite(ledger: ledger, options: options, language: language, to: target)
+        }
+    }
+
+    /// Writes the 事例集 of every year's current submissions as the folder `directory`; anonymised
+    /// with `options.anonymize` (organisation codes kept in the ledger, as for `report --anonymize`).
+    static func writeCaseSite(ledger: Ledger, options: ReportOptions, language: Language, to directory: String) throws {
+        guard let last = try ledger.fiscalYears().last else { return }
+        var options = options
+        options.onlyYear = nil
+        options.defaultFiscalYear = nil
+        if options.anonymize { options.knownCodes = try ledger.orgCodes() }
+        let report = try report(YearSubmissions(ledger: ledger, fiscalYear: last), options: options)
+        if let anonymizer = report.redactor.anonymizer { try ledger.addOrgCodes(anonymizer.newCodes) }
+        try CaseSiteFolder.write(CaseSite(report: report, language: language), to: directory)
+    }
+
+    /// The report of `submissions`' forms. Each form becomes its record as it is read and is let go:
+    /// 10,000 forms with every field would take ~130 MiB. With a default year, records built form by
+    /// form equal those built from all forms at once (no reflection needs its proposal's year).
+    /// Forms are read on several threads: each hands back its own personal values (a set in the end,
+    /// so their order does not matter).
+    static func report(_ submissions: YearSubmissions, options: ReportOptions) throws -> SummaryReport {
+        let builder = RecordBuilder(defaultFiscalYear: options.defaultFiscalYear)
         let (files, parts) = try submissions.mapForms { path, form -> (kind: FormKind, records: RecordSet, personal: [String]) in
             (form.kind, builder.records(from: [(path, form)]), PersonalDataScrubber.personalValues(of: form))
         }
-        var report = try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
-                                       personal: PersonalDataScrubber(values: parts.flatMap(\.personal)),
-                                       options: options)
-        report.addRejected(try submissions.ledger.rejectedFiles(receivedInFiscalYear: fiscalYear), year: fiscalYear)
-        try report.write(to: directory)
+        return try SummaryReport(validationFiles: files, records: RecordSet(joining: parts.map { ($0.kind, $0.records) }),
+                                 personal: PersonalDataScrubber(values: parts.flatMap(\.personal)), options: options)
+    }
+}
+
+/// The latest year's report between its outputs and the 事例集 of the same pass (intake writes years
+/// one after the other, the latest last, then the 事例集).
+final class LatestReport: @unchecked Sendable {
+    private let lock = NSLock()
+    private var report: SummaryReport?
+
+    func keep(_ report: SummaryReport?) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.report = report
+    }
+
+    /// The report kept, let go of here.
+    func take() -> SummaryReport? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { report = nil }
+        return report
     }
 }

@@ -59,6 +59,19 @@ public struct YearlyReview {
         return Written(directory: target, names: names, submissions: count, missing: missing.count)
     }
 
+    /// The 事例集's folder: `output/事例集/`, or `output/事例集_公開用/` when anonymised; inside
+    /// `directory` when the review is written elsewhere.
+    public func caseSiteDirectory(reviewDirectory directory: String? = nil) -> String {
+        if let directory { return (directory as NSString).appendingPathComponent(CaseSite.folderName) }
+        return (workspace.output as NSString)
+            .appendingPathComponent(options.anonymize ? CaseSite.publicFolderName : CaseSite.folderName)
+    }
+
+    /// Writes the 事例集 of every year in the ledger (not only the review's) into `directory`.
+    public func writeCaseSite(ledger: Ledger, language: Language, to directory: String) throws {
+        try ReportsYearWriter.writeCaseSite(ledger: ledger, options: options, language: language, to: directory)
+    }
+
     /// One row per project still missing its reflection; 団体名 replaced by its code when anonymized.
     func missingTable(_ missing: [MissingReflection], anonymizer: Anonymizer?) -> CSVTable {
         CSVTable(fileName: missingListName, header: ["年度", "団体名", "事業名", "理由"], rows: missing.map { item in

@@ -103,7 +103,11 @@ public struct SummaryReport: Sendable {
         summaries = all.filter { options.onlyYear == nil || $0.fiscalYear == options.onlyYear }
         redactor = Redactor(personal: personal, anonymizer: anonymizer, files: files)
         hasAnyYear = !all.isEmpty
+        allSummaries = all
     }
+
+    /// Every year's summary, `onlyYear` or not (the 事例集 of the latest year's report shows them all).
+    public private(set) var allSummaries: [YearSummary]
 
     private var hasAnyYear: Bool
 

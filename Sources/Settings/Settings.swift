@@ -17,6 +17,16 @@ public struct Settings: Hashable, Sendable {
     /// Fiscal years (Western year of April) that the validator accepts.
     public var fiscalYears: ClosedRange<Int>
     public var intake: Intake
+    /// What is made for publication.
+    public var publish = Publish()
+
+    /// What is made for publication (the city's website).
+    public struct Publish: Hashable, Sendable {
+        /// Whether `run` and `watch` also write the anonymised 事例集 (`output/事例集_公開用/`).
+        public var anonymizedSite = false
+
+        public init(anonymizedSite: Bool = false) { self.anonymizedSite = anonymizedSite }
+    }
 
     /// Rule switches and thresholds.
     public struct Rules: Hashable, Sendable {
@@ -256,6 +266,13 @@ extension Settings {
                     throw fail("intake.fiscal_year", "令和6年度・R6・2024 のような年度")
                 }
                 settings.intake.fiscalYear = year
+            }
+        }
+        if let v = map["publish"] {
+            guard let m = v as? [String: Any] else { throw fail("publish", "「キー: 値」の形") }
+            if let t = m["anonymized_site"] {
+                guard let b = t as? Bool else { throw fail("publish.anonymized_site", "true か false") }
+                settings.publish.anonymizedSite = b
             }
         }
         return settings

@@ -52,7 +52,8 @@ enum Outputs {
     /// their XML parts inflated (summary_oracle.py text).
     static func texts(in folder: URL) throws -> [String: String] {
         var out: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        // Files in subfolders too (the 事例集), by their path relative to `folder`.
+        for name in IntakeFixture.files(under: folder.path) {
             out[name] = try oracle(["text", folder.appendingPathComponent(name).path])["text"] as? String ?? ""
         }
         return out

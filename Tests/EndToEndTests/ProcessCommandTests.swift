@@ -140,7 +140,8 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
         let (run, out) = try process([samples] + extra)
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         #expect(run.status == 0, "\(run.stderr)")
-        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+        // Every file, the 事例集's in its subfolders included.
+        for name in IntakeFixture.files(under: out.path) {
             let text = try oracle(["text", out.appendingPathComponent(name).path])["text"] as! String
             for value in samplePersonalData { #expect(!text.contains(value), "\(name) holds \(value)") }
             if !extra.isEmpty {
@@ -160,7 +161,10 @@ private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
         try? FileManager.default.removeItem(at: b.deletingLastPathComponent())
     }
     #expect(first.status == 0 && second.status == 0)
-    for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
+    // The 事例集 too, file by file.
+    #expect(IntakeFixture.files(under: a.path) == IntakeFixture.files(under: b.path))
+    #expect(IntakeFixture.files(under: a.path).contains("事例集/data.js"))
+    for name in IntakeFixture.files(under: a.path) {
         let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
         #expect(x == y, "\(name) differs")
     }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The one fold under which texts are searched, by the 事例集's index and by `furikaeri search`: each
+/// Unicode scalar on its own in NFKC, then lower-cased (so `ＮＰＯ`, `npo` and `NPO` are one word, and
+/// half-width ｶﾀｶﾅ is カタカナ). Scalar by scalar, so that every folded character knows the
+/// character of the original text it came from: matches are found in the folded text and shown in
+/// the original. The 事例集's JavaScript folds the same way (`String.normalize('NFKC')` and
+/// `toLowerCase()` on each code point), so its bigram index, built here, answers its queries.
+public enum SearchFolding {
+    /// The folded text.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { appendFolded(scalar, to: &out) }
+        return String(out)
+    }
+
+    /// The folded text's scalars, each with the index (in `text.unicodeScalars`, counted from 0) of
+    /// the original scalar it came from.
+    public static func foldedScalars(_ text: String) -> (scalars: [Unicode.Scalar], origins: [Int]) {
+        var scalars: [Unicode.Scalar] = [], origins: [Int] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        origins.reserveCapacity(text.unicodeScalars.count)
+        var view = String.UnicodeScalarView()
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if foldsToItself(scalar) {
+                scalars.append(scalar)
+                origins.append(index)
+                continue
+            }
+            view.removeAll(keepingCapacity: true)
+            appendFolded(scalar, to: &view)
+            for folded in view {
+                scalars.append(folded)
+                origins.append(index)
+            }
+        }
+        return (scalars, origins)
+    }
+
+    /// The words of a query: split at white space, each folded; empty words dropped.
+    public static func words(_ query: String) -> [String] {
+        query.split(whereSeparator: { $0.isWhitespace }).map { fold(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether `text` contains every word (already folded) once folded: the plain substring scan
+    /// that both searches are held to.
+    public static func contains(_ text: String, words: [String]) -> Bool {
+        let folded = fold(text)
+        return words.allSatisfy { UnicodeFolding.containsBytes(folded, $0) }
+    }
+
+    /// A piece of `text` around the first place one of `words` (folded) occurs, at most about
+    /// `radius` characters either side, with the matched parts of the piece marked: pairs of
+    /// (text, isMatch) in order. Nil when no word occurs.
+    public static func snippet(_ text: String, words: [String], radius: Int = 30) -> [(text: String, isMatch: Bool)]? {
+        let original = Array(text.unicodeScalars)
+        let (folded, origins) = foldedScalars(text)
+        var marked = [Bool](repeating: false, count: original.count)
+        var first: Int?
+        for word in words {
+            let needle = Array(word.unicodeScalars)
+            guard !needle.isEmpty, needle.count <= folded.count else { continue }
+            var i = 0
+            while i + needle.count <= folded.count {
+                if folded[i] == needle[0], Array(folded[i..<i + needle.count]) == needle {
+                    let start = origins[i], end = origins[i + needle.count - 1]
+                    for k in start...end { marked[k] = true }
+                    first = min(first ?? start, start)
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        guard let first else { return nil }
+        let from = max(0, first - radius), to = min(original.count, first + radius * 2)
+        var pieces: [(text: String, isMatch: Bool)] = []
+        var view = String.UnicodeScalarView(), current = marked.isEmpty ? false : marked[from]
+        if from > 0 { pieces.append(("…", false)) }
+        for k in from..<to {
+            if marked[k] != current, !view.isEmpty {
+                pieces.append((String(view), current))
+                view.removeAll()
+            }
+            current = marked[k]
+            view.append(original[k] == "\n" || original[k] == "\r" ? " " : original[k])
+        }
+        if !view.isEmpty { pieces.append((String(view), current)) }
+        if to < original.count { pieces.append(("…", false)) }
+        return pieces
+    }
+
+    /// Folded scalars of the commonest characters, which fold to themselves (no NFKC change, no case).
+    @inline(__always)
+    static func foldsToItself(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x40, 0x5B...0x7E, 0x0A, 0x0D, 0x09: return true
+        case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true
+        case 0x3041...0x3096, 0x30A1...0x30FC: return true
+        case 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
+    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        if foldsToItself(scalar) {
+            out.append(scalar)
+        } else if scalar.value >= 0x41 && scalar.value <= 0x5A {
+            out.append(Unicode.Scalar(scalar.value + 0x20)!)
+        } else {
+            out.append(contentsOf: String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+        }
+    }
+}

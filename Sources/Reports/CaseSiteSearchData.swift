@@ -1,0 +1,174 @@
+import Aggregation
+import Core
+import Forms
+import Foundation
+import Validation
+
+/// `data.js`: the list's rows, every searchable text, and a character-bigram index of the texts,
+/// built here once so that the browser only looks up the query's bigrams.
+///
+/// ```js
+/// window.FURIKAERI_CASES = {
+///   "ui": {…the page's words…},
+///   "projects": [{"id","year","yearLabel","org","name","dept","form","category","phases":[…],"mean","page"}],
+///   "labels": ["団体のコメント（最終）", …],
+///   "docs": [[project, label, text], …],
+///   "index": {"広報": "3,a,1k", …}
+/// }
+/// ```
+///
+/// A text is indexed under every pair of neighbouring characters of its folded form
+/// (`SearchFolding`: NFKC and lower case, character by character). A posting list is the ascending
+/// numbers of the texts holding the bigram, each written as its difference from the one before, in
+/// base 36, joined by commas. `site.js` intersects the lists of a word's bigrams and then checks each
+/// candidate text for the word itself (a one-character word is looked for in every text).
+struct CaseSiteSearchData {
+    var projects: [CaseSite.SiteProject]
+    var text: CaseSiteText
+
+    /// The global the site's script reads.
+    static let globalName = "FURIKAERI_CASES"
+
+    func javaScript() -> Data {
+        var labels: [String] = [], labelIndex: [String: Int] = [:]
+        var docs: [(project: Int, label: Int, text: String)] = []
+        func add(_ project: Int, _ label: String, _ value: String) {
+            guard value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+            let l: Int
+            if let known = labelIndex[label] { l = known } else { l = labels.count; labelIndex[label] = l; labels.append(label) }
+            docs.append((project, l, value))
+        }
+        var rows: [JSONValue] = []
+        for (i, project) in projects.enumerated() {
+            add(i, text.projectName, project.projectName)
+            for row in project.rows {
+                let s = row.submission
+                add(i, text.of(text.orgCommentShort, phase: s.phase), s.orgComment)
+                add(i, text.of(text.cityComment, phase: s.phase), s.cityComment)
+                add(i, text.of(text.outlook, phase: s.phase), s.outlook)
+                for v in Viewpoint.allCases { add(i, text.of(text.viewpointComment(v), phase: s.phase), s.viewpointComments[v] ?? "") }
+            }
+            if let p = project.proposal {
+                for (label, value) in [(text.theme, p.theme), (text.localIssue, p.localIssue), (text.purpose, p.purpose),
+                                       (text.description, p.description), (text.expectedEffect, p.expectedEffect),
+                                       (text.orgRole, p.orgRole), (text.cityRole, p.cityRole)] {
+                    add(i, text.ofProposal(label), value)
+                }
+            }
+            var phases: [String] = []
+            for row in project.rows where !phases.contains(text.phaseFilter(row.submission.phase)) {
+                phases.append(text.phaseFilter(row.submission.phase))
+            }
+            if phases.isEmpty { phases = [text.proposalOnly] }
+            let mean = project.main?.mean
+            rows.append(.object([
+                "id": .string(project.id), "year": .int(project.year), "yearLabel": .string(text.yearLabel(project.year)),
+                "org": .string(project.orgName), "name": .string(project.projectName), "dept": .string(project.department),
+                "form": .string(project.proposal?.collaborationForm ?? ""), "category": .string(project.proposal?.category ?? ""),
+                "phases": .array(phases.map(JSONValue.string)),
+                "mean": mean.map { .double(($0 * 100).rounded() / 100) } ?? .null,
+                "page": .string(project.page),
+            ]))
+        }
+        // The object is written member by member (in the JSON writer's key order), each piece by the
+        // JSON writer, so that 150,000 texts are never one tree of JSON values in memory.
+        var out = Data("window.\(Self.globalName) = {".utf8)
+        var piece: [UInt8] = []
+        func emit(_ ascii: String) { piece.append(contentsOf: ascii.utf8) }
+        func flush() {
+            HTMLText.appendJavaScriptSafe(piece, to: &out)
+            piece.removeAll(keepingCapacity: true)
+        }
+        emit("\"docs\":[")
+        for (n, doc) in docs.enumerated() {
+            if n > 0 { emit(",") }
+            JSONValue.array([.int(doc.project), .int(doc.label), .string(doc.text)]).encode(into: &piece)
+            if piece.count > 1 << 16 { flush() }
+        }
+        emit("],\"index\":{")
+        // Packed bigrams sort as their two characters do by code point: the JSON writer's key order.
+        let index = Self.bigramIndex(docs.map(\.text))
+        for (n, entry) in index.sorted(by: { $0.key < $1.key }).enumerated() {
+            if n > 0 { emit(",") }
+            JSONValue.string(Self.bigramText(entry.key)).encode(into: &piece)
+            emit(":\"")
+            piece.append(contentsOf: entry.value.bytes)  // digits and commas: nothing to escape
+            emit("\"")
+            if piece.count > 1 << 16 { flush() }
+        }
+        emit("},\"labels\":")
+        JSONValue.array(labels.map(JSONValue.string)).encode(into: &piece)
+        emit(",\"projects\":")
+        JSONValue.array(rows).encode(into: &piece)
+        emit(",\"ui\":")
+        ui().encode(into: &piece)
+        emit("};\n")
+        flush()
+        return out
+    }
+
+    /// Bigram (two scalars packed, the first in the high half) → posting list (see the type's comment).
+    static func bigramIndex(_ texts: [String]) -> [UInt64: PostingList] {
+        // The lists are written as they grow (a list of 10,000 numbers as integers would take 80 KB;
+        // written, about 25 KB), from texts folded in parallel a chunk at a time.
+        var lists: [UInt64: PostingList] = [:]
+        let chunk = 4096
+        for start in stride(from: 0, to: texts.count, by: chunk) {
+            let end = min(texts.count, start + chunk)
+            // Each text's distinct bigrams.
+            let perText: [[UInt64]] = Parallel.map(count: end - start) { k in
+                let scalars = SearchFolding.foldedScalars(texts[start + k]).scalars
+                guard scalars.count >= 2 else { return [] }
+                var seen = Set<UInt64>(minimumCapacity: scalars.count)
+                for j in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[j].value) << 32 | UInt64(scalars[j + 1].value)) }
+                return Array(seen)
+            }
+            for (k, bigrams) in perText.enumerated() {
+                for bigram in bigrams { lists[bigram, default: PostingList()].append(start + k) }
+            }
+        }
+        return lists
+    }
+
+    /// The two characters of a packed bigram.
+    static func bigramText(_ bigram: UInt64) -> String {
+        var key = String.UnicodeScalarView()
+        key.append(Unicode.Scalar(UInt32(bigram >> 32))!)
+        key.append(Unicode.Scalar(UInt32(bigram & 0xFFFF_FFFF))!)
+        return String(key)
+    }
+
+    /// A posting list as its text: differences in base 36, joined by commas.
+    struct PostingList {
+        var bytes: [UInt8] = []
+        var last = 0
+
+        mutating func append(_ n: Int) {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            var delta = bytes.isEmpty ? n : n - last
+            last = n
+            var digits: [UInt8] = []
+            repeat {
+                let d = UInt8(delta % 36)
+                digits.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
+                delta /= 36
+            } while delta > 0
+            bytes.append(contentsOf: digits.reversed())
+        }
+    }
+
+    /// The words `site.js` shows, in the run's language (the script holds none of its own).
+    private func ui() -> JSONValue {
+        .object([
+            "lang": .string(text.htmlLang),
+            "all": .string(text.all),
+            "noResults": .string(text.t("該当する事業はありません。", "No project matches.")),
+            "results": .string(text.t("{n}件の事業が見つかりました。", "{n} project(s) found.")),
+            "listed": .string(text.t("{n}件の事業を表示しています。", "{n} project(s) listed.")),
+            "moreMatches": .string(text.t("ほか{n}か所", "and {n} more")),
+            "notStated": .string(text.notStated),
+            "matches": .string(text.matches),
+            "phaseOrder": .array([Phase.interim, Phase.final].map { .string(text.phaseFilter($0)) } + [.string(text.proposalOnly)]),
+        ])
+    }
+}

@@ -1,3 +1,4 @@
+import Core
 import ArgumentParser
 import Core
 import Foundation
@@ -55,7 +56,7 @@ struct ExportCommand: ParsableCommand {
                 defer { unlink(temporary) }
                 try TableWorkbook.write(tables, to: temporary, title: ja ? "台帳の一覧" : "Ledger lists", created: Date())
                 guard rename(temporary, target) == 0 else {
-                    throw IntakeFileError.system(operation: .rename, path: target, errno: errno)
+                    throw FileError.system(operation: .rename, path: target, errno: errno)
                 }
                 try DurableFiles.syncDirectory(folder)
                 written.append(target)
@@ -79,7 +80,7 @@ struct ExportCommand: ParsableCommand {
             printError(WriteFailure(path: output, errno: error.errno).message(japanese: ja))
             throw ExitCode(1)
         } catch {
-            let reason = (error as? IntakeFileError)?.message(in: language) ?? "\(error)"
+            let reason = (error as? FileError)?.message(in: language) ?? "\(error)"
             printError(ja ? "一覧を書き出せませんでした: \(reason)" : "Could not write the lists: \(reason)")
             throw ExitCode(1)
         }

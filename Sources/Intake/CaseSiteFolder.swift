@@ -1,4 +1,5 @@
-import CFileSystem
+import Core
+import CSystem
 import Foundation
 import Reports
 
@@ -37,7 +38,7 @@ public enum CaseSiteFolder {
                     guard rename(temporary, target) == 0 else {
                         let code = errno
                         unlink(temporary)
-                        throw IntakeFileError.system(operation: .rename, path: target, errno: code)
+                        throw FileError.system(operation: .rename, path: target, errno: code)
                     }
                 }
             }
@@ -55,7 +56,7 @@ public enum CaseSiteFolder {
         var info = stat()
         if lstat(directory, &info) != 0 {
             guard rename(staged, directory) == 0 else {
-                throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: errno)
+                throw FileError.system(operation: .replaceOutput, path: directory, errno: errno)
             }
             try DurableFiles.syncDirectory(parent)
             return
@@ -71,12 +72,12 @@ public enum CaseSiteFolder {
         // No exchange on this file system: the old site steps aside first, for a moment.
         let old = DurableFiles.temporaryPath(in: parent)
         guard rename(directory, old) == 0 else {
-            throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: errno)
+            throw FileError.system(operation: .replaceOutput, path: directory, errno: errno)
         }
         guard rename(staged, directory) == 0 else {
             let code = errno
             rename(old, directory)
-            throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: code)
+            throw FileError.system(operation: .replaceOutput, path: directory, errno: code)
         }
         try DurableFiles.syncDirectory(parent)
         try? FileManager.default.removeItem(atPath: old)

@@ -17,7 +17,7 @@ import Validation
 /// `--anonymize`): what the summary workbooks show, the site shows; nothing else (no file or sheet
 /// names). The caller writes the files (`CaseSiteFolder` in Intake: durably, the folder replaced as a
 /// whole).
-public struct CaseSite {
+public struct CaseSite: Sendable {
     /// The folder's name in an output folder.
     public static let folderName = "事例集"
     /// The anonymised site's folder beside it, for `report --anonymize` and the `publish` setting.

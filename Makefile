@@ -4,7 +4,7 @@ PYTHON     ?= python3
 RELEASE    := .build/release/furikaeri
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev libssl-dev
-PY_PKGS    := openpyxl python-calamine XlsxWriter
+PY_PKGS    := openpyxl python-calamine XlsxWriter krippendorff
 
 .PHONY: run test build deps pydeps bench fuzz clean
 .PHONY: install uninstall dist deb build-static deb-install-check
@@ -26,7 +26,7 @@ deps:
 
 ## Test-time oracles (Python readers we did not write); never used at run time.
 pydeps:
-	@$(PYTHON) -c "import openpyxl, python_calamine, xlsxwriter" 2>/dev/null || \
+	@$(PYTHON) -c "import openpyxl, python_calamine, xlsxwriter, krippendorff" 2>/dev/null || \
 	  $(PYTHON) -m pip install --quiet $(PY_PKGS)
 
 ## make test: the whole suite, unit and end-to-end (the end-to-end tests run the built binary).

@@ -39,11 +39,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let language = lang.language
         let ja = language == .ja
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
+        let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let ledger = try Ledger.openGuarded(workspace)
             let tables = try LedgerExport.tables(ledger, language: language)
@@ -55,9 +51,7 @@ struct ExportCommand: ParsableCommand {
                 let temporary = DurableFiles.temporaryPath(in: folder) + ".xlsx"
                 defer { unlink(temporary) }
                 try TableWorkbook.write(tables, to: temporary, title: ja ? "台帳の一覧" : "Ledger lists", created: Date())
-                guard rename(temporary, target) == 0 else {
-                    throw FileError.system(operation: .rename, path: target, errno: errno)
-                }
+                try DurableFiles.replace(temporary: temporary, as: target)
                 try DurableFiles.syncDirectory(folder)
                 written.append(target)
             } else {

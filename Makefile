@@ -3,8 +3,8 @@ SWIFT      ?= swift
 PYTHON     ?= python3
 RELEASE    := .build/release/furikaeri
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev
-PY_PKGS    := openpyxl python-calamine XlsxWriter
+APT_PKGS   := libzip-dev libxml2-dev libxlsxwriter-dev libssl-dev
+PY_PKGS    := openpyxl python-calamine XlsxWriter krippendorff
 
 .PHONY: run test build deps pydeps bench fuzz clean
 .PHONY: install uninstall dist deb build-static deb-install-check
@@ -18,7 +18,7 @@ build: deps
 
 ## System libraries the build links against; installed only when pkg-config cannot find them.
 deps:
-	@if ! pkg-config --exists libzip libxml-2.0 xlsxwriter 2>/dev/null; then \
+	@if ! pkg-config --exists libzip libxml-2.0 xlsxwriter libcrypto 2>/dev/null; then \
 	  echo "Installing $(APT_PKGS)"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PKGS) || \
 	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PKGS); }; \
@@ -26,7 +26,7 @@ deps:
 
 ## Test-time oracles (Python readers we did not write); never used at run time.
 pydeps:
-	@$(PYTHON) -c "import openpyxl, python_calamine, xlsxwriter" 2>/dev/null || \
+	@$(PYTHON) -c "import openpyxl, python_calamine, xlsxwriter, krippendorff" 2>/dev/null || \
 	  $(PYTHON) -m pip install --quiet $(PY_PKGS)
 
 ## make test: the whole suite, unit and end-to-end (the end-to-end tests run the built binary).
@@ -37,10 +37,11 @@ test: deps pydeps
 bench: deps pydeps build
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE)
 	@echo "== summary workbook + CSV for 10,000 synthetic projects"
-	$(RELEASE) process --bench-projects 10000 --output bench-out/summary
+	$(SWIFT) build -c release --product summary-bench
+	.build/release/summary-bench 10000
 	$(PYTHON) Benchmarks/intake_bench.py --binary $(RELEASE) --count 10000 --work bench-out/intake
 	@echo "== 事例集 (static site) of 10 years x 200 projects: time, size, load and search in Chromium"
-	$(PYTHON) Benchmarks/site_bench.py --binary $(RELEASE) --shape 10x200 --work bench-out/site
+	$(PYTHON) Benchmarks/site_bench.py --binary .build/release/summary-bench --shape 10x200 --work bench-out/site
 
 fuzz: deps
 	./scripts/fuzz.sh
@@ -98,7 +99,7 @@ uninstall:
 
 ## make deb: a Debian package built with dpkg-deb from a release binary linked with the Swift runtime
 ## inside (--static-swift-stdlib, in .build-static), so the server needs no Swift. Its Depends come
-## from dpkg-shlibdeps (libzip4, libxml2, libxlsxwriter4, libsqlite3-0 …). DEB_BINARY packages
+## from dpkg-shlibdeps (libzip4, libxml2, libxlsxwriter4, libssl3, libsqlite3-0 …). DEB_BINARY packages
 ## another build; one that needs the Swift runtime's shared libraries is refused unless
 ## DEB_ALLOW_SHARED_SWIFT=1 (the tests, to keep them fast: such a package runs only where Swift is).
 DEB_BINARY             ?= .build-static/release/furikaeri

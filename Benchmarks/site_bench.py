@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """事例集 benchmark: the static site of 10 fiscal years x 200 projects.
 
-Usage: site_bench.py --binary .build/release/furikaeri [--shape 10x200] [--work bench-out/site]
+Usage: site_bench.py --binary .build/release/summary-bench [--shape 10x200] [--work bench-out/site]
 
-Runs `furikaeri process --bench-site SHAPE --output WORK` (synthetic projects with texts of realistic
+Runs `summary-bench --site SHAPE --output WORK` (synthetic projects with texts of realistic
 length; prints the time to aggregate, render and write the site, and its size), then, when headless
 Chromium is installed, opens WORK/事例集/index.html from file:// with queries in the URL and prints
 what the page itself measured: `data-load-ms` (navigation start to the first list drawn, data.js
@@ -38,7 +38,7 @@ def main():
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work, exist_ok=True)
-    subprocess.run([args.binary, "process", "--bench-site", args.shape, "--output", args.work], check=True)
+    subprocess.run([args.binary, "--site", args.shape, "--output", args.work], check=True)
     browser = chromium()
     if not browser:
         print("chromium is not installed: load and search times not measured")

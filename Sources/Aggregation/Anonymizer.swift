@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Forms
 import Validation
@@ -37,12 +38,7 @@ public struct Anonymizer: Sendable {
 
     /// `0` → `団体A01`, `98` → `団体A99`, `99` → `団体B01`; after `Z`, `AA`, `AB`…
     public static func code(_ index: Int) -> String {
-        var n = index / 99 + 1
-        var letters = ""
-        while n > 0 {
-            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
-            n = (n - 1) / 26
-        }
+        let letters = A1Reference.columnLetters(index / 99)
         let number = index % 99 + 1
         return "団体" + letters + (number < 10 ? "0" : "") + String(number)
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Replaces many phrases in a text in one pass, longest match first.
@@ -70,7 +71,7 @@ public struct PhraseReplacer: Sendable {
     /// The text with every phrase replaced.
     public func replace(in text: String) -> String {
         guard !replacements.isEmpty else { return text }
-        if ignoresWidthAndSpaces, !text.unicodeScalars.allSatisfy(WidthFolding.foldsToItself) {
+        if ignoresWidthAndSpaces, !text.unicodeScalars.allSatisfy(UnicodeFolding.isKeptAsItIs) {
             return replaceFolded(in: text)
         }
         let view = text.unicodeScalars
@@ -151,19 +152,6 @@ public struct PhraseReplacer: Sendable {
 /// The scalar-by-scalar form of `NameNormalizer.normalize` that `PhraseReplacer` compares texts in:
 /// NFKC, spaces removed, each folded scalar remembering the original one it came from.
 enum WidthFolding {
-    /// Scalars NFKC leaves alone and that are not spaces: most of a Japanese text (kana, kanji, ASCII,
-    /// 、。「」 and the like), which then need no folding at all.
-    @inline(__always)
-    static func foldsToItself(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x21...0x7E, 0x3001...0x3003, 0x3005...0x3007, 0x3008...0x3011, 0x3014...0x301B,
-             0x3041...0x3096, 0x30A1...0x30FA, 0x30FB, 0x30FC, 0x4E00...0x9FFF:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// The folded scalars of a text and, for each, where its original scalars start and end.
     static func fold(_ view: String.UnicodeScalarView)
         -> ([Unicode.Scalar], [String.UnicodeScalarView.Index], [String.UnicodeScalarView.Index]) {
@@ -176,7 +164,7 @@ enum WidthFolding {
         while i != view.endIndex {
             let scalar = view[i], next = view.index(after: i)
             defer { i = next }
-            if foldsToItself(scalar) {
+            if UnicodeFolding.isKeptAsItIs(scalar) {  // most of a Japanese text: no folding at all
                 folded.append(scalar)
                 origin.append(i)
                 ends.append(next)

@@ -61,7 +61,7 @@ public struct ProjectRow: Hashable, Sendable {
 }
 
 /// An immutable pair of records shared by copies of a row.
-final class RecordPair: Hashable, @unchecked Sendable {
+final class RecordPair: Hashable, Sendable {
     let submission: Submission
     let proposal: ProposalRecord?
 

@@ -1,3 +1,4 @@
+import Core
 import Forms
 import Validation
 
@@ -81,9 +82,10 @@ public struct RecordBuilder: Sendable {
         // built in parallel (in chunks, in order) and appended in the given order.
         let reflections = forms.filter { $0.1.kind == .reflection }
         let chunkSize = 512
+        let yearsByProject = proposalYears
         let chunks = Parallel.map(count: (reflections.count + chunkSize - 1) / chunkSize) { chunk in
             reflections[chunk * chunkSize..<min(reflections.count, (chunk + 1) * chunkSize)].map { path, form in
-                reflectionRecord(form, path: path, proposalYears: proposalYears)
+                reflectionRecord(form, path: path, proposalYears: yearsByProject)
             }
         }
         for chunk in chunks {

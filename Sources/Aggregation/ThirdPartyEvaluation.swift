@@ -1,3 +1,4 @@
+import Core
 import Forms
 
 /// One accepted 第三者評価票: an evaluator's scores and findings for one project. Holds no personal

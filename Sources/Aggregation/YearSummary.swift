@@ -1,3 +1,4 @@
+import Core
 import Validation
 import Forms
 
@@ -150,10 +151,11 @@ public struct Aggregator: Sendable {
         }
         // Rows are independent of each other: built in parallel chunks, joined in order.
         let chunkSize = 512
+        let proposals = proposalByKey
         let rows = Parallel.map(count: (order.count + chunkSize - 1) / chunkSize) { chunk in
             order[chunk * chunkSize..<min(order.count, (chunk + 1) * chunkSize)].map { i in
                 let s = submissions[i]
-                return ProjectRow(projectID: ids[s.projectKey]!, submission: s, proposal: proposalByKey[s.projectKey],
+                return ProjectRow(projectID: ids[s.projectKey]!, submission: s, proposal: proposals[s.projectKey],
                                   options: options)
             }
         }.flatMap { $0 }

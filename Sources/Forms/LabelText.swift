@@ -23,7 +23,7 @@ public struct LabelText: Hashable, Sendable {
             scalars = scalars.dropFirst().drop(while: LabelText.isLeadingNoise)
         }
         var kept = String.UnicodeScalarView()
-        let fast = scalars.allSatisfy(LabelText.isLeftAloneByNFKC)
+        let fast = scalars.allSatisfy(UnicodeFolding.isLeftAloneByNFKC)
         if fast {
             // Fast path: fold ASCII capitals and drop whitespace in one pass, no NFKC.
             for scalar in scalars where !LabelText.isSpace(scalar) {
@@ -46,13 +46,6 @@ public struct LabelText: Hashable, Sendable {
         self.key = key
         self.keyWithoutParentheses = LabelText.removingParentheses(key)
     }
-
-    /// NFKC, skipped when every scalar is one NFKC leaves alone (`UnicodeFolding`).
-    static func nfkc(_ text: String) -> String { UnicodeFolding.nfkc(text) }
-
-    /// Whether NFKC leaves the scalar as it is, whatever surrounds it.
-    @inline(__always)
-    static func isLeftAloneByNFKC(_ scalar: Unicode.Scalar) -> Bool { UnicodeFolding.isLeftAloneByNFKC(scalar) }
 
     /// Unicode's White_Space property, by a switch: the property look-up is costly per scalar.
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -127,7 +120,7 @@ extension String {
     /// NFKC with all whitespace removed: how choices and values are compared.
     var foldedForComparison: String {
         var kept = String.UnicodeScalarView()
-        for scalar in LabelText.nfkc(self).unicodeScalars where !LabelText.isWhitespace(scalar) {
+        for scalar in UnicodeFolding.nfkc(self).unicodeScalars where !LabelText.isWhitespace(scalar) {
             kept.append(scalar)
         }
         return String(kept)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Folded label text remembered across sheets, so that the labels every form prints are folded
 /// once per run rather than once per file.
@@ -7,9 +8,8 @@ import Foundation
 /// one. Shared by the worker threads of a batch behind a lock; it stops growing at `capacity`
 /// entries (values that are not labels are folded too, and a batch has many), so memory stays
 /// bounded whatever the sheets hold.
-final class LabelTextCache: @unchecked Sendable {
-    private var folded: [LabelKey: LabelText] = [:]
-    private let lock = NSLock()
+final class LabelTextCache: Sendable {
+    private let folded = Mutex<[LabelKey: LabelText]>([:])
     let capacity: Int
 
     init(capacity: Int = 20_000) { self.capacity = capacity }
@@ -17,21 +17,12 @@ final class LabelTextCache: @unchecked Sendable {
     /// `LabelText(text)`, remembered.
     func labelText(_ text: String) -> LabelText {
         let key = LabelKey(text)
-        lock.lock()
-        let known = folded[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = folded.withLock({ $0[key] }) { return known }
         let label = LabelText(text)
-        lock.lock()
-        if folded.count < capacity { folded[key] = label }
-        lock.unlock()
+        folded.withLock { if $0.count < capacity { $0[key] = label } }
         return label
     }
 
     /// How many texts are remembered.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return folded.count
-    }
+    var count: Int { folded.withLock { $0.count } }
 }

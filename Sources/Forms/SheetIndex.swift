@@ -1,3 +1,4 @@
+import Core
 import XLSX
 
 /// What the extractor knows of labels, folded once: used to skip cells that cannot be labels.
@@ -78,7 +79,7 @@ struct SheetIndex {
             guard case .text(let text) = value,
                   let first = text.unicodeScalars.first(where: { !LabelText.isLeadingNoise($0) }) else { continue }
             // Text starting with a character no label starts with (most values) is not folded at all.
-            if first.value > 0x7F, LabelText.isLeftAloneByNFKC(first), !vocabulary.firstScalars.contains(first) { continue }
+            if first.value > 0x7F, UnicodeFolding.isLeftAloneByNFKC(first), !vocabulary.firstScalars.contains(first) { continue }
             let isShort = Self.isShort(text)
             let label = vocabulary.labelTexts.labelText(
                 isShort ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.prefixLength))))

@@ -182,20 +182,16 @@ public enum ValueReader {
         return (.text(shown), nil)
     }
 
-    /// Year, month and day of a date cell; nil when the serial is out of range.
+    /// Year, month and day of a date cell (`ExcelDateTime.components`, the one conversion); nil when
+    /// the serial is out of range.
     static func calendarDate(_ dt: ExcelDateTime) -> (year: Int, month: Int, day: Int)? {
         guard dt.serial.isFinite, dt.serial >= 0, dt.serial < 2_958_466 else { return nil }
-        // 1900 system: serial 1 is 1900-01-01 and Excel counts a 29 Feb 1900 that never was.
-        var days = Int(dt.serial.rounded(.down))
-        if !dt.is1904, days < 61 { days += 1 }
-        let epochDays = dt.is1904 ? 1462 : 0  // 1904-01-01 is serial 1462 on the 1900 system
-        let daysSince1899_12_30 = days + epochDays
-        // 1899-12-30 is 25,569 days before 1970-01-01.
-        return ExcelDateTime.civilFromDays(daysSince1899_12_30 - 25569)
+        let parts = dt.components
+        return (parts.year, parts.month, parts.day)
     }
 
     static func dateText(_ dt: ExcelDateTime) -> String {
         guard let d = calendarDate(dt) else { return String(dt.serial) }
-        return String(format: "%04d-%02d-%02d", d.year, d.month, d.day)
+        return ExcelDateTime.dateText(year: d.year, month: d.month, day: d.day)
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import ArgumentParser
 import Core
 import Foundation
@@ -38,11 +39,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let language = lang.language
         let ja = language == .ja
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
+        let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let ledger = try Ledger.openGuarded(workspace)
             let tables = try LedgerExport.tables(ledger, language: language)
@@ -54,9 +51,7 @@ struct ExportCommand: ParsableCommand {
                 let temporary = DurableFiles.temporaryPath(in: folder) + ".xlsx"
                 defer { unlink(temporary) }
                 try TableWorkbook.write(tables, to: temporary, title: ja ? "台帳の一覧" : "Ledger lists", created: Date())
-                guard rename(temporary, target) == 0 else {
-                    throw IntakeFileError.system(operation: .rename, path: target, errno: errno)
-                }
+                try DurableFiles.replace(temporary: temporary, as: target)
                 try DurableFiles.syncDirectory(folder)
                 written.append(target)
             } else {
@@ -79,7 +74,7 @@ struct ExportCommand: ParsableCommand {
             printError(WriteFailure(path: output, errno: error.errno).message(japanese: ja))
             throw ExitCode(1)
         } catch {
-            let reason = (error as? IntakeFileError)?.message(in: language) ?? "\(error)"
+            let reason = (error as? FileError)?.message(in: language) ?? "\(error)"
             printError(ja ? "一覧を書き出せませんでした: \(reason)" : "Could not write the lists: \(reason)")
             throw ExitCode(1)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Settings
 import Validation
@@ -50,11 +51,8 @@ struct InspectCommand: ParsableCommand {
         var start = 0
         while start < paths.count {
             let slice = Array(paths[start..<min(start + window, paths.count)])
-            let rendered = RenderedBatch(count: slice.count)
-            DispatchQueue.concurrentPerform(iterations: slice.count) { i in
-                rendered.store(render(slice[i], english: english), at: i)
-            }
-            for (path, output) in zip(slice, rendered.outputs) {
+            let rendered = Parallel.map(count: slice.count) { render(slice[$0], english: english) }
+            for (path, output) in zip(slice, rendered) {
                 if let message = output.errorMessage {
                     failed = true
                     OutputFile.standardError.write(Array("\(path): \(message)\n".utf8))
@@ -71,18 +69,6 @@ struct InspectCommand: ParsableCommand {
         var fileName = ""
         var bytes: [UInt8] = []
         var errorMessage: String?
-    }
-
-    /// Slots for one window's outputs, each written by exactly one worker.
-    final class RenderedBatch: @unchecked Sendable {
-        private(set) var outputs: [Rendered]
-        private let lock = NSLock()
-        init(count: Int) { outputs = Array(repeating: Rendered(), count: count) }
-        func store(_ output: Rendered, at index: Int) {
-            lock.lock()
-            outputs[index] = output
-            lock.unlock()
-        }
     }
 
     private func render(_ path: String, english: Bool) -> Rendered {
@@ -119,11 +105,11 @@ struct InspectCommand: ParsableCommand {
         // `book.xlsx` and `book.ods` both give `book.json`.
         let base = [".xlsx", ".ods"].first(where: output.fileName.hasSuffix).map { String(output.fileName.dropLast($0.count)) }
             ?? output.fileName
-        guard let file = OutputFile(creating: outputDir + "/" + base + ".json") else {
+        do {
+            try DurableFiles.write(Data(output.bytes), to: PathText.join(outputDir, base + ".json"), replacing: true)
+        } catch {
             throw ValidationError("\(outputDir) に書き込めません。フォルダーの場所と権限を確認してください。")
         }
-        file.write(output.bytes)
-        file.close()
     }
 
     /// The files named on the command line, then those listed by `--files-from`.
@@ -262,68 +248,23 @@ struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// A string literal, with quotes, backslashes and control characters escaped.
-    mutating func string(_ s: String) {
-        bytes.append(34)
-        var s = s
-        let plain = s.withUTF8 { utf8 -> Bool in
-            // Most text needs no escaping: copy it whole.
-            guard !utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if plain { bytes.append(34); return }
-        for b in s.utf8 {
-            switch b {
-            case 34: bytes.append(92); bytes.append(34)
-            case 92: bytes.append(92); bytes.append(92)
-            case 10: bytes.append(92); bytes.append(110)
-            case 13: bytes.append(92); bytes.append(114)
-            case 9: bytes.append(92); bytes.append(116)
-            case 0..<32:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(34)
-    }
+    /// A string literal, escaped as every JSON furikaeri writes (`JSONValue.encodeString`).
+    mutating func string(_ s: String) { JSONValue.encodeString(s, into: &bytes) }
 
-    /// `"A1:B2"`, written from the numbers.
+    /// `"A1:B2"`.
     mutating func range(_ range: CellRange) {
         bytes.append(34)
-        a1(range.start)
+        bytes.append(contentsOf: range.start.a1.utf8)
         bytes.append(58)
-        a1(range.end)
+        bytes.append(contentsOf: range.end.a1.utf8)
         bytes.append(34)
     }
 
-    /// `"B7"`, written from the numbers.
+    /// `"B7"`.
     mutating func reference(_ ref: CellReference) {
         bytes.append(34)
-        a1(ref)
+        bytes.append(contentsOf: ref.a1.utf8)
         bytes.append(34)
-    }
-
-    private mutating func a1(_ ref: CellReference) {
-        var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        var count = 0
-        var n = ref.column + 1
-        while n > 0 && count < 3 {
-            let letter = UInt8(65 + (n - 1) % 26)
-            switch count { case 0: letters.0 = letter; case 1: letters.1 = letter; default: letters.2 = letter }
-            count += 1
-            n = (n - 1) / 26
-        }
-        if count > 2 { bytes.append(letters.2) }
-        if count > 1 { bytes.append(letters.1) }
-        bytes.append(letters.0)
-        integer(ref.row + 1)
-    }
-
-    mutating func integer(_ value: Int) {
-        if value >= 10 { integer(value / 10) }
-        bytes.append(UInt8(48 + value % 10))
     }
 
     /// `{"t": ..., "v": ...}` for one cell; numbers as JSON numbers, dates as ISO 8601 text.
@@ -351,13 +292,6 @@ struct OutputFile {
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Creates or truncates `path`; nil when it cannot be opened.
-    init?(creating path: String) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return nil }
-        descriptor = fd
-    }
-
     func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -368,6 +302,4 @@ struct OutputFile {
             }
         }
     }
-
-    func close() { _ = Foundation.close(descriptor) }
 }

@@ -29,11 +29,7 @@ struct LedgerCommand: ParsableCommand {
 
         /// Runs `body` on the workspace with its lock held; errors become a message and an exit status.
         func withWorkspace(_ body: (Workspace, Settings) throws -> Void) throws {
-            let workspace = Workspace(root: self.workspace)
-            guard workspace.exists else {
-                printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-                throw ExitCode(2)
-            }
+            let workspace = try existingWorkspace(self.workspace, language: language)
             do {
                 let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait,
                                                      onWait: { printError(IntakeText.waitingForLock(seconds: wait, language)) })

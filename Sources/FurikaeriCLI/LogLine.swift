@@ -51,7 +51,7 @@ struct LogLine {
     /// Writes to stdout (what `watch` always printed there).
     func out(_ message: String, _ severity: LogSeverity) {
         print(text(message, severity))
-        fflush(nil)
+        fflush(nil)  // every stream: C's `stdout` is a global var Swift 6 will not read
     }
 
     /// Writes to stderr (what `watch` always printed there).

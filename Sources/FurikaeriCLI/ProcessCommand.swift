@@ -81,21 +81,7 @@ struct ProcessCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOptions
 
-    /// `make bench`: time the summary of this many synthetic projects instead of processing files.
-    @Option(name: .customLong("bench-projects"), help: HelpText.argument("集計の速さを測ります（開発用）。", visibility: .hidden))
-    var benchProjects: Int?
-
-    /// `make bench`: make the 事例集 of `YEARSxPROJECTS` synthetic projects (such as `10x200`).
-    @Option(name: .customLong("bench-site"), help: HelpText.argument("事例集の速さと大きさを測ります（開発用）。", visibility: .hidden))
-    var benchSite: String?
-
     func run() throws {
-        if let benchProjects {
-            return try BenchSummary(projects: benchProjects, output: output, encoding: encoding).run()
-        }
-        if let benchSite {
-            return try BenchSite(shape: benchSite, output: output).run()
-        }
         let language = lang.language
         let text = ProcessMessages(language: language)
         guard let csvEncoding = CSVEncoding(rawValue: encoding.lowercased()) else { throw ValidationError(text.badEncoding(encoding)) }
@@ -181,51 +167,6 @@ struct ProcessCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(text.summary(files: files, report: report, outcome: outcome, output: output))
-    }
-}
-
-/// `furikaeri process --bench-projects 10000 --output DIR`: times the summary of synthetic
-/// projects (aggregation, CSV encoding, workbook and CSV writing) written into DIR.
-struct BenchSummary {
-    var projects: Int
-    var output: String
-    var encoding: String
-
-    func run() throws {
-        guard projects > 0 else { throw RunLanguage.current.usage("--bench-projects は 1 以上にしてください。", "--bench-projects must be 1 or more.") }
-        let directory = output
-        let timing = try SummaryBenchmark.run(projects: projects, outputDirectory: directory,
-                                              encoding: CSVEncoding(rawValue: encoding) ?? .utf8)
-        print(String(format: "summary of %d projects: %.3f s (aggregate %.3f s, write workbook + encode CSV %.3f s; CPU %.3f s; %d files)",
-                     timing.projects, timing.totalSeconds, timing.aggregateSeconds, timing.writeSeconds,
-                     timing.cpuSeconds, timing.files.count))
-    }
-}
-
-/// `furikaeri process --bench-site 10x200 [--output DIR]`: makes the 事例集 of synthetic years and
-/// prints the time it took and its size. Without `--output` it writes to a temporary folder and
-/// removes it; with it, `DIR/事例集/` is kept (for Benchmarks/site_bench.py to open in Chromium).
-struct BenchSite {
-    var shape: String
-    var output: String?
-
-    func run() throws {
-        let parts = shape.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
-            throw RunLanguage.current.usage("--bench-site は 10x200（年度数x事業数）の形で指定してください。",
-                                            "--bench-site takes the shape 10x200 (years x projects).")
-        }
-        let directory = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("furikaeri-bench-site-\(getpid())")
-        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
-        let result = try CaseSiteBenchmark.run(years: parts[0], projectsPerYear: parts[1])
-        let start = DispatchTime.now()
-        try CaseSiteFolder.write(result.files, to: (directory as NSString).appendingPathComponent(CaseSite.folderName))
-        let write = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let total = result.files.reduce(0) { $0 + $1.data.count }
-        let data = result.files.first { $0.path == "data.js" }?.data.count ?? 0
-        print(String(format: "事例集 of %d years x %d projects: aggregate %.3f s, render %.3f s, write %.3f s; %d files, %.1f MB (data.js %.1f MB, pages %.1f MB)",
-                     parts[0], parts[1], result.aggregateSeconds, result.renderSeconds, write, result.files.count,
-                     Double(total) / 1e6, Double(data) / 1e6, Double(total - data) / 1e6))
     }
 }
 

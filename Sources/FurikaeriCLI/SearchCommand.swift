@@ -39,11 +39,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
+        let workspace = try existingWorkspace(self.workspace, language: language)
         let query = words.joined(separator: " ")
         let folded = SearchFolding.words(query)
         let hits: [Ledger.TextHit]

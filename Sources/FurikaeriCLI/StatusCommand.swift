@@ -25,11 +25,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
+        let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let settings = try workspace.loadSettings()
             let ledger = try Ledger.openGuarded(workspace)

@@ -57,7 +57,7 @@ struct WatchCommand: ParsableCommand {
                 for line in IntakeText.inboxNotices(result, language) { log.out(line, .warning) }
                 if !result.recovery.isEmpty { log.err(RecoveryText.line(result.recovery, language: language), .warning) }
                 previous = result.settling
-                fflush(nil)
+                fflush(nil)  // every stream: C's `stdout` is a global var Swift 6 will not read
                 stop.wait(seconds: seconds)
             }
             log.out(language == .ja ? "監視を終了しました。" : "Stopped watching.", .info)

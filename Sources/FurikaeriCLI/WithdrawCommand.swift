@@ -52,11 +52,7 @@ struct WithdrawCommand: ParsableCommand {
     func run() throws {
         let language = lang.language
         let ja = language == .ja
-        let workspace = Workspace(root: self.workspace)
-        guard workspace.exists else {
-            printError(IntakeSessionError.notAWorkspace(path: workspace.root).message(in: language))
-            throw ExitCode(2)
-        }
+        let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let settings = try workspace.loadSettings()
             let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {

@@ -1,4 +1,5 @@
-import CFileSystem
+import Core
+import CSystem
 import Foundation
 import Reports
 
@@ -72,7 +73,7 @@ public enum CaseSiteFolder {
         var info = stat()
         if lstat(directory, &info) != 0 {
             guard rename(staged, directory) == 0 else {
-                throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: errno)
+                throw FileError.system(operation: .replaceOutput, path: directory, errno: errno)
             }
             try DurableFiles.syncDirectory(parent)
             return
@@ -88,12 +89,12 @@ public enum CaseSiteFolder {
         // No exchange on this file system: the old site steps aside first, for a moment.
         let old = DurableFiles.temporaryPath(in: parent)
         guard rename(directory, old) == 0 else {
-            throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: errno)
+            throw FileError.system(operation: .replaceOutput, path: directory, errno: errno)
         }
         guard rename(staged, directory) == 0 else {
             let code = errno
             rename(old, directory)
-            throw IntakeFileError.system(operation: .replaceOutput, path: directory, errno: code)
+            throw FileError.system(operation: .replaceOutput, path: directory, errno: code)
         }
         try DurableFiles.syncDirectory(parent)
         try? FileManager.default.removeItem(atPath: old)

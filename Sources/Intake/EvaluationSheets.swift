@@ -1,3 +1,4 @@
+import Core
 import Aggregation
 import Foundation
 import Forms

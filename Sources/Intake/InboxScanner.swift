@@ -1,6 +1,7 @@
+import Core
 import Foundation
 #if os(Linux)
-import CFileSystem
+import CSystem
 #endif
 #if canImport(Glibc)
 import Glibc
@@ -155,7 +156,7 @@ public struct InboxScanner {
     private func rename(_ bytes: [UInt8], in directory: Int32) -> String? {
         let escaped = NameText.escaped(bytes)
         for number in 1...100 {
-            let candidate = number == 1 ? escaped : DurableFiles.numbered(escaped, number)
+            let candidate = number == 1 ? escaped : StoredNames.numbered(escaped, number)
             let oldName = bytes.map { CChar(bitPattern: $0) } + [0]
             if DurableFiles.renameNoReplace(from: directory, oldName, to: directory, candidate) == 0 { return candidate }
             if errno != EEXIST { return nil }

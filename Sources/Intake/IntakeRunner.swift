@@ -1,5 +1,6 @@
 #if os(Linux)
-import CFileSystem
+import Core
+import CSystem
 #endif
 import Dispatch
 import Foundation
@@ -73,7 +74,8 @@ public final class IntakeRunner {
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
             // A stop while the batch in hand is still being validated: nothing of it was copied yet.
-            guard var (results, copies) = checking.wait(orStop: shouldStop) else { break }
+            guard let (results, checkedCopies) = checking.wait(orStop: shouldStop) else { break }
+            var copies = checkedCopies
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
             defer { copies.discard() }
             counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
@@ -119,6 +121,11 @@ public final class IntakeRunner {
     }
 
     /// Validation and copying of one batch running in the background.
+    ///
+    /// Unchecked Sendable, and safe: `taken`, `cancelled` and `copying` are read and written only
+    /// under `lock`; `outcome` is written once, by the background work, before it signals `finished`,
+    /// and read (and `taken` set) only after a wait on `finished` has returned, which orders the write
+    /// before the read; `wait` is called from the one thread that runs the batches.
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
         private let lock = NSLock()
@@ -127,7 +134,7 @@ public final class IntakeRunner {
         private var cancelled = false
         private var copying = false
 
-        init(_ work: @escaping (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping @Sendable (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 outcome = work(self)
                 finished.signal()
@@ -223,7 +230,7 @@ public final class IntakeRunner {
         // The projects 第三者評価票 may name are read afresh for each part (see `projects(ofYear:)`).
         evaluationProjects = [:]
         /// A file that could not be taken: left in the inbox, reported, and the batch goes on.
-        func leave(_ file: InboxFile, _ failure: IntakeFileError?) {
+        func leave(_ file: InboxFile, _ failure: FileError?) {
             var event = IntakeEvent(relativePath: file.relativePath, outcome: nil, storedPath: nil,
                                     fiscalYear: nil, errorCount: 0, superseded: 0)
             if case .system(_, let path, let code)? = failure, path == file.path {
@@ -251,7 +258,7 @@ public final class IntakeRunner {
                                                                          fiscalYear: placed.entry.fiscalYear)
                 }
                 staged.append(placed)
-            } catch let error as IntakeFileError {
+            } catch let error as FileError {
                 leave(file, error)
             }
         }
@@ -274,7 +281,7 @@ public final class IntakeRunner {
                 for final in published { unlink(final) }
                 if placed.entry.outcome == .accepted { acceptedYears[placed.entry.sha256] = nil }
                 if rejectedBySHA[placed.entry.sha256]?.storedPath == placed.entry.storedPath { rejectedBySHA[placed.entry.sha256] = nil }
-                leave(placed.file, (error as? IntakeFileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
+                leave(placed.file, (error as? FileError) ?? .system(operation: .save, path: placed.publications.first?.final ?? "", errno: EIO))
                 return false
             }
         }
@@ -375,7 +382,7 @@ public final class IntakeRunner {
             return try stageRepeatedRejection(file, sha256: sha, earlier: earlier, status: result?.status, receivedAt: receivedAt)
         }
         try createDirectoryOnce(folder)
-        let storedName = DurableFiles.unusedName(for: name) { folderNames.contains($0, in: folder) }
+        let storedName = StoredNames.unusedName(for: name) { folderNames.contains($0, in: folder) }
         let stored = PathText.join(folder, storedName)
         // The copy made in the background, or (rarely: a duplicate found invalid now, another device) one made now.
         let (temporary, copy) = try copies.take(file.path, for: folder)
@@ -428,7 +435,7 @@ public final class IntakeRunner {
         case .success(let info):
             return (info.st_mode & S_IFMT) == S_IFREG ? FileSnapshot(info) : nil
         case .failure(.system(_, _, ENOENT)):
-            throw IntakeFileError.system(operation: .read, path: file.path, errno: ENOENT)
+            throw FileError.system(operation: .read, path: file.path, errno: ENOENT)
         case .failure:
             return nil
         }
@@ -442,7 +449,7 @@ public final class IntakeRunner {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        return try? Recovery.sha256(ofDescriptor: fd, path: file.path)
+        return try? SHA256.hex(readingFrom: fd, path: file.path)
     }
 
     /// A file the same, byte for byte, as one rejected earlier and still in rejected/: recorded as
@@ -502,8 +509,8 @@ public final class IntakeRunner {
         // Failures are said with the folder staff know (output/2024), never the hidden temporary one.
         do {
             try DurableFiles.createDirectory(temporary)
-        } catch IntakeFileError.system(_, _, let code) {
-            throw IntakeFileError.system(operation: .write, path: destination, errno: code)
+        } catch FileError.system(_, _, let code) {
+            throw FileError.system(operation: .write, path: destination, errno: code)
         }
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         do {
@@ -516,12 +523,8 @@ public final class IntakeRunner {
         try DurableFiles.createDirectory(destination)
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary).sorted()
         for name in names {
-            let source = (temporary as NSString).appendingPathComponent(name)
-            if let fd = Optional(open(source, O_RDONLY | O_CLOEXEC)), fd >= 0 { fsync(fd); close(fd) }
-            let target = (destination as NSString).appendingPathComponent(name)
-            guard rename(source, target) == 0 else {
-                throw IntakeFileError.system(operation: .replaceOutput, path: target, errno: errno)
-            }
+            try DurableFiles.replace(temporary: PathText.join(temporary, name), as: PathText.join(destination, name),
+                                     operation: .replaceOutput)
         }
         try DurableFiles.syncDirectory(destination)
     }
@@ -535,6 +538,9 @@ public final class IntakeRunner {
 ///
 /// A name is removed only while it still holds the file that was taken (`InboxRemovals.check`): a
 /// file saved again meanwhile (Excel writes a new file and renames it over the old) stays.
+///
+/// Unchecked Sendable, and safe: every stored `var` (`queued`, `folders`, `kept`, `failure`,
+/// `finished`) is read and written only inside `lock.withLock`; the thread's own state is local to it.
 final class InboxRemovals: @unchecked Sendable {
     /// A committed file and the bytes that were stored for it.
     struct Taken {
@@ -558,7 +564,7 @@ final class InboxRemovals: @unchecked Sendable {
     private var queued: [Taken] = []
     private var folders: [PathKey: String] = [:]
     private var kept: [String] = []
-    private var failure: IntakeFileError?
+    private var failure: FileError?
     private var finished: DispatchSemaphore?
 
     /// Queues the removal of these committed files.
@@ -609,7 +615,7 @@ final class InboxRemovals: @unchecked Sendable {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return .replaced }
         defer { close(fd) }
-        return (try? Recovery.sha256(ofDescriptor: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
+        return (try? SHA256.hex(readingFrom: fd, path: taken.file.path)) == taken.sha256 ? .same : .replaced
     }
 
     /// Removes the queued files until none is left, then syncs their folders.
@@ -620,7 +626,7 @@ final class InboxRemovals: @unchecked Sendable {
     private func removeQueued() {
         var openFolders: [PathKey: (descriptor: Int32, path: String, touched: Bool)] = [:]
         var keptHere: [String] = []
-        var syncFailure: IntakeFileError?
+        var syncFailure: FileError?
         /// Syncs the folders files were removed from and closes every folder (at most 64 are kept open).
         func closeFolders() {
             for folder in openFolders.values.sorted(by: { $0.path < $1.path }) {
@@ -654,7 +660,7 @@ final class InboxRemovals: @unchecked Sendable {
                         case ELOOP, ENOTDIR: keptHere.append(taken.file.relativePath); continue
                         default: code = errno
                         }
-                        let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                        let error = FileError.system(operation: .remove, path: taken.file.path, errno: code)
                         lock.withLock { failure = failure ?? error }
                         continue
                     }
@@ -668,7 +674,7 @@ final class InboxRemovals: @unchecked Sendable {
                 case .same: if unlinkat(descriptor, name, 0) != 0 && errno != ENOENT { code = errno }
                 }
                 guard code == 0 else {
-                    let error = IntakeFileError.system(operation: .remove, path: taken.file.path, errno: code)
+                    let error = FileError.system(operation: .remove, path: taken.file.path, errno: code)
                     lock.withLock { failure = failure ?? error }
                     continue
                 }
@@ -690,7 +696,7 @@ final class InboxRemovals: @unchecked Sendable {
 enum LowPriority {
     static func enter() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
+        _ = furikaeri_lower_thread_priority(10)
         #endif
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Forms
 import Foundation
 import Validation
@@ -10,7 +11,7 @@ import Glibc
 ///
 /// The CLI passes the real `FileValidator`; intake's unit tests pass their own, so the move protocol
 /// can be tested without building workbooks.
-public protocol WorkbookChecking {
+public protocol WorkbookChecking: Sendable {
     /// One result per path, in the same order. Never throws: unreadable files are results too.
     func check(paths: [String]) -> [FileResult]
 
@@ -35,7 +36,7 @@ extension WorkbookChecking {
 }
 
 /// One checked file: its result, and the bytes the result was made from when they were kept.
-public struct CheckedFile {
+public struct CheckedFile: Sendable {
     public var result: FileResult
     /// Exactly the bytes validated and hashed into `result.sha256`.
     public var bytes: FileBytes?
@@ -81,7 +82,7 @@ public struct YearSubmissions {
 
     /// Form by form (`Ledger.mapCurrentForms(throughYear:parts:_:)`): files without fields, and one
     /// value per form in the files' order. `transform` is called from several threads at once.
-    public func mapForms<Value>(_ transform: @Sendable (_ path: String, _ form: ExtractedForm) throws -> Value)
+    public func mapForms<Value: Sendable>(_ transform: @Sendable (_ path: String, _ form: ExtractedForm) throws -> Value)
         throws -> (files: [FileResult], values: [Value]) {
         try ledger.mapCurrentForms(throughYear: fiscalYear, transform)
     }
@@ -106,7 +107,7 @@ public struct IntakeEvent: Equatable, Sendable {
     public var unreadableErrno: Int32?
     /// What failed while storing the file, when that is why it was left (its name too long for the
     /// destination, the disk full…): the file stays in the inbox and the others go on.
-    public var failure: IntakeFileError?
+    public var failure: FileError?
 
     /// The line printed for this file, in Japanese (`line(in:)` for either language).
     public var line: String { line(in: .ja) }

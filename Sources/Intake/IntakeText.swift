@@ -105,49 +105,15 @@ public enum IntakeText {
     }
 }
 
-extension IntakeFileError {
-    /// The message for staff: which file, what failed, the system's own reason, and what to check.
-    public func message(in language: Language) -> String {
-        switch self {
-        case .system(let operation, let path, let code):
-            let path = NameText.shown(path)
-            let reason = IntakeText.systemReason(code, language)
-            let advice = IntakeText.advice(for: code, language)
-            switch language {
-            case .ja:
-                return "「\(path)」の\(operation.japaneseName)に失敗しました（\(reason)）。\(advice)"
-            case .en:
-                return "\(operation.englishName) \"\(path)\" failed (\(reason)). \(advice)"
-            }
-        }
-    }
+extension FileError {
+    /// The message for staff in `language`.
+    public func message(in language: Language) -> String { language == .ja ? japaneseMessage : englishMessage }
 }
 
 extension IntakeText {
-    /// What to check after a system call failed with `code`: what that errno means, not a guess.
+    /// What to check after a system call failed with `code`, in `language`.
     static func advice(for code: Int32, _ language: Language) -> String {
-        let ja: String, en: String
-        switch code {
-        case ENOSPC, EDQUOT:
-            (ja, en) = ("ディスクの空き（または容量の上限）を確かめてください。", "Check the free disk space (or the quota).")
-        case EACCES, EPERM:
-            (ja, en) = ("ファイルとフォルダの権限を確かめてください。", "Check the permissions of the file and its folder.")
-        case EROFS:
-            (ja, en) = ("書き込めない（読み取り専用の）場所です。", "The place is read-only.")
-        case ENAMETOOLONG:
-            (ja, en) = ("名前が長すぎます。短い名前にしてください。", "The name is too long; use a shorter one.")
-        case ENOENT:
-            (ja, en) = ("処理の途中でなくなりました（移されたか消されました）。", "It disappeared during the run (moved or removed).")
-        case ENOTDIR, EEXIST:
-            (ja, en) = ("フォルダのはずの場所にファイルがあります。", "A file is where a folder should be.")
-        case ELOOP:
-            (ja, en) = ("シンボリックリンクはたどりません。", "Symbolic links are not followed.")
-        case EIO:
-            (ja, en) = ("ディスクか共有フォルダの接続に問題があります。", "The disk or the connection to the shared folder has a problem.")
-        default:
-            (ja, en) = ("原因を取り除いてから、もう一度実行してください。", "Remove the cause and run again.")
-        }
-        return language == .ja ? ja : en
+        FileError.advice(for: code, japanese: language == .ja)
     }
 }
 
@@ -293,11 +259,11 @@ public enum IntakeErrorText {
     public static func message(_ error: Error, language: Language = .ja) -> String {
         if let error = error as? WorkspaceLockError { return error.message(in: language) }
         if let error = error as? IntakeSessionError { return error.message(in: language) }
-        if let error = error as? IntakeFileError { return error.message(in: language) }
+        if let error = error as? FileError { return error.message(in: language) }
         if let error = error as? OutputsNotWritten {
             // The reason alone: the generic message would say that the inbox was left untouched.
             let c = error.counts
-            let reason = error.underlying is IntakeFileError || error.underlying is SettingsError || error.underlying is ReportError
+            let reason = error.underlying is FileError || error.underlying is SettingsError || error.underlying is ReportError
                 ? message(error.underlying, language: language) : "\(error.underlying)" + (language == .ja ? "。" : ".")
             switch language {
             case .ja:

@@ -1,4 +1,4 @@
-import Dispatch
+import Core
 import Forms
 import GRDB
 import Validation
@@ -14,7 +14,7 @@ extension Ledger {
     /// (WAL lets readers run side by side), so `transform` is called from several threads. Why: the
     /// outputs are written after the whole inbox is taken, and reading 10,000 forms' fields on one
     /// thread was most of that wait.
-    public func mapCurrentForms<Value>(throughYear fiscalYear: Int, parts: Int = 2,
+    public func mapCurrentForms<Value: Sendable>(throughYear fiscalYear: Int, parts: Int = 2,
                                        _ transform: @Sendable (_ path: String, _ form: ExtractedForm) throws -> Value)
         throws -> (files: [FileResult], values: [Value]) {
         let years = Int.min...fiscalYear
@@ -26,12 +26,9 @@ extension Ledger {
             return (submissions, files)
         }
         let ranges = Self.idRanges(of: submissions.ordered.map(\.id), parts: parts)
-        let found = UnsafeMutableBufferPointer<Result<[Int64: Value], Error>>.allocate(capacity: ranges.count)
-        found.initialize(repeating: .success([:]))
-        defer { found.deinitialize().deallocate() }
-        let path = self.path
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            found[part] = Result {
+        let path = self.path, queue = self.queue
+        let found = Parallel.map(count: ranges.count) { part in
+            Result {
                 // The first part on the ledger's own connection, the others each on a read-only one.
                 let reader = part == 0 ? queue : try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration)
                 return try reader.read { db in

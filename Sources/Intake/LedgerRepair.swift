@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Validation
 #if canImport(Glibc)
@@ -111,7 +112,7 @@ public struct LedgerRepair {
             : String(relative.dropFirst("rejected/".count))
         let size = FileSnapshot.of(path)?.size ?? 0
         var sha = result?.sha256 ?? ""
-        if sha.isEmpty { sha = try Recovery.sha256(ofFile: path) }
+        if sha.isEmpty { sha = try SHA256.hex(ofFileAt: path, followingLinks: false) }
         let note = path + RejectionNote.suffix
         let notePath = FileManager.default.fileExists(atPath: note) ? workspace.relative(note) : nil
         let receivedAt = now()
@@ -157,7 +158,7 @@ public struct LedgerRepair {
     private func install(_ temporary: String) throws {
         for suffix in ["-wal", "-shm"] { unlink(workspace.ledgerFile + suffix) }
         guard rename(temporary, workspace.ledgerFile) == 0 else {
-            throw IntakeFileError.system(operation: .rename, path: workspace.ledgerFile, errno: errno)
+            throw FileError.system(operation: .rename, path: workspace.ledgerFile, errno: errno)
         }
         try DurableFiles.syncDirectory(workspace.stateDirectory)
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +35,7 @@ enum NoFollowPaths {
     }
 
     /// What `relative` under `root` is now, links not followed anywhere on the way: its stat, or the errno.
-    static func status(root: String, relative: String) -> Result<stat, IntakeFileError> {
+    static func status(root: String, relative: String) -> Result<stat, FileError> {
         guard let (folder, name) = openParent(root: root, relative: relative) else {
             return .failure(.system(operation: .read, path: PathText.join(root, relative), errno: errno))
         }

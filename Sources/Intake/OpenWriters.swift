@@ -1,6 +1,6 @@
 import Foundation
 #if os(Linux)
-import CFileSystem
+import CSystem
 import Glibc
 #endif
 

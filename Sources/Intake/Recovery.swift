@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Validation
 #if canImport(Glibc)
@@ -74,11 +75,11 @@ public struct Recovery {
             // Only the very bytes we committed, and only when the stored copy is really there.
             let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { continue }
-            let sha = try? Self.sha256(ofDescriptor: fd, path: inboxPath)
+            let sha = try? SHA256.hex(readingFrom: fd, path: inboxPath)
             close(fd)
             guard FileSnapshot.of(workspace.path(row.storedPath)) != nil, sha == row.sha256 else { continue }
             if unlinkat(folder, name, 0) != 0 && errno != ENOENT {
-                throw IntakeFileError.system(operation: .remove, path: inboxPath, errno: errno)
+                throw FileError.system(operation: .remove, path: inboxPath, errno: errno)
             }
             try DurableFiles.syncDirectory(PathText.parent(inboxPath))
             report.inboxCopiesRemoved.append(workspace.relative(inboxPath))
@@ -107,14 +108,14 @@ public struct Recovery {
         func inboxHas(sha: String, size: Int64) -> Bool {
             for path in inboxBySize[size] ?? [] {
                 let key = PathKey(path)
-                if inboxHashes[key] == nil { inboxHashes[key] = (try? Self.sha256(ofFile: path)) ?? "" }
+                if inboxHashes[key] == nil { inboxHashes[key] = (try? SHA256.hex(ofFileAt: path, followingLinks: false)) ?? "" }
                 if inboxHashes[key] == sha { return true }
             }
             return false
         }
         var removed = Set<PathKey>()
         for path in unknown.sorted() where !path.hasSuffix(RejectionNote.suffix) {
-            guard let size = FileSnapshot.of(path)?.size, let sha = try? Self.sha256(ofFile: path),
+            guard let size = FileSnapshot.of(path)?.size, let sha = try? SHA256.hex(ofFileAt: path, followingLinks: false),
                   inboxHas(sha: sha, size: size) else { continue }
             try DurableFiles.remove(path)
             removed.insert(PathKey(path))
@@ -137,31 +138,5 @@ public struct Recovery {
     private func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    /// The SHA-256 of a file's bytes (a link is not followed).
-    public static func sha256(ofFile path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeFileError.system(operation: .read, path: path, errno: errno) }
-        defer { close(fd) }
-        return try sha256(ofDescriptor: fd, path: path)
-    }
-
-    /// The SHA-256 of the bytes of an open file (read from where it stands); `path` names it in errors.
-    static func sha256(ofDescriptor fd: Int32, path: String) throws -> String {
-        var hasher = SHA256()
-        let chunk = 256 * 1024
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(fd, buffer, chunk)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw IntakeFileError.system(operation: .read, path: path, errno: errno)
-            }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
-        }
-        return hasher.finalizeHex()
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Validation
 import XLSX
@@ -22,7 +23,7 @@ struct StagedCopies {
     /// A copy made, or why it could not be made.
     enum Copy {
         case copied(temporary: String, result: DurableFiles.CopyResult)
-        case failed(IntakeFileError)
+        case failed(FileError)
     }
 
     /// By inbox path, as bytes.
@@ -59,7 +60,7 @@ struct StagedCopies {
                     let (temporary, result) = try DurableFiles.stageCopy(from: file.path, inDirectory: folder, sync: false)
                     copies[key] = .copied(temporary: temporary, result: result)
                 }
-            } catch let error as IntakeFileError {
+            } catch let error as FileError {
                 copies[key] = .failed(error)
             } catch {
                 copies[key] = .failed(.system(operation: .write, path: folder, errno: EIO))

@@ -5,6 +5,7 @@ import Reports
 import Settings
 import Validation
 import XLSX
+import Synchronization
 
 /// The production stages intake runs: the XLSX reader + form extractor + `FileValidator` to check
 /// files, and the Reports module's `SummaryReport` to write each year's outputs.
@@ -64,19 +65,18 @@ struct ValidatorChecker: WorkbookChecking {
 }
 
 /// Bytes that may still be kept, shared by the workers of one batch.
-final class ByteBudget: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remaining: Int
+final class ByteBudget: Sendable {
+    private let remaining: Mutex<Int>
 
-    init(_ bytes: Int) { remaining = bytes }
+    init(_ bytes: Int) { remaining = Mutex(bytes) }
 
     /// Takes `count` bytes from the budget; false (taking nothing) when fewer remain.
     func take(_ count: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard count <= remaining else { return false }
-        remaining -= count
-        return true
+        remaining.withLock { remaining in
+            guard count <= remaining else { return false }
+            remaining -= count
+            return true
+        }
     }
 }
 

@@ -8,6 +8,10 @@ import Darwin
 #endif
 
 /// A stop request raised from a signal handler and read by a loop; the loop's sleep ends early.
+///
+/// Unchecked Sendable, and safe: `requested`, `signalNumber` and `sources` are read and written only
+/// under `lock`; `wakeUp` is a semaphore, made for use from any thread; a dispatch source is
+/// resumed before it is kept and cancelled after it is taken out, outside the lock.
 public final class StopRequest: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false
@@ -51,14 +55,17 @@ public final class StopRequest: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in self?.request(signal: number) }
             source.resume()
-            sources.append(source)
+            lock.withLock { sources.append(source) }
         }
     }
 
     /// Stops turning signals into requests (they stay ignored until the process ends).
     public func stopCatchingSignals() {
-        sources.forEach { $0.cancel() }
-        sources = []
+        let catching = lock.withLock {
+            defer { sources = [] }
+            return sources
+        }
+        catching.forEach { $0.cancel() }
     }
 
     /// Sleeps up to `seconds`, or until a stop is requested.

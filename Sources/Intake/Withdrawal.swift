@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Reports
@@ -59,7 +60,7 @@ public struct Withdrawal {
         var destination: String?
         if FileSnapshot.of(source) != nil {
             try DurableFiles.createDirectory(folder)
-            let name = DurableFiles.unusedName(for: PathText.lastComponent(file.storedPath)) {
+            let name = StoredNames.unusedName(for: PathText.lastComponent(file.storedPath)) {
                 FileSnapshot.of(PathText.join(folder, $0)) != nil || access(PathText.join(folder, $0), F_OK) == 0
             }
             let target = PathText.join(folder, name)
@@ -87,7 +88,7 @@ public struct Withdrawal {
         if withdrawal.withdrawnPath != nil, FileSnapshot.of(current) != nil {
             let back = PathText.parent(workspace.path(withdrawal.archivedPath))
             try DurableFiles.createDirectory(back)
-            let name = DurableFiles.unusedName(for: PathText.lastComponent(withdrawal.archivedPath)) {
+            let name = StoredNames.unusedName(for: PathText.lastComponent(withdrawal.archivedPath)) {
                 access(PathText.join(back, $0), F_OK) == 0
             }
             let target = PathText.join(back, name)
@@ -113,15 +114,15 @@ public struct Withdrawal {
         if DurableFiles.renameNoReplace(from: AT_FDCWD, source, to: AT_FDCWD, destination) != 0 {
             let code = errno
             guard code == EINVAL || code == ENOSYS || code == ENOTSUP else {
-                throw IntakeFileError.system(operation: .rename, path: destination, errno: code)
+                throw FileError.system(operation: .rename, path: destination, errno: code)
             }
             if link(source, destination) == 0 {
                 try DurableFiles.syncDirectory(PathText.parent(destination))
-                guard unlink(source) == 0 else { throw IntakeFileError.system(operation: .remove, path: source, errno: errno) }
+                guard unlink(source) == 0 else { throw FileError.system(operation: .remove, path: source, errno: errno) }
             } else {
                 let linkError = errno
                 guard access(destination, F_OK) != 0, rename(source, destination) == 0 else {
-                    throw IntakeFileError.system(operation: .rename, path: destination, errno: linkError)
+                    throw FileError.system(operation: .rename, path: destination, errno: linkError)
                 }
             }
         }

@@ -25,7 +25,7 @@ public struct UnencodableCharacter: Hashable, Sendable, CustomStringConvertible 
 }
 
 /// Turns a table into bytes: RFC 4180, CRLF, formula guard, then the encoding.
-public struct CSVEncoder {
+public struct CSVEncoder: Sendable {
     public var encoding: CSVEncoding
     /// With `--replace`, characters CP932 cannot hold become 〓 (geta mark, 0x81AC) instead of failing.
     public var replaceUnencodable: Bool

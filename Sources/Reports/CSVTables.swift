@@ -1,10 +1,11 @@
+import Core
 import Aggregation
 import Forms
 import Validation
 
 /// Builds the CSV tables from the aggregation's values. The records are already free of personal
 /// values (masked before aggregation); file paths and validation messages pass the redactor here.
-public struct CSVTables {
+public struct CSVTables: Sendable {
     public var scrubber: Redactor
     /// Whether text fields carry the file and cell they came from. Only CP932 output can fail on a
     /// character and needs them; building them for every field costs at 10,000 projects.

@@ -17,7 +17,7 @@ import Validation
 /// `--anonymize`): what the summary workbooks show, the site shows; nothing else (no file or sheet
 /// names). The caller writes the files (`CaseSiteFolder` in Intake: durably, the folder replaced as a
 /// whole).
-public struct CaseSite {
+public struct CaseSite: Sendable {
     /// The folder's name in an output folder.
     public static let folderName = "事例集"
     /// The anonymised site's folder beside it, for `report --anonymize` and the `publish` setting.
@@ -138,19 +138,19 @@ public struct CaseSite {
     /// concurrently: the pages' writing shares the cores with their rendering (and with data.js's
     /// index), and no more pages are in memory than there are threads. After the first error `body`
     /// throws, the files not yet begun are skipped, and that error is thrown once every thread is done.
-    public func forEachFileConcurrently(_ body: (_ path: String, _ data: Data) throws -> Void) throws {
+    public func forEachFileConcurrently(_ body: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
         let text = CaseSiteText(language: language)
         let pages = CaseSitePages(site: self, text: text)
         // data.js first: the largest single file, begun while the other threads render pages.
-        let shared: [(path: String, make: () -> Data)] = [
+        let shared: [(path: String, make: @Sendable () -> Data)] = [
             ("data.js", { CaseSiteSearchData(projects: projects, text: text).javaScript() }),
             ("index.html", { Data(pages.index().utf8) }),
             ("site.css", { Data(CaseSiteAssets.css.utf8) }),
             ("site.js", { Data(CaseSiteAssets.javaScript.utf8) }),
         ]
         let failure = FirstFailure()
-        _ = Parallel.map(count: shared.count + projects.count) { i -> Void in
-            guard !failure.happened else { return }
+        _ = Parallel.map(count: shared.count + projects.count) { i -> Bool in
+            guard !failure.happened else { return false }
             do {
                 if i < shared.count {
                     try body(shared[i].path, shared[i].make())
@@ -161,6 +161,7 @@ public struct CaseSite {
             } catch {
                 failure.keep(error)
             }
+            return true
         }
         if let error = failure.error { throw error }
     }

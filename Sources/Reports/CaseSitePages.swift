@@ -5,7 +5,7 @@ import Foundation
 /// The 事例集's HTML: the index's shell (the list itself is drawn by `site.js` from `data.js`) and one
 /// page per project, complete without any script. Every text from the sheets goes through
 /// `HTMLText.escape`.
-struct CaseSitePages {
+struct CaseSitePages: Sendable {
     var site: CaseSite
     var text: CaseSiteText
 

@@ -47,16 +47,8 @@ public enum OrgCodesFile {
             + lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes the file through a temporary file and a rename.
+    /// Writes the file durably through a temporary file and a rename (`DurableFiles.write`).
     public static func write(_ codes: [String: String], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        do {
-            try OutputFiles.makeDirectories(directory.isEmpty ? "." : directory)
-            let temporary = AtomicFile.temporaryPath(directory: directory.isEmpty ? "." : directory, name: name)
-            try OutputFiles.write(Data(text(codes).utf8), to: temporary, shown: path)
-        } catch {
-            throw ReportError.writeFailed(error)
-        }
-        try AtomicFile.commit(directory: directory.isEmpty ? "." : directory, name: name)
+        try ReportError.writing { try DurableFiles.write(Data(text(codes).utf8), to: path, replacing: true) }
     }
 }

@@ -41,7 +41,7 @@ public enum ReportError: Error, Equatable {
 }
 
 /// The whole run's reports: aggregated at init, written (workbooks and CSV together) by `write`.
-public struct SummaryReport {
+public struct SummaryReport: Sendable {
     public var records: RecordSet
     public var summaries: [YearSummary]
     public var crossYear: CrossYearSummary
@@ -142,11 +142,17 @@ public struct SummaryReport {
     /// each other and are built side by side.
     private static func personalValuesAndRecords(_ files: [FileResult], defaultFiscalYear: Int?)
         -> (PersonalDataScrubber, RecordSet) {
+        enum Part: Sendable { case personal(PersonalDataScrubber), records(RecordSet) }
         var personal = PersonalDataScrubber(values: []), built = RecordSet()
-        _ = Parallel.map([
-            { personal = PersonalDataScrubber(files: files) },
-            { built = RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files) },
-        ])
+        for part in Parallel.map([
+            { .personal(PersonalDataScrubber(files: files)) },
+            { .records(RecordBuilder(defaultFiscalYear: defaultFiscalYear).records(from: files)) },
+        ] as [@Sendable () -> Part]) {
+            switch part {
+            case .personal(let value): personal = value
+            case .records(let value): built = value
+            }
+        }
         return (personal, built)
     }
 
@@ -160,9 +166,9 @@ public struct SummaryReport {
         Parallel.map(csvJobs())
     }
 
-    private func csvJobs() -> [() -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
+    private func csvJobs() -> [@Sendable () -> (name: String, data: Data, unencodable: [UnencodableCharacter])] {
         let tables = CSVTables(scrubber: redactor, tracksOrigins: options.encoding == .cp932)
-        var builders: [() -> CSVRows] = []
+        var builders: [@Sendable () -> CSVRows] = []
         for summary in summaries {
             builders += [{ tables.projectRows(summary) }, { tables.interimRows(summary) }, { tables.viewpointRows(summary) },
                          { tables.commentRows(summary) }]
@@ -193,32 +199,32 @@ public struct SummaryReport {
 
     /// Writes every workbook and CSV into `directory`. The workbooks are written to temporary files
     /// while the CSV files are encoded, side by side; only when everything succeeded (and, for CP932,
-    /// every character could be held or `replaceUnencodable` is set) is each file renamed into
-    /// place, so a reader never sees half a file and a failed run leaves nothing behind.
+    /// every character could be held or `replaceUnencodable` is set) is each file made durable and
+    /// renamed into place (`DurableFiles.replace`), so a reader never sees half a file and a failed
+    /// run leaves nothing behind.
     public func writeAll(to directory: String) throws -> Outcome {
         do {
             try OutputFiles.makeDirectories(directory)
         } catch {
             throw ReportError.writeFailed(error)
         }
-        enum Job { case workbook(String, Error?), csv(String, Error?, [UnencodableCharacter]) }
+        // Each job gives its output's name and the temporary file it was written to (nil when none was made).
+        enum Job: Sendable { case workbook(String, String, Error?), csv(String, String?, Error?, [UnencodableCharacter]) }
         let unknownYearFiles = validationResultYears.contains(nil)
             ? validationYears.files(files, inYear: nil).count : 0
-        var jobs: [() -> Job] = summaries.map { summary in {
+        var jobs: [@Sendable () -> Job] = summaries.map { summary in {
             let name = OutputNames.workbook(summary.fiscalYear)
             var input = SummaryWorkbookInput(summary: summary, crossYear: self.crossYear,
                                              files: self.validationYears.files(self.files, inYear: summary.fiscalYear),
                                              undated: self.records.undated, redactor: self.redactor)
             input.unknownYearFiles = unknownYearFiles
             input.thirdParty = self.thirdParty(summary)
+            let temporary = DurableFiles.temporaryPath(in: directory)
             do {
-                try SummaryWorkbook.write(input, to: AtomicFile.temporaryPath(directory: directory, name: name))
-                return .workbook(name, nil)
-            } catch let error as WorkbookWriteError {
-                // Named as the user will look for it, not by its hidden temporary name.
-                return .workbook(name, ReportError.writeFailed(WriteFailure(path: (directory as NSString).appendingPathComponent(name), errno: error.errno)))
+                try SummaryWorkbook.write(input, to: temporary)
+                return .workbook(name, temporary, nil)
             } catch {
-                return .workbook(name, error)
+                return .workbook(name, temporary, ReportError.shown(error, as: PathText.join(directory, name)))
             }
         } }
         // The 事業カルテ of each year with third-party evaluations (for the committee's meetings).
@@ -227,12 +233,13 @@ public struct SummaryReport {
             guard !thirdParty.isEmpty else { return nil }
             return {
                 let name = ProjectChartWorkbook.fileName(summary.fiscalYear)
+                let temporary = DurableFiles.temporaryPath(in: directory)
                 do {
                     try ProjectChartWorkbook.write(summary: summary, thirdParty: thirdParty, crossYear: self.crossYear,
-                                                   to: AtomicFile.temporaryPath(directory: directory, name: name))
-                    return .workbook(name, nil)
+                                                   to: temporary)
+                    return .workbook(name, temporary, nil)
                 } catch {
-                    return .workbook(name, error)
+                    return .workbook(name, temporary, ReportError.shown(error, as: PathText.join(directory, name)))
                 }
             }
         }
@@ -240,56 +247,72 @@ public struct SummaryReport {
         // held while the other files are made.
         jobs += csvJobs().map { job in {
             let r = job()
-            let path = AtomicFile.temporaryPath(directory: directory, name: r.name)
             do {
-                try OutputFiles.write(r.data, to: path, shown: (directory as NSString).appendingPathComponent(r.name))
-                return .csv(r.name, nil, r.unencodable)
-            } catch let failure as WriteFailure {
-                return .csv(r.name, ReportError.writeFailed(failure), r.unencodable)
+                return .csv(r.name, try DurableFiles.stageWrite(r.data, inDirectory: directory), nil, r.unencodable)
             } catch {
-                return .csv(r.name, error, r.unencodable)
+                return .csv(r.name, nil, ReportError.shown(error, as: PathText.join(directory, r.name)), r.unencodable)
             }
         } }
         let results = Parallel.map(jobs)
 
         var workbooks: [String] = [], failure: Error?, csv: [String] = [], problems: [UnencodableCharacter] = []
+        var temporaries: [(name: String, path: String)] = []
         for result in results {
             switch result {
-            case .workbook(let name, let error):
+            case .workbook(let name, let temporary, let error):
                 workbooks.append(name)
+                temporaries.append((name, temporary))
                 if let error, failure == nil { failure = error }
-            case .csv(let name, let error, let bad):
+            case .csv(let name, let temporary, let error, let bad):
                 csv.append(name)
+                if let temporary { temporaries.append((name, temporary)) }
                 if let error, failure == nil { failure = error }
                 problems += bad
             }
         }
         if failure == nil, !problems.isEmpty, !options.replaceUnencodable { failure = ReportError.unencodable(problems) }
         if let failure {
-            for name in workbooks + csv { unlink(AtomicFile.temporaryPath(directory: directory, name: name)) }
+            for file in temporaries { unlink(file.path) }
             if let error = failure as? ReportError { throw error }
             throw ReportError.writeFailed(WriteFailure(path: directory, errno: 0))
         }
-        for name in workbooks + csv { try AtomicFile.commit(directory: directory, name: name) }
+        try ReportError.writing {
+            for (index, file) in temporaries.enumerated() {
+                do {
+                    try DurableFiles.replace(temporary: file.path, as: PathText.join(directory, file.name))
+                } catch {
+                    for rest in temporaries[(index + 1)...] { unlink(rest.path) }
+                    throw ReportError.shown(error, as: PathText.join(directory, file.name))
+                }
+            }
+            try DurableFiles.syncDirectory(directory)
+        }
         return Outcome(written: workbooks + csv, unencodable: problems)
     }
 }
 
-/// Writes a file under a temporary name in the same folder, then renames it into place.
-enum AtomicFile {
-    /// `.NAME.PID.tmp` beside the final file: hidden, and on the same file system for the rename.
-    static func temporaryPath(directory: String, name: String) -> String {
-        (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+extension ReportError {
+    /// A file-system failure as a report error: the path and the system's own reason.
+    init(_ error: FileError) {
+        self = .writeFailed(WriteFailure(path: error.path, errno: error.errno))
     }
 
-    /// Renames the temporary file into place.
-    static func commit(directory: String, name: String) throws {
-        let final = (directory as NSString).appendingPathComponent(name)
-        let temporary = temporaryPath(directory: directory, name: name)
-        guard rename(temporary, final) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw ReportError.writeFailed(WriteFailure(path: final, errno: code))
+    /// A failure writing the output the user knows as `path` (never its hidden temporary name), with
+    /// the system's reason where there is one.
+    static func shown(_ error: Error, as path: String) -> Error {
+        switch error {
+        case let error as FileError: return ReportError.writeFailed(WriteFailure(path: path, errno: error.errno))
+        case let error as WorkbookWriteError: return ReportError.writeFailed(WriteFailure(path: path, errno: error.errno))
+        default: return error
+        }
+    }
+
+    /// Runs `body`, turning a file-system failure into `writeFailed`.
+    static func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as FileError {
+            throw ReportError(error)
         }
     }
 }

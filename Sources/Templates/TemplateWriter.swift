@@ -23,8 +23,7 @@ public enum TemplateWriter {
         }
     }
 
-    /// Writes the blank `kind` form to `path`. The file appears whole or not at all: it is written
-    /// beside the target under a temporary name and then moved into place.
+    /// Writes the blank `kind` form to `path`. The file appears whole or not at all (`writeWhole`).
     public static func write(_ kind: FormKind, settings: Settings = .defaults, to path: String,
                              overwrite: Bool = false) throws {
         try writeWhole(to: path, overwrite: overwrite) { workbook, styles in
@@ -43,22 +42,24 @@ public enum TemplateWriter {
     }
 
     /// Builds a workbook with `build` and puts it at `path` whole or not at all: it is written beside the
-    /// target under a temporary name and then moved into place.
+    /// target under a temporary name and then made durable and moved into place (`DurableFiles.replace`).
     static func writeWhole(to path: String, overwrite: Bool,
                            _ build: (XLSXWriterWorkbook, TemplateStyles) throws -> Void) throws {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp.xlsx")
-        defer { try? fileManager.removeItem(at: temporary) }
-        let workbook = try XLSXWriterWorkbook(path: temporary.path, shownPath: path)
+        if FileManager.default.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        let directory = parent.isEmpty ? "." : parent
+        let temporary = DurableFiles.temporaryPath(in: directory)
+        defer { unlink(temporary) }
+        let workbook = try XLSXWriterWorkbook(path: temporary, shownPath: path)
         let styles = try TemplateStyles(workbook)
         try build(workbook, styles)
         try workbook.close()
         // rename(2) replaces the target in one step: there is never a moment without a whole file.
-        guard rename(temporary.path, target.path) == 0 else {
-            throw TemplateError.writeFailed(WriteFailure(path: path, errno: errno))
+        do {
+            try DurableFiles.replace(temporary: temporary, as: path)
+            try DurableFiles.syncDirectory(directory)
+        } catch let error as FileError {
+            throw TemplateError.writeFailed(WriteFailure(path: path, errno: error.errno))
         }
     }
 }
@@ -83,20 +84,7 @@ struct ChoiceLists {
         let column = nextColumn
         nextColumn += 1
         for (row, item) in items.enumerated() { try listSheet!.write(row, column, item, nil) }
-        let letter = XLSXColumn.name(column)
+        let letter = A1Reference.columnLetters(column)
         return .listFormula("='\(Self.sheetName)'!$\(letter)$1:$\(letter)$\(max(items.count, 1))")
-    }
-}
-
-/// Column letters for libxlsxwriter formulas (kept here so Templates need not import XLSX).
-enum XLSXColumn {
-    static func name(_ column: Int) -> String {
-        var n = column + 1, letters = ""
-        while n > 0 {
-            let m = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + m))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
     }
 }

@@ -1,4 +1,4 @@
-import CFileSystem
+import Core
 import Dispatch
 import Forms
 import Foundation
@@ -116,7 +116,7 @@ public struct FileValidator: Sendable {
         }
         let sha256: String
         do {
-            sha256 = try Self.sha256(ofFileAt: path)
+            sha256 = try SHA256.hex(ofFileAt: path)
         } catch {
             return (unreadableFile(path), nil)
         }
@@ -167,34 +167,18 @@ public struct FileValidator: Sendable {
     /// Validates the given files in parallel and turns each result into what the caller keeps
     /// (its JSON bytes, say) on the worker that made it: the results are neither kept nor freed on
     /// the calling thread, which would be work done on one core. Values come back in the files' order.
-    public func validate<T>(files: [String], transform: (FileResult) -> T) -> [T] {
+    public func validate<T: Sendable>(files: [String], transform: @Sendable (FileResult) -> T) -> [T] {
         validateKeepingBytes(files: files) { result, _ in transform(result) }
     }
 
     /// `validate(files:transform:)`, handing `transform` also the bytes each result was made from
     /// (see `validateFileKeepingBytes(at:)`), so that a caller storing the file need not read it again.
-    public func validateKeepingBytes<T>(files: [String], transform: (FileResult, FileBytes?) -> T) -> [T] {
-        _ = Self.heapKeptBetweenFiles
+    public func validateKeepingBytes<T: Sendable>(files: [String], transform: @Sendable (FileResult, FileBytes?) -> T) -> [T] {
         return Parallel.map(count: files.count, workers: workers) {
             let (result, bytes) = validateFileKeepingBytes(at: files[$0])
             return transform(result, bytes)
         }
     }
-
-    /// Tells glibc not to hand freed heap memory back to the system after every file.
-    ///
-    /// With the default 128 KiB trim threshold each worker's heap shrank after a workbook and had
-    /// to be faulted in again for the next: half of the page faults of validating 2,000 small
-    /// workbooks, and about 5–10 % of the CPU time. Memory stays at the run's high-water mark,
-    /// which a batch reaches anyway.
-    static let heapKeptBetweenFiles: Bool = {
-        #if canImport(Glibc)
-        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
-        return mallopt(trimThreshold, 256 << 20) == 1
-        #else
-        return false
-        #endif
-    }()
 
     /// A result holding one file-level issue.
     func fileResult(path: String, sha256: String, problem: Problem) -> FileResult {
@@ -243,24 +227,5 @@ public struct FileValidator: Sendable {
             out.append(String(scalar).lowercased())
         }
         return out.isEmpty ? "unknown" : out
-    }
-
-    /// The hex SHA-256 of a file's bytes, read in 64 KiB chunks into one reused buffer.
-    public static func sha256(ofFileAt path: String) throws -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(fd) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            if count == 0 { break }
-            hasher.update(buffer[0..<count])
-        }
-        return hasher.finalizeHex()
     }
 }

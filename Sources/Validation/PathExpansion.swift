@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Turns the paths given on the command line into the files to validate.
@@ -35,7 +36,7 @@ public enum PathExpansion {
                 files.insert(path)
             }
         }
-        return (files.sorted(by: codePointOrder), missing)
+        return (files.sorted(by: ByteOrder.less), missing)
     }
 
     /// Files under a folder, recursively, that a folder walk yields.
@@ -71,15 +72,4 @@ public enum PathExpansion {
         return last[last.index(after: dot)...].lowercased()
     }
 
-    /// Code-point order, compared on UTF-8 bytes (whose order is the code points' order).
-    static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import Core
 import Forms
 
 /// The `validate --json` shape of docs/contracts.md:

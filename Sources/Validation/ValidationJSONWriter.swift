@@ -1,3 +1,4 @@
+import Core
 import Forms
 
 /// Writes a file's `validate --json` object straight into bytes, without building a `JSONValue`

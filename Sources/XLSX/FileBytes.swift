@@ -8,6 +8,10 @@ import Darwin
 /// as a workbook without being read from disk a second time.
 ///
 /// The bytes live as long as this object; a workbook opened from them keeps it alive.
+///
+/// Unchecked Sendable, and safe: every property is a `let`, the buffer is filled once in `read`
+/// before the object is handed out and never written afterwards (only read through `bytes`), and
+/// it is freed in `deinit`, when no thread holds the object any more.
 public final class FileBytes: @unchecked Sendable {
     /// The path the bytes were read from (for messages, and for telling apart files that are
     /// not workbooks).

@@ -1,4 +1,4 @@
-import CFileSystem
+import CSystem
 import Foundation
 
 /// Memory shared by the files one process reads at once, so that a batch of hostile files stays
@@ -10,7 +10,10 @@ import Foundation
 /// it held is given back, and `reading(limits:_:)` reads it again alone, once the file's whole limit
 /// (`ReaderLimits.maxHeldBytes`) can be reserved. A file's result therefore depends only on its own
 /// limits, never on what else is in the batch; only when it is read changes.
-public final class MemoryBudget: @unchecked Sendable {  // every field is guarded by `condition`
+///
+/// Unchecked Sendable, and safe: `capacity` is a `let`, and the two `var`s (`used`,
+/// `exclusiveWaiters`) are read and written only while `condition` is locked.
+public final class MemoryBudget: @unchecked Sendable {
     /// Bytes all files together may hold.
     public let capacity: Int
     private var used = 0

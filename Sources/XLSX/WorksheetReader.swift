@@ -1,3 +1,4 @@
+import Core
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -353,24 +354,7 @@ func parseCellKind(_ bytes: UnsafeBufferPointer<UInt8>) -> CellKind {
 /// A1 reference from bytes (`B7`, `$B$7`), without building a String.
 @inline(__always)
 func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
-    var column = 0, row = 0, letters = 0, digits = 0
-    for b in bytes {
-        if b == UInt8(ascii: "$") { continue }
-        let upper = b & ~0x20
-        if digits == 0, upper >= 65, upper <= 90 {
-            column = column * 26 + Int(upper - 64)
-            letters += 1
-            if letters > 3 { return nil }
-        } else if b >= 48, b <= 57 {
-            row = row * 10 + Int(b - 48)
-            digits += 1
-            if digits > 7 { return nil }
-        } else {
-            return nil
-        }
-    }
-    guard letters > 0, digits > 0, row > 0 else { return nil }
-    return CellReference(row: row - 1, column: column - 1)
+    A1Reference.parse(bytes).map { CellReference(row: $0.row, column: $0.column) }
 }
 
 /// A finite number from the captured bytes: plain integers directly, the rest with `strtod`;

@@ -20,7 +20,6 @@ final class ZipArchive {
 
     /// Opens `path`, telling a damaged zip from a file that is not a zip at all.
     init(path: String, budget: ReadBudget) throws {
-        _ = Self.timeZoneLoadedOnce
         self.budget = budget
         contents = nil
         var code: Int32 = 0
@@ -38,7 +37,6 @@ final class ZipArchive {
     /// `NotOpenedFromMemory` when libzip refuses the bytes, so that the caller can open the path
     /// and get the same error, worded the same, as `init(path:budget:)` gives.
     init(contents: FileBytes, budget: ReadBudget) throws {
-        _ = Self.timeZoneLoadedOnce
         self.budget = budget
         self.contents = contents
         var error = zip_error_t()
@@ -75,21 +73,6 @@ final class ZipArchive {
         zip_discard(handle)
         if let spareSession { SAXSessionPool.keep(spareSession) }
     }
-
-    /// Makes glibc load the local time zone once instead of at every `mktime`.
-    ///
-    /// libzip 1.7 turns every entry's DOS time into a `time_t` with `mktime` when it opens an
-    /// archive, and with `TZ` unset glibc's `mktime` stats `/etc/localtime` again on each call:
-    /// one system call per zip entry, about 5 % of the time of validating thousands of small
-    /// workbooks. `:/etc/localtime` is the zone glibc uses when `TZ` is unset, so nothing reads
-    /// differently; a `TZ` the user set is left alone. Runs once, before the first archive opens.
-    static let timeZoneLoadedOnce: Bool = {
-        #if canImport(Glibc)
-        return setenv("TZ", ":/etc/localtime", 0) == 0
-        #else
-        return false
-        #endif
-    }()
 
     /// Why libzip could not open `path`. The first bytes are only looked at now, on failure, so
     /// a good workbook costs no extra read.

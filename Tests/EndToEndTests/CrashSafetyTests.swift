@@ -60,7 +60,7 @@ import TestSupport
         try FileManager.default.copyItem(atPath: reference.pool, toPath: crashed.pool)
         var contents: [String: Data] = [:]
         for file in pool { contents[file.name] = try Data(contentsOf: URL(fileURLWithPath: crashed.pool + "/" + file.name)) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: testSeed())
         var dropped = 0
         var kills = 0
         var attempts = 0
@@ -144,7 +144,7 @@ import TestSupport
         let pool = try Self.makePool(f)
         var contents: [String: Data] = [:]
         for file in pool { contents[file.name] = try Data(contentsOf: URL(fileURLWithPath: f.pool + "/" + file.name)) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: testSeed())
         var dropped = 0
         var stopped: [Int32: Int] = [:]
         var attempts = 0
@@ -194,4 +194,13 @@ import TestSupport
         #expect(f.files(under: "inbox").isEmpty)
         #expect(!f.outputCSVs().isEmpty)
     }
+}
+
+/// The seed of a test's random moments: `FURIKAERI_TEST_SEED` to repeat a run, else a new one;
+/// printed either way, so that a failure can be replayed.
+private func testSeed(_ function: String = #function) -> UInt64 {
+    let seed = ProcessInfo.processInfo.environment["FURIKAERI_TEST_SEED"].flatMap { UInt64($0) }
+        ?? UInt64.random(in: 0...UInt64.max)
+    print("\(function): seed \(seed) (FURIKAERI_TEST_SEED=\(seed) repeats it)")
+    return seed
 }

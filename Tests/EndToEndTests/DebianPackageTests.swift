@@ -48,7 +48,7 @@ import TestSupport
         #expect(control.output.contains("Package: furikaeri\n"))
         let version = try FurikaeriBinary.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(control.output.contains("Version: \(version)+git"), "\(control.output)")
-        for dependency in ["libzip4 (>=", "libxml2 (>=", "libxlsxwriter4 (>=", "libsqlite3-0 (>=", "libc6 (>=", "adduser"] {
+        for dependency in ["libzip4 (>=", "libxml2 (>=", "libxlsxwriter4 (>=", "libssl3 (>=", "libsqlite3-0 (>=", "libc6 (>=", "adduser"] {
             #expect(control.output.contains(dependency), "\(dependency) in \(control.output)")
         }
         for script in ["postinst", "prerm", "postrm", "md5sums", "control"] {

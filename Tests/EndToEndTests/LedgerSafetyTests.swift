@@ -46,7 +46,7 @@ import TestSupport
         #expect(english.status == 4 && english.stderr.contains("missing or empty"))
         #expect(try f.furikaeri(["status"]).status == 4)
         // Emptied (a file of no bytes): the same.
-        FileManager.default.createFile(atPath: f.workspace + "/.furikaeri/ledger.sqlite", contents: Data())
+        _ = FileManager.default.createFile(atPath: f.workspace + "/.furikaeri/ledger.sqlite", contents: Data())
         #expect(try f.furikaeri(["run"]).status == 4)
         #expect(f.files(under: "archive") == archived)
         // A fresh workspace, ledger not made yet and nothing stored: runs as always.

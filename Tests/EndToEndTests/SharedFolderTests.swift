@@ -42,7 +42,7 @@ import TestSupport
         try f.drop("done.xlsx")
         let whole = try Data(contentsOf: URL(fileURLWithPath: f.pool + "/slow.xlsx"))
         let path = f.inbox + "/slow.xlsx"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let writer = try #require(FileHandle(forWritingAtPath: path))
         writer.write(whole.prefix(whole.count / 2))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: path)
@@ -89,7 +89,7 @@ import TestSupport
         #expect(fd >= 0)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        var old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+        let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
         var times = [old, old]
         _ = utimensat(AT_FDCWD, raw.map { CChar(bitPattern: $0) } + [0], &times, 0)
         _ = old
@@ -130,7 +130,7 @@ import TestSupport
         try f.drop("good.xlsx")
         try f.drop("memo.csv", as: "課/memo.csv")
         // rejected/課 is a file: nothing can be stored under rejected/課/.
-        FileManager.default.createFile(atPath: f.workspace + "/rejected/課", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: f.workspace + "/rejected/課", contents: Data("x".utf8))
         let result = try f.furikaeri(["run"])
         #expect(result.status == 0 && result.stdout.contains("受付 1件") && result.stdout.contains("保留 1件"))
         #expect(result.stdout.contains("保留 課/memo.csv（取り込めませんでした:") && result.stdout.contains("（途中の名前がフォルダではありません）"))

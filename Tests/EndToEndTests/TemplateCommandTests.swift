@@ -4,7 +4,7 @@ import Testing
 
 /// Runs the built `furikaeri` binary; returns exit status, standard output and standard error.
 private func furikaeri(_ arguments: [String], in directory: URL) throws -> (status: Int32, out: String, err: String) {
-    let binary = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri")
+    let binary = URL(fileURLWithPath: furikaeriBinaryPath)
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

@@ -42,7 +42,7 @@ private func filledTemplate(_ kind: String, _ cells: [String: Any], name: String
 }
 
 /// A clean ふりかえりシート in the template's layout: scores in D8:D14, city scores in E, comments in F.
-private let cleanReflection: [String: Any] = [
+private let cleanReflection: [String: any Sendable] = [
     "B3": "令和6年度", "D3": "最終", "B4": "文化振興課",
     "A8": "NPO法人にしとうきょう多文化ネット", "B8": "多言語情報提供事業",
     "D8": 5, "D9": 4, "D10": 4, "D11": 3, "D12": 5, "D13": 4, "D14": 5,

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Forms
@@ -44,7 +45,17 @@ import Testing
         let samples = ["団体名", "ふりかえりの視点", "ｶﾀｶﾅ", "１２３", "補助･助成", "㈱テスト", "Ⅲ期", "か\u{3099}", "ABC def",
                        "令和６年度", "①協働", "【団体名】", "〜", "＊団体名", "\u{3000}事業名", "ﾃﾞｰﾀ", "々", "ヴ"]
         for text in samples {
-            #expect(LabelText.nfkc(text) == text.precomposedStringWithCompatibilityMapping, "\(text)")
+            #expect(UnicodeFolding.nfkc(text) == text.precomposedStringWithCompatibilityMapping, "\(text)")
+        }
+    }
+
+    /// The one fold table holds only scalars that NFKC leaves as they are.
+    @Test func everyScalarOfTheFoldTableIsItsOwnNFKC() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), UnicodeFolding.isLeftAloneByNFKC(scalar) else { continue }
+            let text = String(scalar)
+            #expect(text.precomposedStringWithCompatibilityMapping.unicodeScalars.elementsEqual([scalar]), "U+\(String(value, radix: 16))")
+            #expect(UnicodeFolding.isKeptAsItIs(scalar) == !scalar.properties.isWhitespace)
         }
     }
 }

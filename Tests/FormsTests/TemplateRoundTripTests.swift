@@ -20,7 +20,7 @@ enum ReadBack: String, CaseIterable, Sendable {
 
 /// A blank template filled with openpyxl (as staff fill it in Excel) reads back field for field.
 @Suite struct TemplateRoundTripTests {
-    static let reflectionValues: [String: Any] = [
+    static let reflectionValues: [String: any Sendable] = [
         "B3": "令和6年度", "D3": "最終", "B4": "文化振興課",
         "A8": "NPO法人にしとうきょう多文化ネット", "B8": "多言語情報提供事業",
         "D8": 5, "D9": 4, "D10": 4, "D11": 3, "D12": 5, "D13": 4, "D14": 5,

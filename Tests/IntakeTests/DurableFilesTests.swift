@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Validation
 @testable import Intake
@@ -14,7 +15,7 @@ import TestSupport
     #expect(result.sha256 == SHA256.hex(of: bytes) && result.size == Int64(bytes.count))
     #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
     try Data("other".utf8).write(to: URL(fileURLWithPath: root.path + "/other"))
-    #expect(throws: IntakeFileError.self) { try DurableFiles.copy(from: root.path + "/other", to: root.path + "/out/a.xlsx") }
+    #expect(throws: FileError.self) { try DurableFiles.copy(from: root.path + "/other", to: root.path + "/out/a.xlsx") }
     #expect(FileManager.default.contents(atPath: root.path + "/out/a.xlsx") == bytes)
     // No temporary left behind by the refused copy.
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/out") == ["a.xlsx"])
@@ -30,12 +31,12 @@ import TestSupport
     names.insert("b.xlsx", in: root.path)
     let takenB = names.contains("b.xlsx", in: root.path)
     #expect(takenB)
-    let nextA = DurableFiles.unusedName(for: "a.xlsx") { names.contains($0, in: root.path) }
-    let nextB = DurableFiles.unusedName(for: "b.xlsx") { names.contains($0, in: root.path) }
+    let nextA = StoredNames.unusedName(for: "a.xlsx") { names.contains($0, in: root.path) }
+    let nextB = StoredNames.unusedName(for: "b.xlsx") { names.contains($0, in: root.path) }
     #expect(nextA == "a (2).xlsx" && nextB == "b (2).xlsx")
     // A note name taken keeps its file name from being used.
     names.insert("c.xlsx" + RejectionNote.suffix, in: root.path)
-    let nextC = DurableFiles.unusedName(for: "c.xlsx") { names.contains($0, in: root.path) }
+    let nextC = StoredNames.unusedName(for: "c.xlsx") { names.contains($0, in: root.path) }
     #expect(nextC == "c (2).xlsx")
     // Listed once: a file made afterwards by someone else is not seen (publish still refuses to replace it).
     try Data().write(to: URL(fileURLWithPath: root.path + "/d.xlsx"))
@@ -52,7 +53,7 @@ import TestSupport
     try Data().write(to: URL(fileURLWithPath: root.path + "/a.xlsx"))
     try Data().write(to: URL(fileURLWithPath: root.path + "/b" + RejectionNote.suffix))
     var names = FolderNames()
-    func unused(_ name: String) -> String { DurableFiles.unusedName(for: name) { names.contains($0, in: root.path) } }
+    func unused(_ name: String) -> String { StoredNames.unusedName(for: name) { names.contains($0, in: root.path) } }
     #expect(unused("a.xlsx") == "a (2).xlsx")
     names.insert("a (2).xlsx", in: root.path)
     #expect(unused("a.xlsx") == "a (3).xlsx")
@@ -95,7 +96,7 @@ import TestSupport
     inPlace.insert(InboxRemovals.Taken(file: InboxFile(path: folder, relativePath: "sub", snapshot: FileSnapshot(size: 1, modifiedNanoseconds: 0)),
                                        sha256: ""), at: 0)
     failing.remove(inPlace)
-    #expect(throws: IntakeFileError.system(operation: .remove, path: tooLong, errno: ENAMETOOLONG)) { try failing.finish() }
+    #expect(throws: FileError.system(operation: .remove, path: tooLong, errno: ENAMETOOLONG)) { try failing.finish() }
     #expect(!FileManager.default.fileExists(atPath: folder + "/removed.xlsx"))
     #expect(FileManager.default.fileExists(atPath: folder))
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 import Validation
@@ -41,11 +42,11 @@ import Glibc
     }
 
     @Test func fileErrorsNameTheOperationInEitherLanguage() {
-        let error = IntakeFileError.system(operation: .rename, path: "archive/2024/a.xlsx", errno: ENOSPC)
+        let error = FileError.system(operation: .rename, path: "archive/2024/a.xlsx", errno: ENOSPC)
         #expect(error.description == "「archive/2024/a.xlsx」の名前の変更に失敗しました（ディスクに空きがありません）。ディスクの空き（または容量の上限）を確かめてください。")
         #expect(error.message(in: .en) == "Renaming \"archive/2024/a.xlsx\" failed (no space left on the disk). Check the free disk space (or the quota).")
         // A permission error is not a full disk, and neither is an input/output error.
-        let denied = IntakeFileError.system(operation: .createFolder, path: "rejected/課", errno: EACCES)
+        let denied = FileError.system(operation: .createFolder, path: "rejected/課", errno: EACCES)
         #expect(denied.message(in: .en).contains("permission denied") && denied.message(in: .en).contains("permissions")
                 && !denied.message(in: .en).contains("disk"))
         #expect(IntakeErrorText.message(error, language: .en) == error.message(in: .en))
@@ -70,6 +71,6 @@ import Glibc
     #expect(NameText.escaped([0x82, 0xA0] + Array(".xlsx".utf8)) == "\\x82\\xA0.xlsx")
     #expect(NameText.escaped(Array("が.xlsx".utf8)) == "が.xlsx")
     #expect(NameText.escaped([0xE3, 0x81] + Array("x".utf8)) == "\\xE3\\x81x")  // a character cut short
-    let error = IntakeFileError.system(operation: .save, path: "rejected/a\u{1B}]0;x\u{7}.csv", errno: ENOSPC)
+    let error = FileError.system(operation: .save, path: "rejected/a\u{1B}]0;x\u{7}.csv", errno: ENOSPC)
     #expect(!error.message(in: .ja).unicodeScalars.contains { $0.value < 0x20 })
 }

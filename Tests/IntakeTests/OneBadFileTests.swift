@@ -8,20 +8,20 @@ import Validation
     @Test func namesTooLongForTheirFolderAreShortenedKeepingTheExtensionAndACharacterBoundary() {
         let long = String(repeating: "あ", count: 83) + ".xlsx"  // 254 bytes
         #expect(long.utf8.count == 254)
-        let short = DurableFiles.fitting(long, maxBytes: DurableFiles.storedNameLimit)
-        #expect(short.utf8.count <= DurableFiles.storedNameLimit && short.hasSuffix(".xlsx"))
+        let short = StoredNames.fitting(long, maxBytes: StoredNames.storedNameLimit)
+        #expect(short.utf8.count <= StoredNames.storedNameLimit && short.hasSuffix(".xlsx"))
         #expect(String(decoding: Array(short.utf8), as: UTF8.self) == short)  // whole characters only
         #expect(short.hasPrefix(String(repeating: "あ", count: 70)) && short.contains("~"))
         // Two long names that begin alike stay apart; a short name is kept as it is.
         let other = String(repeating: "あ", count: 82) + "い.xlsx"
-        #expect(DurableFiles.fitting(other, maxBytes: DurableFiles.storedNameLimit) != short)
-        #expect(DurableFiles.fitting("a.xlsx", maxBytes: DurableFiles.storedNameLimit) == "a.xlsx")
+        #expect(StoredNames.fitting(other, maxBytes: StoredNames.storedNameLimit) != short)
+        #expect(StoredNames.fitting("a.xlsx", maxBytes: StoredNames.storedNameLimit) == "a.xlsx")
         // Its ` (2)` and its note fit too.
-        let second = DurableFiles.unusedName(for: long) { $0 == short }
+        let second = StoredNames.unusedName(for: long) { $0 == short }
         #expect(second != short && (second + RejectionNote.suffix).utf8.count <= 255)
         // Combining marks stay with their letter.
         let combining = String(repeating: "か\u{3099}", count: 60) + ".csv"
-        let cut = DurableFiles.fitting(combining, maxBytes: 100)
+        let cut = StoredNames.fitting(combining, maxBytes: 100)
         #expect(cut.utf8.count <= 100 && cut.unicodeScalars.first(where: { $0 == "\u{3099}" }) != nil)
         #expect(!cut.hasPrefix("\u{3099}") && cut.components(separatedBy: "~").first!.unicodeScalars.last == "\u{3099}")
     }
@@ -47,7 +47,7 @@ import Validation
         let t = try TestWorkspace()
         defer { t.remove() }
         // rejected/課 is a file, so nothing can be stored under rejected/課/.
-        FileManager.default.createFile(atPath: t.workspace.rejected + "/課", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: t.workspace.rejected + "/課", contents: Data("x".utf8))
         try t.drop("課/bad.xlsx", "invalid;2024;会;事業;最終")
         try t.drop("課/memo.csv", "a,b")
         try t.drop("good.xlsx", "valid;2024;会;事業;最終")

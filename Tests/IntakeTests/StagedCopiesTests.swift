@@ -1,3 +1,4 @@
+import Core
 import Foundation
 @testable import Intake
 import Testing
@@ -104,7 +105,7 @@ struct StagedCopiesTests {
         let files = scan(t)
         try FileManager.default.removeItem(atPath: files[0].path)
         var copies = StagedCopies.make(of: files, results: [:], workspace: t.workspace)
-        #expect(throws: IntakeFileError.system(operation: .read, path: files[0].path, errno: ENOENT)) {
+        #expect(throws: FileError.system(operation: .read, path: files[0].path, errno: ENOENT)) {
             try copies.take(files[0].path, for: t.workspace.rejected)
         }
         #expect(temporaries(in: t.workspace.rejected).isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Reports
+@testable import SummaryBench
 
 @Test func benchmarkWritesEveryProjectAndNoPersonalData() throws {
     let dir = try makeTemporaryDirectory("bench")

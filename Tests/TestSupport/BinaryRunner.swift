@@ -9,8 +9,29 @@ public struct BinaryRun {
     public var seconds: Double
 }
 
-/// The path of the debug build's binary, `.build/debug/furikaeri`.
-public let furikaeriBinaryPath = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri").path
+/// The binary the end-to-end tests run: `FURIKAERI_BINARY` when set, else the debug build's
+/// `.build/debug/furikaeri`, which must be newer than every file under `Sources/`: a binary built
+/// before the last change would test old code, so the tests stop and say to build it (`make test`
+/// builds it before `swift test`).
+public let furikaeriBinaryPath: String = {
+    if let given = ProcessInfo.processInfo.environment["FURIKAERI_BINARY"] { return given }
+    let path = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri").path
+    func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+    guard let built = modified(path) else {
+        fatalError("\(path) is missing: build it first (swift build --product furikaeri, or make test)")
+    }
+    let sources = TestPaths.repositoryRoot.appendingPathComponent("Sources").path
+    let changed = FileManager.default.enumerator(atPath: sources)?.compactMap { name -> String? in
+        guard let name = name as? String, let date = modified(sources + "/" + name), date > built else { return nil }
+        return name
+    } ?? []
+    if let first = changed.first {
+        fatalError("\(path) is older than Sources/\(first): build it first (swift build --product furikaeri, or make test)")
+    }
+    return path
+}()
 
 /// Runs `.build/debug/furikaeri` with `arguments` (build it first: `swift build --product furikaeri`),
 /// in `directory` when given (else the test runner's own).

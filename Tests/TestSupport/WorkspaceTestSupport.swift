@@ -2,11 +2,8 @@ import Foundation
 
 /// The built `furikaeri` binary and helpers to run it on temporary workspaces.
 public enum FurikaeriBinary {
-    /// `.build/debug/furikaeri` (or `FURIKAERI_BINARY`), built by `swift build` before the tests.
-    public static var path: String {
-        ProcessInfo.processInfo.environment["FURIKAERI_BINARY"]
-            ?? TestPaths.repositoryRoot.appendingPathComponent(".build/debug/furikaeri").path
-    }
+    /// `furikaeriBinaryPath`: `.build/debug/furikaeri` built after the last change (or `FURIKAERI_BINARY`).
+    public static var path: String { furikaeriBinaryPath }
 
     /// What a finished run of the binary printed.
     public struct Output {

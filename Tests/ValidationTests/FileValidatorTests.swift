@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Forms
 import Settings
@@ -168,7 +169,7 @@ private enum FakeReaderError: LocalizedReaderError {
                  "in/シート2.xlsx", "in/シート10.xlsx", "in/sheet.xlsx", "in/sheet.xlsx "]
     for a in paths {
         for b in paths {
-            #expect(PathExpansion.codePointOrder(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars),
+            #expect(ByteOrder.less(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars),
                     "\(a) < \(b)")
         }
     }

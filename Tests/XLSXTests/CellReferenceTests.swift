@@ -1,3 +1,4 @@
+import Core
 import Testing
 import XLSX
 
@@ -36,10 +37,10 @@ import XLSX
     let rows = [0, 1, 8, 9, 10, 98, 99, 999, 9_999, 1_048_575, 9_999_998, 9_999_999, 10_000_000, 123_456_789]
     for column in columns {
         for row in rows {
-            #expect(CellReference(row: row, column: column).a1 == CellReference.columnName(column) + String(row + 1))
+            #expect(CellReference(row: row, column: column).a1 == A1Reference.columnLetters(column) + String(row + 1))
         }
     }
     #expect(CellReference(row: 0, column: 0).a1 == "A1" && CellReference(row: 9, column: 26).a1 == "AA10")
     #expect(CellReference(row: 1_048_575, column: 16_383).a1 == "XFD1048576")
-    #expect(CellReference.columnName(701) == "ZZ" && CellReference.columnName(702) == "AAA")
+    #expect(A1Reference.columnLetters(701) == "ZZ" && A1Reference.columnLetters(702) == "AAA")
 }

@@ -22,7 +22,7 @@ enum GeneratedCampaign {
             try? FileManager.default.createDirectory(atPath: dump, withIntermediateDirectories: true)
             for (n, book) in books.enumerated() {
                 let name = String(format: "%04d-", n) + book.mutations.map(\.rawValue).joined(separator: "+") + ".xlsx"
-                FileManager.default.createFile(atPath: dump + "/" + name, contents: Data(book.bytes))
+                _ = FileManager.default.createFile(atPath: dump + "/" + name, contents: Data(book.bytes))
             }
         }
         return books

@@ -1,3 +1,4 @@
+import Core
 import Testing
 import TestSupport
 @testable import XLSX
@@ -38,7 +39,7 @@ import TestSupport
     <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
     <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="46"/></cellXfs>
     """
-    let row = (0..<6).map { "<c r=\"\(CellReference.columnName($0))1\" s=\"\($0)\"><v>45383</v></c>" }.joined()
+    let row = (0..<6).map { "<c r=\"\(A1Reference.columnLetters($0))1\" s=\"\($0)\"><v>45383</v></c>" }.joined()
     let book = try openBuilt(WorkbookBuilder(sheets: [sheet("<row r=\"1\">\(row)</row>")], styles: styles))
     let cells = try cellsByA1(book)
     #expect(cells["A1"] == .number(45383))

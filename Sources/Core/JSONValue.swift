@@ -50,14 +50,12 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Orders keys by Unicode code point, as Python's `sort_keys` does (UTF-8 byte order is the same).
-    static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
+    public static func codePointOrder(_ a: String, _ b: String) -> Bool { ByteOrder.less(a, b) }
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped; U+2028/2029
     /// escaped too so the output is also valid JavaScript. Works on UTF-8 bytes: every byte of a
     /// multi-byte sequence is 0x80 or above, so only ASCII bytes need looking at.
-    static func encodeString(_ s: String, into out: inout [UInt8]) {
+    public static func encodeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = s
         text.withUTF8 { bytes in

@@ -1,23 +1,24 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs independent jobs across the cores and returns their results in order.
 public enum Parallel {
     /// `jobs.map { $0() }`, run concurrently.
-    public static func map<T>(_ jobs: [() -> T]) -> [T] {
+    public static func map<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
         map(count: jobs.count) { jobs[$0]() }
     }
 
     /// `(0..<count).map(body)` on `workers` threads of its own (one per core when nil), which take
     /// the next index as they finish one: for a number of workers other than the cores.
-    public static func map<T>(count: Int, workers: Int?, _ body: (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(count: Int, workers: Int?, _ body: @Sendable (Int) -> T) -> [T] {
         guard let workers, workers > 0, count > 1 else { return map(count: count, body) }
-        return collecting(count: count) { shared in
+        return collect(count: count) { shared in
             let next = IndexDispenser(count: count)
             let finished = DispatchGroup()
             withoutActuallyEscaping(body) { body in
-                // The threads hold the job, not the closure, which is dropped before it stops being
-                // valid (a thread may still be ending after it has left the group).
+                // The threads hold the job, not the closure, which is dropped before it stops being valid
+                // (a thread may still be ending after it has left the group).
                 let job = UncheckedJob(body: body)
                 for _ in 0..<min(workers, count) {
                     finished.enter()
@@ -36,17 +37,18 @@ public enum Parallel {
 
     /// `(0..<count).map(body)`, run concurrently. Each iteration writes only its own slot, so no
     /// lock is needed.
-    public static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
-        return collecting(count: count) { shared in
+        return collect(count: count) { shared in
             DispatchQueue.concurrentPerform(iterations: count) { index in
                 shared.buffer[index] = body(index)
             }
         }
     }
 
-    /// The values `fill` puts into `count` slots, each of which it must fill once.
-    private static func collecting<T>(count: Int, _ fill: (SlotBuffer<T>) -> Void) -> [T] {
+    /// One slot per index, given to `fill`, which must write every slot exactly once (from any
+    /// thread); then the slots' values in order.
+    private static func collect<T: Sendable>(count: Int, _ fill: (SlotBuffer<T>) -> Void) -> [T] {
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {
@@ -59,31 +61,35 @@ public enum Parallel {
 }
 
 /// Hands out the indices 0..<count once each, to whichever worker asks next.
-private final class IndexDispenser: @unchecked Sendable {  // `next` is guarded by `lock`
-    private let lock = NSLock()
-    private var next = 0
+private final class IndexDispenser: Sendable {
+    private let next = Mutex(0)
     private let count: Int
 
     init(count: Int) { self.count = count }
 
     func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        next.withLock { next in
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }
 
-/// The job of `map(count:workers:_:)`'s threads; `body` is set before they start and cleared after
-/// they have all left the group, so no two threads ever write it at once.
+/// The job of `map(count:workers:_:)`'s threads. Unchecked because `body` is a `var`: it is set
+/// before the threads start and cleared after they have all left the group, so no thread reads it
+/// while it is written, and the closure itself is `@Sendable`.
 private final class UncheckedJob<T>: @unchecked Sendable {
-    var body: ((Int) -> T)?
+    var body: (@Sendable (Int) -> T)?
 
-    init(body: @escaping (Int) -> T) { self.body = body }
+    init(body: @escaping @Sendable (Int) -> T) { self.body = body }
 }
 
-/// A buffer shared by workers that each write a different index.
+/// A buffer shared by the iterations of one `map`. Unchecked because it is a pointer: each index is
+/// written by exactly one iteration (`concurrentPerform` hands out each index once; the threads of
+/// `map(count:workers:)` take each from `IndexDispenser` once), nothing reads a slot until every
+/// iteration has finished (`concurrentPerform` returns, or the group is waited for), and `collect`
+/// frees the buffer only after that.
 private struct SlotBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T?>
 }

@@ -1,6 +1,7 @@
 import Aggregation
 import Forms
 import Foundation
+import Reports
 import Validation
 
 /// Measures the 事例集 for many years of projects (`make bench`: 10 years × 200 projects): synthetic

@@ -1,11 +1,13 @@
 import Aggregation
+import Reports
 import Forms
 import Foundation
 import Validation
 import XLSX
 
 /// Measures how long the summary takes for many projects: synthetic validated files in memory,
-/// then aggregation, CSV encoding and the workbook written to disk. Used by `make bench`.
+/// then aggregation, CSV encoding and the workbook written to disk. Used by `make bench`
+/// (`summary-bench`, not part of the `furikaeri` product).
 public enum SummaryBenchmark {
     /// Seconds spent from validated files to every output file written.
     public struct Timing: Sendable {

@@ -1,3 +1,21 @@
+/// A date or time as Excel holds it: a serial number of days, on the 1900 or the 1904 system.
+/// An ISO 8601 `t="d"` cell keeps its text as written.
+public struct ExcelDateTime: Hashable, Sendable {
+    public var serial: Double
+    public var is1904: Bool
+    /// Text from a `t="d"` cell, kept as written.
+    public var isoText: String?
+    /// Whether the format shows elapsed time (`[h]:mm:ss`) rather than a point in time.
+    public var isDuration: Bool
+
+    public init(serial: Double, is1904: Bool = false, isoText: String? = nil, isDuration: Bool = false) {
+        self.serial = serial
+        self.is1904 = is1904
+        self.isoText = isoText
+        self.isDuration = isDuration
+    }
+}
+
 /// Converts between Excel serial dates (1900 or 1904 system) and calendar dates, without
 /// Foundation's calendar (fast, and free of time zones).
 extension ExcelDateTime {

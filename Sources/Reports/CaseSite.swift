@@ -101,42 +101,25 @@ public struct CaseSite: Sendable {
         self.paths = paths
     }
 
-    /// Every file of the site: path relative to the site's folder, and its bytes.
+    /// Every file of the site: path relative to the site's folder, and its bytes; index.html, site.css,
+    /// site.js and data.js, then the project pages.
     public func files() -> [(path: String, data: Data)] {
-        var all: [(path: String, data: Data)] = []
-        forEachBatch { all += $0 }
-        return all
+        let made = MadeFiles()
+        try? forEachFileConcurrently { path, data in made.add(path, data) }  // adding never throws
+        let byPath = made.all
+        return (["index.html", "site.css", "site.js", "data.js"] + projects.map(\.page)).compactMap { path in
+            byPath[path].map { (path: path, data: $0) }
+        }
     }
 
     /// How many files the site has.
     public var fileCount: Int { 4 + projects.count }
 
-    /// Hands the site's files to `body` a batch at a time: index.html, site.css, site.js and data.js,
-    /// then the project pages, rendered in parallel a few hundred at a time, so that the pages of
-    /// thousands of projects are never all in memory at once.
-    public func forEachBatch(_ body: ([(path: String, data: Data)]) throws -> Void) rethrows {
-        let text = CaseSiteText(language: language)
-        let pages = CaseSitePages(site: self, text: text)
-        try body([
-            ("index.html", Data(pages.index().utf8)),
-            ("site.css", Data(CaseSiteAssets.css.utf8)),
-            ("site.js", Data(CaseSiteAssets.javaScript.utf8)),
-            ("data.js", CaseSiteSearchData(projects: projects, text: text).javaScript()),
-        ])
-        let batch = 512
-        for start in stride(from: 0, to: projects.count, by: batch) {
-            let end = min(projects.count, start + batch)
-            let rendered = Parallel.map(count: end - start) { i in
-                (path: projects[start + i].page, data: Data(pages.projectPage(projects[start + i]).utf8))
-            }
-            try body(rendered)
-        }
-    }
-
     /// Hands every file of the site to `body` (path relative to the site's folder, and its bytes),
     /// each made and handed over on one of several threads at once, so `body` must be safe to call
     /// concurrently: the pages' writing shares the cores with their rendering (and with data.js's
-    /// index), and no more pages are in memory than there are threads. After the first error `body`
+    /// index), and no more pages are in memory than there are threads (never the pages of thousands
+    /// of projects at once). After the first error `body`
     /// throws, the files not yet begun are skipped, and that error is thrown once every thread is done.
     public func forEachFileConcurrently(_ body: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
         let text = CaseSiteText(language: language)
@@ -169,6 +152,18 @@ public struct CaseSite: Sendable {
     /// Pages of the same project in other years, by year.
     func otherYears(of project: SiteProject) -> [(year: Int, id: String)] {
         (pagesByKey[project.key] ?? []).filter { $0.year != project.year }
+    }
+}
+
+/// The files `files()` collects from several threads.
+private final class MadeFiles: @unchecked Sendable {  // `byPath` is guarded by `lock`
+    private let lock = NSLock()
+    private var byPath: [String: Data] = [:]
+
+    var all: [String: Data] { lock.withLock { byPath } }
+
+    func add(_ path: String, _ data: Data) {
+        lock.withLock { byPath[path] = data }
     }
 }
 

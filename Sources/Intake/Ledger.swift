@@ -207,7 +207,7 @@ public final class Ledger {
                 WHERE kind = ? AND fiscal_year = ? AND org_key = ? AND project_key = ? AND phase = ?
                   AND superseded_by IS NULL AND id <> ?
                 """)
-            fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed) VALUES (?, ?)")
+            fields = try PreparedInsert(db, sql: "INSERT INTO submission_fields (submission_id, packed, field_values) VALUES (?, ?, ?)")
             scores = ScoreInserts(db)
             texts = try PreparedInsert(db, sql: Ledger.insertTextSQL)
             issue = try PreparedInsert(db, sql: """
@@ -303,6 +303,7 @@ public final class Ledger {
         try statements.fields.run { row in
             row.add(id)
             row.add(FieldPacking.pack(form.fields))
+            row.add(Self.fieldValuesJSON(form.fields))
         }
         var scores: [(side: String, viewpoint: String, score: Int?)] = []
         let ownSide = form.kind == .evaluation ? "evaluator" : "org"

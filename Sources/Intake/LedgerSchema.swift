@@ -196,6 +196,7 @@ enum LedgerSchema {
                 """)
         }
         Ledger.registerTextSearch(in: &migrator)
+        Ledger.registerFieldValues(in: &migrator)
         return migrator
     }
 

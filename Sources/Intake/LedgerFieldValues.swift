@@ -35,18 +35,23 @@ extension Ledger {
         }
     }
 
-    /// `{"field key": value, …}`: what `field_values` holds for one submission.
+    /// `{"field key": value, …}`, keys in code-point order: what `field_values` holds for one submission.
+    /// Written straight into bytes (no dictionary of JSON values per submission: `run` writes one per sheet).
     static func fieldValuesJSON(_ fields: [String: FieldReading]) -> String {
-        var object: [String: JSONValue] = [:]
-        object.reserveCapacity(fields.count)
-        for (key, reading) in fields {
-            switch reading.value {
-            case .blank: object[key] = .null
-            case .text(let text), .unreadable(let text): object[key] = .string(text)
-            case .integer(let n), .fiscalYear(let n), .yen(let n): object[key] = .int(n)
-            case .decimal(let d): object[key] = .double(d)
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(48 * fields.count)
+        for (i, key) in fields.keys.sorted(by: ByteOrder.less).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.encodeString(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            switch fields[key]!.value {
+            case .blank: out.append(contentsOf: "null".utf8)
+            case .text(let text), .unreadable(let text): JSONValue.encodeString(text, into: &out)
+            case .integer(let n), .fiscalYear(let n), .yen(let n): out.append(contentsOf: String(n).utf8)
+            case .decimal(let d): JSONValue.double(d).encode(into: &out)
             }
         }
-        return JSONValue.object(object).encoded()
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -39,10 +39,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
 
     func validate() throws {
         let say = RunLanguage.current
-        guard FiscalYearText.parse(year) != nil else {
-            throw say.usage("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。",
-                            "Cannot read the fiscal year of --year (\(year)). Write it like 2024, R6 or 令和6年度.")
-        }
+        _ = try yearOption(year)
         guard (evaluators == nil) != (count == nil) else {
             throw say.usage("--evaluators か --count のどちらか一方を指定してください。", "Give either --evaluators or --count, not both.")
         }
@@ -62,7 +59,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let fiscalYear = FiscalYearText.parse(year) ?? 0
+        let fiscalYear = try yearOption(year)
         let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         do {
             let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {

@@ -44,10 +44,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         let say = RunLanguage.current
-        guard FiscalYearText.parse(year) != nil else {
-            throw say.usage("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。",
-                            "Cannot read the fiscal year of --year (\(year)). Write it like 2024, R6 or 令和6年度.")
-        }
+        _ = try yearOption(year)
         guard let csvEncoding = CSVEncoding(rawValue: encoding) else {
             throw say.usage("--encoding には utf8 か cp932 を指定してください。", "--encoding must be utf8 or cp932.")
         }
@@ -60,7 +57,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let fiscalYear = FiscalYearText.parse(year) ?? 0
+        let fiscalYear = try yearOption(year)
         let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         let range = settings.fiscalYears
         if !range.contains(fiscalYear) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Intake
 import Settings
 import Validation
@@ -25,4 +26,14 @@ func existingWorkspace(_ path: String, language: Language) throws -> Workspace {
         throw ExitCode(2)
     }
     return workspace
+}
+
+/// The fiscal year a `--year` option names (2024, R6, 令和6年度); a usage error in the run's language
+/// when it cannot be read.
+func yearOption(_ year: String) throws -> Int {
+    guard let parsed = FiscalYearText.parse(year) else {
+        throw RunLanguage.current.usage("--year の年度が読めません（\(year)）。2024、令和6年度、R6 のように指定してください。",
+                                        "Cannot read the fiscal year of --year (\(year)). Write it like 2024, R6 or 令和6年度.")
+    }
+    return parsed
 }

@@ -45,14 +45,16 @@ let package = Package(
         .target(name: "Settings", dependencies: ["Core", "Yams"]),
         // extract forms: fields found by their labels in a cell grid.
         .target(name: "Forms", dependencies: ["Core", "XLSX", "Settings"]),
-        // blank forms written with libxlsxwriter.
-        .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "CXLSXWriter"]),
+        // write: the one wrapper over libxlsxwriter (workbooks, sheets, formats, charts, one error).
+        .target(name: "XLSXWriting", dependencies: ["Core", "CXLSXWriter"]),
+        // blank forms, written through XLSXWriting.
+        .target(name: "Templates", dependencies: ["Core", "Forms", "Settings", "XLSXWriting"]),
         // validate: rules, codes and Japanese/English messages.
         .target(name: "Validation", dependencies: ["Core", "XLSX", "Forms", "Settings"]),
         // aggregate: per-year figures as plain values.
         .target(name: "Aggregation", dependencies: ["Core", "Forms", "Validation"]),
         // report: the summary workbook and CSV for evaluators.
-        .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "CXLSXWriter"]),
+        .target(name: "Reports", dependencies: ["Core", "Aggregation", "Validation", "Forms", "XLSXWriting"]),
         // intake: workspace folders, the SQLite ledger and the archive.
         .target(name: "Intake", dependencies: [
             "Core", "XLSX", "Forms", "Validation", "Aggregation", "Reports", "Templates", "Settings", "CSystem",
@@ -60,7 +62,7 @@ let package = Package(
         ]),
         .executableTarget(name: "FurikaeriCLI", dependencies: [
             "Core", "XLSX", "Forms", "Templates", "Validation", "Aggregation", "Reports", "Intake", "Settings", "CSystem",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "XLSXWriting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         // The English of every help text (Japanese text -> English), the same table the English
         // manual page is made from: a link to packaging/manpage-en.json, compiled into the binary.
@@ -82,6 +84,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["XLSX", "CZip"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
         .testTarget(name: "XLSXTests", dependencies: ["Core", "XLSX", "Forms", "TestSupport", "FuzzSupport", "FuzzWorkbook"]),
+        .testTarget(name: "XLSXWritingTests", dependencies: ["Core", "XLSXWriting", "TestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Core", "Forms", "Templates", "XLSX", "TestSupport", "Settings"]),
         .testTarget(name: "ValidationTests", dependencies: ["Core", "Validation", "Forms", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Core", "Aggregation", "TestSupport"]),

@@ -5,6 +5,7 @@ import Foundation
 import Intake
 import Reports
 import Validation
+import XLSXWriting
 
 /// `furikaeri export --workspace DIR -o FILE.xlsx|FILE.csv`: the ledger's files, sheets and issues.
 struct ExportCommand: ParsableCommand {
@@ -69,7 +70,7 @@ struct ExportCommand: ParsableCommand {
         } catch let error as IntakeSessionError {
             printError(error.message(in: language))
             throw ExitCode(error.exitCode)
-        } catch let error as WorkbookWriteError {
+        } catch let error as XLSXWriteError {
             // Named as asked for, not by the temporary file it was being written to.
             printError(WriteFailure(path: output, errno: error.errno).message(japanese: ja))
             throw ExitCode(1)

@@ -1,16 +1,16 @@
 import Aggregation
-import CXLSXWriter
 import Forms
+import XLSXWriting
 
 /// 経年比較: each viewpoint's mean by year with a line chart, and each multi-year project's path.
 struct CrossYearSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     var cross: CrossYearSummary { input.crossYear }
     static let tableRow = 1
 
-    func write(_ workbook: WorkbookWriter) {
+    func write(_ workbook: ReportWorkbook) {
         sheet.widths([22, 28, 10, 12, 13, 10] + Array(repeating: 8, count: 8))
         sheet.text(0, 0, "視点別の平均の推移", sheet.formats.title)
         writeMeans()
@@ -32,7 +32,7 @@ struct CrossYearSheet {
         for (i, year) in cross.years.enumerated() { sheet.integer(countRow, 1 + i, cross.reflectionCounts[year] ?? 0) }
     }
 
-    func addChart(_ workbook: WorkbookWriter) {
+    func addChart(_ workbook: ReportWorkbook) {
         let top = Self.tableRow
         // No ふりかえり in any year yet (only 企画提案書 so far): a chart with no line is refused by
         // libxlsxwriter and would fail the whole workbook, so the sheet says why there is none.
@@ -40,14 +40,14 @@ struct CrossYearSheet {
             sheet.text(top + Viewpoint.allCases.count + 3, 0, "ふりかえりシートがまだないため、推移のグラフはありません。")
             return
         }
-        let chart = workbook.addChart(LXW_CHART_LINE)
+        let chart = workbook.addChart(.line)
         for (offset, v) in Viewpoint.allCases.enumerated() {
-            let series = ChartSeries.addRow(to: chart, sheet: sheet.name, name: v.label, categoryRow: top,
+            let series = chart.addRowSeries(sheet: sheet.cells.name, name: v.label, categoryRow: top,
                                             valueRow: top + 1 + offset, firstColumn: 1, lastColumn: cross.years.count)
-            if let series { chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+            series?.automaticMarkers()
         }
-        ChartSeries.style(chart, title: "視点別の平均の推移（団体の評価）", valueAxisName: "平均", min: 1, max: 5)
-        sheet.insert(chart, row: top + Viewpoint.allCases.count + 3, column: 0, xScale: 2, yScale: 1.4)
+        chart.style(title: "視点別の平均の推移（団体の評価）", valueAxisName: "平均", min: 1, max: 5)
+        sheet.cells.insert(chart, row: top + Viewpoint.allCases.count + 3, column: 0, xScale: 2, yScale: 1.4)
     }
 
     func writePaths(at top: Int) {

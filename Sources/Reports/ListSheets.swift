@@ -1,10 +1,11 @@
 import Aggregation
 import Forms
+import XLSXWriting
 
 /// コメント一覧: every comment, wrapped, with the project it belongs to.
 struct CommentSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     func write() {
         sheet.widths([13, 22, 24, 9, 14, 18, 66], wrap: [1, 2, 6])
@@ -20,9 +21,9 @@ struct CommentSheet {
                 r += 1
             }
         }
-        sheet.freeze(row: 1)
-        sheet.autofilter(headerRow: 0, lastRow: r - 1, firstColumn: 0, lastColumn: 6)
-        sheet.repeatRows(0)
+        sheet.cells.freeze(row: 1)
+        sheet.cells.autofilter(headerRow: 0, lastRow: r - 1, firstColumn: 0, lastColumn: 6)
+        sheet.cells.repeatRows(0)
     }
 }
 
@@ -30,7 +31,7 @@ struct CommentSheet {
 /// forms left out for want of a fiscal year.
 struct MissingSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     func write() {
         sheet.widths([13, 24, 28, 16, 20, 10, 12, 40], wrap: [1, 2, 7])
@@ -96,7 +97,7 @@ struct MissingSheet {
 /// 検証結果: every issue of every file in the run, and a line for each file without issues.
 struct ValidationSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     func write() {
         sheet.widths([26, 10, 7, 24, 24, 12, 6, 50], wrap: [0, 7])
@@ -109,9 +110,9 @@ struct ValidationSheet {
                 sheet.text(offset + 1, column, value, column == 7 || column == 0 ? sheet.formats.wrap : nil)
             }
         }
-        sheet.freeze(row: 1)
-        sheet.autofilter(headerRow: 0, lastRow: rows.count, firstColumn: 0, lastColumn: 7)
-        sheet.repeatRows(0)
+        sheet.cells.freeze(row: 1)
+        sheet.cells.autofilter(headerRow: 0, lastRow: rows.count, firstColumn: 0, lastColumn: 7)
+        sheet.cells.repeatRows(0)
         // Written last: rows are streamed, and the autofilter above must be set while its rows are current.
         if input.unknownYearFiles > 0 {
             sheet.text(rows.count + 2, 0, "このほか、年度の分からないファイルが \(input.unknownYearFiles) 件あります（\(OutputNames.issuesCSV(nil))）。")

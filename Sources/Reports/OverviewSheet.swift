@@ -1,16 +1,16 @@
 import Aggregation
-import CXLSXWriter
 import Forms
+import XLSXWriting
 
 /// 概要: key figures and a bar chart of the viewpoint means.
 struct OverviewSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     /// Where the viewpoint-means table starts, for the chart.
     static let meansHeaderRow = 17
 
-    func write(_ workbook: WorkbookWriter) {
+    func write(_ workbook: ReportWorkbook) {
         sheet.widths([40, 14, 10])
         sheet.text(0, 0, "\(SummaryWorkbook.title) \(input.yearLabel)", sheet.formats.title)
         sheet.headerRow(2, ["項目", "値"])
@@ -55,16 +55,16 @@ struct OverviewSheet {
         }
     }
 
-    func addChart(_ workbook: WorkbookWriter) {
-        let chart = workbook.addChart(LXW_CHART_BAR)
+    func addChart(_ workbook: ReportWorkbook) {
+        let chart = workbook.addChart(.bar)
         let top = Self.meansHeaderRow
-        ChartSeries.add(to: chart, sheet: sheet.name, name: "平均", categoryColumn: 0, valueColumn: 1,
+        chart.addSeries(sheet: sheet.cells.name, name: "平均", categoryColumn: 0, valueColumn: 1,
                         firstRow: top + 1, lastRow: top + Viewpoint.allCases.count)
-        ChartSeries.style(chart, title: "視点別の平均（5段階）", valueAxisName: "平均", min: 0, max: 5)
-        if let chart, let y = chart.pointee.y_axis { chart_axis_set_reverse(y) }  // ① at the top
+        chart.style(title: "視点別の平均（5段階）", valueAxisName: "平均", min: 0, max: 5)
+        chart.axis(.y)?.reverse()  // ① at the top
         // Below the means table, from column A: beside the tables it needed the page's whole width in
         // Excel, and more where the default font's digits are wider than Calibri's (LibreOffice
         // without Calibri printed it cut in two).
-        sheet.insert(chart, row: top + Viewpoint.allCases.count + 1, column: 0, xScale: 1.3, yScale: 1.0)
+        sheet.cells.insert(chart, row: top + Viewpoint.allCases.count + 1, column: 0, xScale: 1.3, yScale: 1.0)
     }
 }

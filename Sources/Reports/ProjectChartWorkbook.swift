@@ -1,7 +1,7 @@
 import Aggregation
-import CXLSXWriter
-import Foundation
 import Forms
+import Foundation
+import XLSXWriting
 
 /// 事業カルテ_<年度>.xlsx: one A4 page (one sheet, named by 事業ID) per project of the year, for
 /// committee meetings: the project's facts, a radar chart of the 団体 / 市 / 第三者 scores, the scores
@@ -25,7 +25,7 @@ public enum ProjectChartWorkbook {
     static func write(summary: YearSummary, thirdParty: ThirdPartySummary, crossYear: CrossYearSummary,
                       to path: String) throws {
         let yearLabel = FiscalYearLabel.japanese(summary.fiscalYear)
-        let workbook = try WorkbookWriter(path: path, title: "\(title) \(yearLabel)",
+        let workbook = try ReportWorkbook(path: path, title: "\(title) \(yearLabel)",
                                           created: SummaryWorkbook.creationDate(fiscalYear: summary.fiscalYear),
                                           keywords: keywords)
         let evaluations = Dictionary(thirdParty.projects.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -49,12 +49,12 @@ struct ProjectChartPage {
     let evaluation: ProjectEvaluation?
     let path: ProjectPath?
     let yearLabel: String
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     static let lastColumn = 6
     static let tableTop = 11
 
-    func write(_ workbook: WorkbookWriter) {
+    func write(_ workbook: ReportWorkbook) {
         let s = row.submission
         sheet.widths(Self.widths)
         sheet.text(0, 0, "\(ProjectChartWorkbook.title)（\(yearLabel)）", sheet.formats.title)
@@ -139,52 +139,41 @@ struct ProjectChartPage {
     /// Makes row `r` tall enough for `text` wrapped over columns `from`…G (before the row is written:
     /// rows are streamed).
     func fit(_ r: Int, from column: Int, _ text: String) {
-        guard let pointer = sheet.sheet else { return }
-        let width = Self.widths[column...].reduce(0, +)
-        let lines = SheetWriter.lineCount(text, width: width)
-        if lines > 1 {
-            sheet.owner.check(worksheet_set_row(pointer, lxw_row_t(r), min(409, Double(lines) * 15 + 3), nil), "worksheet_set_row")
-        }
+        let lines = ReportSheet.lineCount(text, width: Self.widths[column...].reduce(0, +))
+        if lines > 1 { sheet.cells.rowHeight(r, ReportSheet.rowHeight(lines: lines)) }
     }
 
     /// `text` wrapped over columns `from`…G of row `r`.
     func merged(_ r: Int, from column: Int, _ text: String) {
-        guard let pointer = sheet.sheet else { return }
-        sheet.owner.check(worksheet_merge_range(pointer, lxw_row_t(r), lxw_col_t(column), lxw_row_t(r),
-                                                lxw_col_t(Self.lastColumn), text, sheet.formats.wrap),
-                          "worksheet_merge_range")
+        sheet.cells.merge(r, column, r, Self.lastColumn, text, sheet.formats.wrap)
     }
 
     /// The radar chart of the three sides, from the scores table.
-    func addRadar(_ workbook: WorkbookWriter) {
-        let chart = workbook.addChart(LXW_CHART_RADAR)
+    func addRadar(_ workbook: ReportWorkbook) {
+        let chart = workbook.addChart(.radar)
         let first = Self.tableTop + 1, last = Self.tableTop + Viewpoint.allCases.count
         for (column, name) in [(1, "団体"), (2, "市"), (3, "第三者")] {
-            ChartSeries.add(to: chart, sheet: sheet.name, name: name, categoryColumn: 0, valueColumn: column,
+            chart.addSeries(sheet: sheet.cells.name, name: name, categoryColumn: 0, valueColumn: column,
                             firstRow: first, lastRow: last)
         }
-        guard let chart else { return }
-        chart_title_set_name(chart, "視点別の評価：団体・市・第三者")
-        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-        if let axis = chart.pointee.y_axis {
-            chart_axis_set_min(axis, 0)
-            chart_axis_set_max(axis, 5)
-            chart_axis_set_major_unit(axis, 1)
+        chart.title("視点別の評価：団体・市・第三者")
+        chart.legendAtBottom()
+        if let axis = chart.axis(.y) {
+            axis.minimum(0)
+            axis.maximum(5)
+            axis.majorUnit(1)
         }
-        sheet.insert(chart, row: Self.tableTop + 10, column: 0, xScale: 1.45, yScale: 1.15)
+        sheet.cells.insert(chart, row: Self.tableTop + 10, column: 0, xScale: 1.45, yScale: 1.15)
     }
 
     /// A4 portrait, the page's columns and rows fitted to one page, with the year and page number.
     func printOnOnePage(lastRow: Int) {
-        guard let pointer = sheet.sheet else { return }
-        worksheet_set_paper(pointer, 9)
-        worksheet_set_portrait(pointer)
-        worksheet_fit_to_pages(pointer, 1, 1)
-        worksheet_set_margins(pointer, 0.5, 0.5, 0.6, 0.6)
-        sheet.owner.check(worksheet_print_area(pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(Self.lastColumn)),
-                          "worksheet_print_area")
-        let safe = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
-        sheet.owner.check(worksheet_set_footer(pointer, "&L\(safe(yearLabel))&C\(ProjectChartWorkbook.title)&R&A"),
-                          "worksheet_set_footer")
+        let cells = sheet.cells
+        cells.paperA4()
+        cells.portrait()
+        cells.fitToPages(width: 1, height: 1)
+        cells.margins(left: 0.5, right: 0.5, top: 0.6, bottom: 0.6)
+        cells.printArea(lastRow: lastRow, lastColumn: Self.lastColumn)
+        cells.footer("&L\(XLSXSheet.escapingCodes(yearLabel))&C\(ProjectChartWorkbook.title)&R&A")
     }
 }

@@ -1,11 +1,12 @@
 import Aggregation
 import Forms
+import XLSXWriting
 
 /// 事業別 (the reflections the figures use) or 中間ふりかえり: one row per project, scores coloured on a
 /// red–yellow–green scale, frozen header, autofilter.
 struct ProjectSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
     let rows: [ProjectRow]
 
     static let header = ["事業ID", "団体名", "事業名", "区分(中間/最終)", "担当課", "募集区分", "募集の種類", "協働の形態"]
@@ -19,11 +20,11 @@ struct ProjectSheet {
         sheet.headerRow(0, Self.header)
         for (offset, row) in rows.enumerated() { write(row, at: offset + 1) }
         let last = rows.count
-        sheet.freeze(row: 1, column: 3)
-        sheet.autofilter(headerRow: 0, lastRow: last, firstColumn: 0, lastColumn: Self.header.count - 1)
+        sheet.cells.freeze(row: 1, column: 3)
+        sheet.cells.autofilter(headerRow: 0, lastRow: last, firstColumn: 0, lastColumn: Self.header.count - 1)
         sheet.scoreColourScale(firstRow: 1, lastRow: last, firstColumn: Self.firstScoreColumn, lastColumn: Self.meanColumn)
-        sheet.repeatRows(0)
-        sheet.repeatColumns(through: 2)  // 事業ID, 団体名, 事業名 on every page of the wide table
+        sheet.cells.repeatRows(0)
+        sheet.cells.repeatColumns(through: 2)  // 事業ID, 団体名, 事業名 on every page of the wide table
     }
 
     func write(_ row: ProjectRow, at r: Int) {
@@ -47,7 +48,7 @@ struct ProjectSheet {
 /// 担当課別, 協働形態別, 部門別: one block per dimension with each group's count and means.
 struct BreakdownSheet {
     let input: SummaryWorkbookInput
-    let sheet: SheetWriter
+    let sheet: ReportSheet
     let dimensions: [BreakdownDimension]
 
     func write() {

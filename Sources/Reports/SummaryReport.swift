@@ -3,6 +3,7 @@ import Core
 import Forms
 import Foundation
 import Validation
+import XLSXWriting
 
 /// How `process` writes its reports.
 public struct ReportOptions: Sendable {
@@ -302,7 +303,7 @@ extension ReportError {
     static func shown(_ error: Error, as path: String) -> Error {
         switch error {
         case let error as FileError: return ReportError.writeFailed(WriteFailure(path: path, errno: error.errno))
-        case let error as WorkbookWriteError: return ReportError.writeFailed(WriteFailure(path: path, errno: error.errno))
+        case let error as XLSXWriteError: return ReportError.writeFailed(WriteFailure(path: path, errno: error.errno))
         default: return error
         }
     }

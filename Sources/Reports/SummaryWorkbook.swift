@@ -45,7 +45,7 @@ public enum SummaryWorkbook {
     /// the same input gives the same bytes.
     public static func write(_ input: SummaryWorkbookInput, to path: String) throws {
         let created = creationDate(fiscalYear: input.summary.fiscalYear)
-        let workbook = try WorkbookWriter(path: path, title: "\(title) \(input.yearLabel)", created: created, keywords: keywords)
+        let workbook = try ReportWorkbook(path: path, title: "\(title) \(input.yearLabel)", created: created, keywords: keywords)
         let thirdParty = input.thirdParty.flatMap { $0.isEmpty ? nil : $0 }
         let names = sheetNames + (thirdParty == nil ? [] : [ThirdPartySheet.sheetName])
         let sheets = names.map { workbook.addSheet($0) }

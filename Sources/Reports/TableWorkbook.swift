@@ -1,5 +1,5 @@
-import CXLSXWriter
 import Foundation
+import XLSXWriting
 
 /// Plain tables written as one workbook, one sheet per table (named by the table's `fileName`):
 /// a bold header row, frozen and filtered, text as text (never a formula) and numbers as numbers.
@@ -7,7 +7,7 @@ import Foundation
 public enum TableWorkbook {
     /// Writes `tables` to `path` (a new file; the caller renames it into place).
     public static func write(_ tables: [CSVTable], to path: String, title: String, created: Date) throws {
-        let workbook = try WorkbookWriter(path: path, title: title, created: created)
+        let workbook = try ReportWorkbook(path: path, title: title, created: created)
         for table in tables {
             let sheet = workbook.addSheet(table.fileName)
             // Widths from the header and the first rows: a Japanese character counts about 2.
@@ -30,9 +30,9 @@ public enum TableWorkbook {
                     }
                 }
             }
-            sheet.freeze(row: 1)
+            sheet.cells.freeze(row: 1)
             if !table.header.isEmpty {
-                sheet.autofilter(headerRow: 0, lastRow: max(1, table.rows.count), firstColumn: 0, lastColumn: table.header.count - 1)
+                sheet.cells.autofilter(headerRow: 0, lastRow: max(1, table.rows.count), firstColumn: 0, lastColumn: table.header.count - 1)
             }
         }
         try workbook.close()

@@ -1,6 +1,6 @@
 import Aggregation
-import CXLSXWriter
 import Forms
+import XLSXWriting
 
 /// 第三者評価: per viewpoint the 団体 / 市 / 第三者 means with the evaluators' agreement (and a column
 /// chart of the three), per project and viewpoint the evaluators' n, mean, median and range beside
@@ -8,7 +8,7 @@ import Forms
 struct ThirdPartySheet {
     let input: SummaryWorkbookInput
     let thirdParty: ThirdPartySummary
-    let sheet: SheetWriter
+    let sheet: ReportSheet
 
     static let sheetName = "第三者評価"
     static let viewpointHeader = ["視点", "団体の平均", "市の平均", "第三者の平均", "一致度α(順序)", "評価者数",
@@ -18,7 +18,7 @@ struct ThirdPartySheet {
     static let findingsHeader = ["事業ID", "評価者", "所見", "改善への提案", "総合評価"]
     static let viewpointTop = 3
 
-    func write(_ workbook: WorkbookWriter) {
+    func write(_ workbook: ReportWorkbook) {
         sheet.widths([14, 22, 40, 30, 10, 10, 10, 10, 10, 8, 8, 14, 12], wrap: [1, 2, 3])
         sheet.text(0, 0, "第三者評価（評価者 \(thirdParty.evaluators.count)人、評価のある事業 \(thirdParty.projects.count)件）",
                    sheet.formats.title)
@@ -112,15 +112,15 @@ struct ThirdPartySheet {
     }
 
     /// A column chart: 団体 / 市 / 第三者 means by viewpoint, from the viewpoint table.
-    func addChart(_ workbook: WorkbookWriter, at row: Int) {
-        let chart = workbook.addChart(LXW_CHART_COLUMN)
+    func addChart(_ workbook: ReportWorkbook, at row: Int) {
+        let chart = workbook.addChart(.column)
         let first = Self.viewpointTop + 1, last = Self.viewpointTop + Viewpoint.allCases.count
         for (column, name) in [(1, "団体"), (2, "市"), (3, "第三者")] {
-            ChartSeries.add(to: chart, sheet: sheet.name, name: name, categoryColumn: 0, valueColumn: column,
+            chart.addSeries(sheet: sheet.cells.name, name: name, categoryColumn: 0, valueColumn: column,
                             firstRow: first, lastRow: last)
         }
-        ChartSeries.style(chart, title: "視点別の平均：団体・市・第三者", valueAxisName: "平均（1〜5）", min: 0, max: 5)
-        sheet.insert(chart, row: row, column: 0, xScale: 2, yScale: 1.4)
+        chart.style(title: "視点別の平均：団体・市・第三者", valueAxisName: "平均（1〜5）", min: 0, max: 5)
+        sheet.cells.insert(chart, row: row, column: 0, xScale: 2, yScale: 1.4)
     }
 
     /// The viewpoint's means over the evaluated projects: the 団体's and 市's scores, and the

@@ -1,7 +1,7 @@
-import CXLSXWriter
 import Core
 import Foundation
 import Forms
+import XLSXWriting
 
 /// The facts one 第三者評価票 prints about a project (locked), taken from the ledger.
 public struct EvaluationSheetProject: Sendable, Hashable {
@@ -53,7 +53,7 @@ public enum EvaluationSheetWriter {
                              overwrite: Bool = true) throws {
         try TemplateWriter.writeWhole(to: path, overwrite: overwrite) { workbook, styles in
             let template = EvaluationSheetTemplate(workbook: workbook, styles: styles)
-            for project in projects { try template.build(project, evaluator: evaluator) }
+            for project in projects { template.build(project, evaluator: evaluator) }
         }
     }
 }
@@ -67,110 +67,110 @@ public enum EvaluationSheetWriter {
 /// 市のコメント rows 19–20; *総合評価 A22→B22; *所見 A23→B23:F23; 改善への提案 A24→B24:F24;
 /// *評価者 A25→B25:C25, 記入日 D25→E25:F25.
 struct EvaluationSheetTemplate {
-    let workbook: XLSXWriterWorkbook
+    let workbook: XLSXWorkbook
     let styles: TemplateStyles
     static let lastColumn = 5
     static let headerRow = 10
 
-    var fact: UnsafeMutablePointer<lxw_format> { styles.fact }
-    var factNumber: UnsafeMutablePointer<lxw_format> { styles.factNumber }
+    var fact: XLSXFormat { styles.fact }
+    var factNumber: XLSXFormat { styles.factNumber }
 
     /// Adds the sheet of one project.
-    func build(_ project: EvaluationSheetProject, evaluator: String) throws {
+    func build(_ project: EvaluationSheetProject, evaluator: String) {
         let definition = FormDefinition.evaluation()
         func label(_ key: String) -> String { definition.field(key)!.label }
         func message(_ key: String) -> String { definition.field(key)!.inputMessage }
         let name = project.projectID.isEmpty ? TemplateWriter.sheetName(.evaluation) : String(project.projectID.prefix(31))
-        let sheet = try workbook.addSheet(name)
+        let sheet = workbook.addSheet(name)
         let last = Self.lastColumn
-        try sheet.columnWidth(0, 0, 18)
-        try sheet.columnWidth(1, 1, 22)
-        try sheet.columnWidth(2, 4, 13)
-        try sheet.columnWidth(5, 5, 22)
-        try sheet.merge(0, 0, 0, last, definition.title, styles.title)
-        try sheet.rowHeight(0, 28)
+        sheet.columnWidth(0, 0, 18)
+        sheet.columnWidth(1, 1, 22)
+        sheet.columnWidth(2, 4, 13)
+        sheet.columnWidth(5, 5, 22)
+        sheet.merge(0, 0, 0, last, definition.title, styles.title)
+        sheet.rowHeight(0, 28)
 
-        try sheet.write(2, 0, label("project_id"), styles.label)
-        try sheet.write(2, 1, project.projectID, fact)
-        try sheet.write(2, 2, label("fiscal_year"), styles.label)
-        try sheet.merge(2, 3, 2, last, project.fiscalYear.map(FiscalYearText.japanese) ?? "", fact)
+        sheet.text(2, 0, label("project_id"), styles.label)
+        sheet.text(2, 1, project.projectID, fact)
+        sheet.text(2, 2, label("fiscal_year"), styles.label)
+        sheet.merge(2, 3, 2, last, project.fiscalYear.map(FiscalYearText.japanese) ?? "", fact)
         for (row, key, value) in [(3, "org_name", project.orgName), (4, "project_name", project.projectName)] {
-            try sheet.write(row, 0, label(key), styles.label)
-            try sheet.merge(row, 1, row, last, value, fact)
+            sheet.text(row, 0, label(key), styles.label)
+            sheet.merge(row, 1, row, last, value, fact)
         }
-        try sheet.write(5, 0, label("department"), styles.label)
-        try sheet.write(5, 1, project.department, fact)
-        try sheet.write(5, 2, label("collaboration_form"), styles.label)
-        try sheet.write(5, 3, project.collaborationForm, fact)
-        try sheet.write(5, 4, label("category"), styles.label)
-        try sheet.write(5, 5, project.category, fact)
+        sheet.text(5, 0, label("department"), styles.label)
+        sheet.text(5, 1, project.department, fact)
+        sheet.text(5, 2, label("collaboration_form"), styles.label)
+        sheet.text(5, 3, project.collaborationForm, fact)
+        sheet.text(5, 4, label("category"), styles.label)
+        sheet.text(5, 5, project.category, fact)
         for (offset, (key, value)) in [("local_issue", project.localIssue), ("purpose", project.purpose),
                                        ("expected_effect", project.expectedEffect)].enumerated() {
             let row = 6 + offset
-            try sheet.write(row, 0, label(key), styles.label)
-            try sheet.merge(row, 1, row, last, value, fact)
-            try sheet.rowHeight(row, Self.height(value, charactersPerLine: 50))
+            sheet.text(row, 0, label(key), styles.label)
+            sheet.merge(row, 1, row, last, value, fact)
+            sheet.rowHeight(row, Self.height(value, charactersPerLine: 50))
         }
 
         // The viewpoints: the 団体's and the 市's scores beside the evaluator's.
         let table = definition.viewpointTable!
         let top = Self.headerRow, first = top + 1
-        try sheet.merge(top, 0, top, 1, table.viewpointHeader, styles.label)
-        try sheet.write(top, 2, "団体の評価", styles.label)
-        try sheet.write(top, 3, "市の評価", styles.label)
-        try sheet.write(top, 4, table.scoreHeaders[0], styles.label)
-        try sheet.blank(top, 5, styles.label)
+        sheet.merge(top, 0, top, 1, table.viewpointHeader, styles.label)
+        sheet.text(top, 2, "団体の評価", styles.label)
+        sheet.text(top, 3, "市の評価", styles.label)
+        sheet.text(top, 4, table.scoreHeaders[0], styles.label)
+        sheet.blank(top, 5, styles.label)
         for (offset, viewpoint) in Viewpoint.allCases.enumerated() {
             let row = first + offset
-            try sheet.merge(row, 0, row, 1, viewpoint.label, styles.question)
-            try number(sheet, row, 2, project.orgScores[viewpoint])
-            try number(sheet, row, 3, project.cityScores[viewpoint])
-            try sheet.blank(row, 4, styles.score)
-            try sheet.blank(row, 5, fact)
-            try sheet.rowHeight(row, 22)
+            sheet.merge(row, 0, row, 1, viewpoint.label, styles.question)
+            number(sheet, row, 2, project.orgScores[viewpoint])
+            number(sheet, row, 3, project.cityScores[viewpoint])
+            sheet.blank(row, 4, styles.score)
+            sheet.blank(row, 5, fact)
+            sheet.rowHeight(row, 22)
         }
         let scoreItems = ["1", "2", "3", "4", "5"]
-        try sheet.validate(first, 4, first + 6, 4, .list(scoreItems), title: "評価者の評価",
+        sheet.validate(first, 4, first + 6, 4, .list(scoreItems), title: "評価者の評価",
                            message: "視点ごとに 1（低い）〜5（高い）を選んでください（必須）。",
                            errorMessage: "評価は 1 から 5 までの整数で入力してください。")
         let commentsRow = first + 7
         for (offset, (key, value)) in [("org_comment", project.orgComment), ("city_comment", project.cityComment)].enumerated() {
             let row = commentsRow + offset
-            try sheet.write(row, 0, label(key), styles.label)
-            try sheet.merge(row, 1, row, last, value, fact)
-            try sheet.rowHeight(row, Self.height(value, charactersPerLine: 50))
+            sheet.text(row, 0, label(key), styles.label)
+            sheet.merge(row, 1, row, last, value, fact)
+            sheet.rowHeight(row, Self.height(value, charactersPerLine: 50))
         }
 
         // The evaluator's inputs.
         let overallRow = commentsRow + 3
-        try sheet.write(overallRow, 0, label("overall"), styles.label)
-        try sheet.blank(overallRow, 1, styles.score)
-        try sheet.validate(overallRow, 1, overallRow, 1, .list(scoreItems), title: "総合評価",
+        sheet.text(overallRow, 0, label("overall"), styles.label)
+        sheet.blank(overallRow, 1, styles.score)
+        sheet.validate(overallRow, 1, overallRow, 1, .list(scoreItems), title: "総合評価",
                            message: message("overall"), errorMessage: "総合評価は 1 から 5 までの整数で入力してください。")
         for (offset, key) in ["findings", "suggestions"].enumerated() {
             let row = overallRow + 1 + offset
-            try sheet.write(row, 0, label(key), styles.label)
-            try sheet.merge(row, 1, row, last, "", styles.input)
-            try sheet.rowHeight(row, 96)
-            try sheet.validate(row, 1, row, last, .any, title: String(label(key).prefix(32)), message: message(key),
+            sheet.text(row, 0, label(key), styles.label)
+            sheet.merge(row, 1, row, last, "", styles.input)
+            sheet.rowHeight(row, 96)
+            sheet.validate(row, 1, row, last, .any, title: String(label(key).prefix(32)), message: message(key),
                                errorMessage: "")
         }
         let signRow = overallRow + 3
-        try sheet.write(signRow, 0, label("evaluator"), styles.label)
-        try sheet.merge(signRow, 1, signRow, 2, evaluator, styles.input)
-        try sheet.validate(signRow, 1, signRow, 2, .any, title: "評価者", message: message("evaluator"), errorMessage: "")
-        try sheet.write(signRow, 3, label("evaluated_on"), styles.label)
-        try sheet.merge(signRow, 4, signRow, last, "", styles.input)
-        try sheet.validate(signRow, 4, signRow, last, .any, title: "記入日", message: message("evaluated_on"),
+        sheet.text(signRow, 0, label("evaluator"), styles.label)
+        sheet.merge(signRow, 1, signRow, 2, evaluator, styles.input)
+        sheet.validate(signRow, 1, signRow, 2, .any, title: "評価者", message: message("evaluator"), errorMessage: "")
+        sheet.text(signRow, 3, label("evaluated_on"), styles.label)
+        sheet.merge(signRow, 4, signRow, last, "", styles.input)
+        sheet.validate(signRow, 4, signRow, last, .any, title: "記入日", message: message("evaluated_on"),
                            errorMessage: "")
-        try sheet.merge(signRow + 1, 0, signRow + 1, last,
+        sheet.merge(signRow + 1, 0, signRow + 1, last,
                         "＊は必須項目です。黄色のセルだけに記入してください（事業の情報は変更できません）。", styles.note)
-        sheet.protectWithoutPassword()
-        try sheet.printOnA4(landscape: false, onePage: true, lastRow: signRow + 1, lastColumn: last)
+        sheet.protect(allowingRowHeights: true)
+        sheet.printOnA4(landscape: false, onePage: true, lastRow: signRow + 1, lastColumn: last)
     }
 
-    private func number(_ sheet: XLSXWriterSheet, _ row: Int, _ column: Int, _ value: Int?) throws {
-        if let value { try sheet.number(row, column, Double(value), factNumber) } else { try sheet.blank(row, column, factNumber) }
+    private func number(_ sheet: XLSXSheet, _ row: Int, _ column: Int, _ value: Int?) {
+        if let value { sheet.number(row, column, Double(value), factNumber) } else { sheet.blank(row, column, factNumber) }
     }
 
     /// A row tall enough for `text` wrapped at about `charactersPerLine` full-width characters.

@@ -1,5 +1,6 @@
 import Forms
 import Settings
+import XLSXWriting
 
 /// The 企画提案書 template: labels in column A, input cells merged over B:D, one field a row.
 ///
@@ -7,7 +8,7 @@ import Settings
 /// value in B:D). Long texts get tall rows.
 struct ProposalTemplate {
     let settings: Settings
-    let workbook: XLSXWriterWorkbook
+    let workbook: XLSXWorkbook
     let styles: TemplateStyles
 
     static let firstRow = 3
@@ -25,44 +26,44 @@ struct ProposalTemplate {
     /// The zero-based row of a field in the template.
     static func row(of key: String) -> Int? { order.firstIndex(of: key).map { firstRow + $0 } }
 
-    func build() throws {
+    func build() {
         let definition = FormDefinition.proposal(settings: settings)
-        let sheet = try workbook.addSheet(TemplateWriter.sheetName(.proposal))
+        let sheet = workbook.addSheet(TemplateWriter.sheetName(.proposal))
         var lists = ChoiceLists(workbook: workbook)
-        try sheet.columnWidth(0, 0, 24)
-        try sheet.columnWidth(1, 2, 22)
-        try sheet.columnWidth(3, 3, 30)
-        try sheet.merge(0, 0, 0, Self.lastColumn, definition.title, styles.title)
-        try sheet.rowHeight(0, 28)
-        try sheet.merge(1, 0, 1, Self.lastColumn,
+        sheet.columnWidth(0, 0, 24)
+        sheet.columnWidth(1, 2, 22)
+        sheet.columnWidth(3, 3, 30)
+        sheet.merge(0, 0, 0, Self.lastColumn, definition.title, styles.title)
+        sheet.rowHeight(0, 28)
+        sheet.merge(1, 0, 1, Self.lastColumn,
                         "＊は必須項目です。黄色のセルに入力してください。代表者氏名・所在地・電話番号・メールアドレスは審査の外には出しません。",
                         styles.note)
-        try sheet.rowHeight(1, 30)
+        sheet.rowHeight(1, 30)
         for (offset, key) in Self.order.enumerated() {
             guard let field = definition.field(key) else { continue }
             let row = Self.firstRow + offset
             let label = field.required && !field.label.hasPrefix("*") ? "*" + field.label : field.label
-            try sheet.write(row, 0, label, styles.label)
-            try sheet.merge(row, 1, row, Self.lastColumn, "", field.type == .money ? styles.money : styles.input)
-            try sheet.rowHeight(row, Self.tallFields.contains(key) ? 72 : 22)
+            sheet.text(row, 0, label, styles.label)
+            sheet.merge(row, 1, row, Self.lastColumn, "", field.type == .money ? styles.money : styles.input)
+            sheet.rowHeight(row, Self.tallFields.contains(key) ? 72 : 22)
             let title = String(field.label.prefix(32))
             switch (field.type, key) {
             case (.choice, _):
-                try sheet.validate(row, 1, row, Self.lastColumn, try lists.rule(for: field.choices), title: title,
+                sheet.validate(row, 1, row, Self.lastColumn, lists.rule(for: field.choices), title: title,
                                    message: field.inputMessage, errorMessage: "\(field.label)は一覧から選んでください。")
             case (.integer, "year_number"):
-                try sheet.validate(row, 1, row, Self.lastColumn, .wholeNumber(min: 1, max: 3), title: title,
+                sheet.validate(row, 1, row, Self.lastColumn, .wholeNumber(min: 1, max: 3), title: title,
                                    message: field.inputMessage, errorMessage: "継続年数は 1 から 3 までの整数で入力してください。")
             case (.money, _):
-                try sheet.validate(row, 1, row, Self.lastColumn, .wholeNumber(min: 0, max: 999_999_999), title: title,
+                sheet.validate(row, 1, row, Self.lastColumn, .wholeNumber(min: 0, max: 999_999_999), title: title,
                                    message: field.inputMessage, errorMessage: "金額は円単位の整数（0 以上）で入力してください。")
             default:
-                try sheet.validate(row, 1, row, Self.lastColumn, .any, title: title, message: field.inputMessage,
+                sheet.validate(row, 1, row, Self.lastColumn, .any, title: title, message: field.inputMessage,
                                    errorMessage: "")
             }
         }
-        sheet.protectWithoutPassword()
-        try sheet.printOnA4(landscape: false, lastRow: Self.firstRow + Self.order.count - 1, lastColumn: Self.lastColumn)
+        sheet.protect(allowingRowHeights: true)
+        sheet.printOnA4(landscape: false, lastRow: Self.firstRow + Self.order.count - 1, lastColumn: Self.lastColumn)
         sheet.activate()
     }
 }

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Forms
 import Settings
+import XLSXWriting
 
 /// Writes the project's blank forms: the standard layout that extraction reads back.
 public enum TemplateWriter {
@@ -29,12 +30,12 @@ public enum TemplateWriter {
         try writeWhole(to: path, overwrite: overwrite) { workbook, styles in
             switch kind {
             case .reflection:
-                try ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
+                ReflectionTemplate(settings: settings, workbook: workbook, styles: styles).build()
             case .proposal:
-                try ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
+                ProposalTemplate(settings: settings, workbook: workbook, styles: styles).build()
             case .evaluation:
                 // A blank 第三者評価票: one sheet with empty facts (the office's own copy of the layout).
-                try EvaluationSheetTemplate(workbook: workbook, styles: styles)
+                EvaluationSheetTemplate(workbook: workbook, styles: styles)
                     .build(EvaluationSheetProject(projectID: "", fiscalYear: nil, orgName: "", projectName: ""),
                            evaluator: "")
             }
@@ -44,16 +45,19 @@ public enum TemplateWriter {
     /// Builds a workbook with `build` and puts it at `path` whole or not at all: it is written beside the
     /// target under a temporary name and then made durable and moved into place (`DurableFiles.replace`).
     static func writeWhole(to path: String, overwrite: Bool,
-                           _ build: (XLSXWriterWorkbook, TemplateStyles) throws -> Void) throws {
+                           _ build: (XLSXWorkbook, TemplateStyles) -> Void) throws {
         if FileManager.default.fileExists(atPath: path), !overwrite { throw TemplateError.outputExists(path: path) }
         let parent = (path as NSString).deletingLastPathComponent
         let directory = parent.isEmpty ? "." : parent
         let temporary = DurableFiles.temporaryPath(in: directory)
         defer { unlink(temporary) }
-        let workbook = try XLSXWriterWorkbook(path: temporary, shownPath: path)
-        let styles = try TemplateStyles(workbook)
-        try build(workbook, styles)
-        try workbook.close()
+        do throws(XLSXWriteError) {
+            let workbook = try XLSXWorkbook(path: temporary, shownPath: path)
+            build(workbook, TemplateStyles(workbook))
+            try workbook.close()
+        } catch {
+            throw TemplateError(error)
+        }
         // rename(2) replaces the target in one step: there is never a moment without a whole file.
         do {
             try DurableFiles.replace(temporary: temporary, as: path)
@@ -66,24 +70,24 @@ public enum TemplateWriter {
 
 /// Dropdown lists: short ones inline, long ones (over Excel's 255 characters) on a hidden sheet.
 struct ChoiceLists {
-    let workbook: XLSXWriterWorkbook
-    private var listSheet: XLSXWriterSheet?
+    let workbook: XLSXWorkbook
+    private var listSheet: XLSXSheet?
     private var nextColumn = 0
     static let sheetName = "選択肢"
 
-    init(workbook: XLSXWriterWorkbook) { self.workbook = workbook }
+    init(workbook: XLSXWorkbook) { self.workbook = workbook }
 
-    mutating func rule(for items: [String]) throws -> XLSXWriterSheet.Rule {
+    mutating func rule(for items: [String]) -> XLSXSheet.Rule {
         let joinedLength = items.reduce(0) { $0 + $1.utf16.count + 1 }
         if joinedLength <= 255, !items.contains(where: { $0.contains(",") }) { return .list(items) }
         if listSheet == nil {
-            let sheet = try workbook.addSheet(Self.sheetName)
+            let sheet = workbook.addSheet(Self.sheetName)
             sheet.hide()
             listSheet = sheet
         }
         let column = nextColumn
         nextColumn += 1
-        for (row, item) in items.enumerated() { try listSheet!.write(row, column, item, nil) }
+        for (row, item) in items.enumerated() { listSheet!.text(row, column, item, nil) }
         let letter = A1Reference.columnLetters(column)
         return .listFormula("='\(Self.sheetName)'!$\(letter)$1:$\(letter)$\(max(items.count, 1))")
     }

@@ -1,0 +1,92 @@
+import CXLSXWriter
+
+/// A chart of an `XLSXWorkbook` (`addChart`), its series taken from sheet ranges.
+public struct XLSXChart {
+    let pointer: UnsafeMutablePointer<lxw_chart>?
+
+    public enum Kind: Sendable {
+        case bar, stackedBar, column, line, radar
+
+        var lxwType: lxw_chart_type {
+            switch self {
+            case .bar: return LXW_CHART_BAR
+            case .stackedBar: return LXW_CHART_BAR_STACKED
+            case .column: return LXW_CHART_COLUMN
+            case .line: return LXW_CHART_LINE
+            case .radar: return LXW_CHART_RADAR
+            }
+        }
+    }
+
+    /// Adds a series whose categories and values are ranges of one column each of sheet `sheet`.
+    @discardableResult
+    public func addSeries(sheet: String, name: String, categoryColumn: Int, valueColumn: Int,
+                          firstRow: Int, lastRow: Int) -> Series? {
+        guard let pointer, lastRow >= firstRow, let series = chart_add_series(pointer, nil, nil) else { return nil }
+        chart_series_set_categories(series, sheet, lxw_row_t(firstRow), lxw_col_t(categoryColumn),
+                                    lxw_row_t(lastRow), lxw_col_t(categoryColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
+                                lxw_row_t(lastRow), lxw_col_t(valueColumn))
+        chart_series_set_name(series, name)
+        return Series(pointer: series)
+    }
+
+    /// Adds a series laid out along a row (its categories in `categoryRow`).
+    @discardableResult
+    public func addRowSeries(sheet: String, name: String, categoryRow: Int, valueRow: Int,
+                             firstColumn: Int, lastColumn: Int) -> Series? {
+        guard let pointer, lastColumn >= firstColumn, let series = chart_add_series(pointer, nil, nil) else { return nil }
+        chart_series_set_categories(series, sheet, lxw_row_t(categoryRow), lxw_col_t(firstColumn),
+                                    lxw_row_t(categoryRow), lxw_col_t(lastColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(valueRow), lxw_col_t(firstColumn),
+                                lxw_row_t(valueRow), lxw_col_t(lastColumn))
+        chart_series_set_name(series, name)
+        return Series(pointer: series)
+    }
+
+    public func title(_ text: String) { pointer.map { chart_title_set_name($0, text) } }
+    public func legendAtBottom() { pointer.map { chart_legend_set_position($0, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) } }
+
+    /// The horizontal (x) or vertical (y) axis.
+    public enum AxisDirection: Sendable { case x, y }
+
+    public func axis(_ direction: AxisDirection) -> Axis? {
+        guard let pointer, let axis = direction == .x ? pointer.pointee.x_axis : pointer.pointee.y_axis else { return nil }
+        return Axis(pointer: axis)
+    }
+
+    /// The axis of the values: a bar chart's is its x axis; for columns, lines and radars the y axis.
+    public var valueAxis: Axis? {
+        guard let pointer else { return nil }
+        let horizontal = [UInt8(LXW_CHART_BAR.rawValue), UInt8(LXW_CHART_BAR_STACKED.rawValue),
+                          UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue)].contains(pointer.pointee.type)
+        return axis(horizontal ? .x : .y)
+    }
+
+    /// One series of a chart.
+    public struct Series {
+        let pointer: UnsafeMutablePointer<lxw_chart_series>
+
+        /// A solid fill of an RGB colour.
+        public func fill(_ colour: UInt32) {
+            var fill = lxw_chart_fill()
+            fill.color = colour
+            chart_series_set_fill(pointer, &fill)
+        }
+
+        /// Markers on the points, in Excel's own shapes.
+        public func automaticMarkers() { chart_series_set_marker_type(pointer, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+    }
+
+    /// One axis of a chart.
+    public struct Axis {
+        let pointer: UnsafeMutablePointer<lxw_chart_axis>
+
+        public func name(_ text: String) { chart_axis_set_name(pointer, text) }
+        public func minimum(_ value: Double) { chart_axis_set_min(pointer, value) }
+        public func maximum(_ value: Double) { chart_axis_set_max(pointer, value) }
+        public func majorUnit(_ value: Double) { chart_axis_set_major_unit(pointer, value) }
+        /// The categories from the top down (a bar chart's first category at the top).
+        public func reverse() { chart_axis_set_reverse(pointer) }
+    }
+}

@@ -69,7 +69,7 @@ let package = Package(
         resources: [.embedInCode("Resources/manpage-en.json")]),
 
         // bench: the summary benchmark of `make bench`.
-        .executableTarget(name: "SummaryBench", dependencies: ["Intake", "Reports", "Aggregation", "Validation", "Forms", "XLSX"],
+        .executableTarget(name: "SummaryBench", dependencies: ["Core", "Intake", "Reports", "Aggregation", "Validation", "Forms", "XLSX"],
                           path: "Benchmarks/SummaryBench"),
 
         // fuzz: the harnesses shared by the fuzz targets, their replay mode and the regression tests.

@@ -1,4 +1,5 @@
 import Aggregation
+import Core
 import Forms
 import Foundation
 import Reports

@@ -27,7 +27,7 @@ struct TemplateStyles {
             change(&format)
             return format
         }
-        // Added in this order: formats are numbered by first use, but the order is kept as it was.
+        // The order of adding is part of the bytes of every template: keep it.
         title = workbook.addFormat(CellFormat(fontName: font, fontSize: 14, bold: true, horizontal: .center, vertical: .center))
         label = workbook.addFormat(shaded(Self.labelColour) { $0.bold = true })
         question = workbook.addFormat(shaded(Self.labelColour))

@@ -1,3 +1,5 @@
+import Core
+
 /// Counts over the files reported so far: the closing line, the JSON summary and the exit status.
 public struct ValidationTally: Hashable, Sendable {
     public private(set) var files = 0

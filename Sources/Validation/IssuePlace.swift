@@ -1,3 +1,4 @@
+import Core
 import Forms
 
 /// Where an issue is, for its message: the file, the sheet, the cell and the field with its label.

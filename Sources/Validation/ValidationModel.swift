@@ -6,12 +6,6 @@ public enum Severity: String, Codable, Hashable, Sendable {
     case warning
 }
 
-/// The language of messages: Japanese by default, English with `--lang en`.
-public enum Language: String, Codable, Hashable, Sendable, CaseIterable {
-    case ja
-    case en
-}
-
 /// One problem found in a file or a form, with where to fix it.
 public struct ValidationIssue: Hashable, Sendable {
     public var severity: Severity

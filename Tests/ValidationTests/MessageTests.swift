@@ -1,3 +1,4 @@
+import Core
 import Forms
 import Settings
 import Testing

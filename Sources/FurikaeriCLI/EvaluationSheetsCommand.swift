@@ -47,7 +47,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
         if evaluators != nil, names.isEmpty {
             throw say.usage("--evaluators に評価者の名前を指定してください。", "Give the evaluators' names with --evaluators.")
         }
-        guard wait >= 0 else { throw say.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
+        try waitOption(wait)
     }
 
     /// The evaluators' names, each once, in the order given.
@@ -62,9 +62,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
         let fiscalYear = try yearOption(year)
         let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         do {
-            let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
-                printError(IntakeText.waitingForLock(seconds: wait, language))
-            }
+            let lock = try lockWorkspace(workspace, wait: wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger.openGuarded(workspace)
             let sheets = EvaluationSheets(workspace: workspace, fiscalYear: fiscalYear, settings: settings,

@@ -23,7 +23,7 @@ struct LedgerCommand: ParsableCommand {
         @OptionGroup var lang: LanguageOptions
 
         func validate() throws {
-            guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
+            try waitOption(wait)
         }
 
         var language: Language { lang.language }
@@ -32,8 +32,7 @@ struct LedgerCommand: ParsableCommand {
         func withWorkspace(_ body: (Workspace, Settings) throws -> Void) throws {
             let workspace = try existingWorkspace(self.workspace, language: language)
             do {
-                let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait,
-                                                     onWait: { printError(IntakeText.waitingForLock(seconds: wait, language)) })
+                let lock = try lockWorkspace(workspace, wait: wait, language: language)
                 defer { lock.release() }
                 try body(workspace, try workspace.loadSettings())
             } catch let error as LedgerRepairError {

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
             throw say.usage("--replace は --encoding cp932 と一緒に指定してください（UTF-8 ではどの文字も書けるので置き換えは要りません）。",
                             "Give --replace together with --encoding cp932 (UTF-8 holds every character, so nothing needs replacing).")
         }
-        guard wait >= 0 else { throw say.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
+        try waitOption(wait)
     }
 
     func run() throws {
@@ -67,9 +67,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
-                printError(IntakeText.waitingForLock(seconds: wait, language))
-            }
+            let lock = try lockWorkspace(workspace, wait: wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger(path: workspace.ledgerFile)
             guard try ledger.fiscalYears().contains(fiscalYear) else {

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     var jobs: Int?
 
     func validate() throws {
-        guard wait >= 0 else { throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.") }
+        try waitOption(wait)
         if let jobs, jobs < 1 { throw RunLanguage.current.usage("--jobs には 1 以上の数を指定してください。", "--jobs must be 1 or more.") }
     }
 

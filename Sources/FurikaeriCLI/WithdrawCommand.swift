@@ -46,7 +46,7 @@ struct WithdrawCommand: ParsableCommand {
             throw ValidationError(ja ? "--reason で取り下げる理由を指定してください（例: --reason \"別の事業のシートを誤って受付\"）。"
                                      : "Give the reason for the withdrawal with --reason (for example --reason \"another project's sheet, accepted by mistake\").")
         }
-        guard wait >= 0 else { throw ValidationError(ja ? "--wait には 0 以上の秒数を指定してください。" : "--wait must be 0 seconds or more.") }
+        try waitOption(wait)
     }
 
     func run() throws {
@@ -55,9 +55,7 @@ struct WithdrawCommand: ParsableCommand {
         let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let settings = try workspace.loadSettings()
-            let lock = try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait) {
-                printError(IntakeText.waitingForLock(seconds: wait, language))
-            }
+            let lock = try lockWorkspace(workspace, wait: wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger.openGuarded(workspace)
             _ = try LedgerBackups.keep(ledger, workspace: workspace)

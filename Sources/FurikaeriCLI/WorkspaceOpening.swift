@@ -37,3 +37,17 @@ func yearOption(_ year: String) throws -> Int {
     }
     return parsed
 }
+
+/// Checks a `--wait` option: a usage error in the run's language when it is negative.
+func waitOption(_ seconds: Double) throws {
+    guard seconds >= 0 else {
+        throw RunLanguage.current.usage("--wait には 0 以上の秒数を指定してください。", "--wait must be 0 seconds or more.")
+    }
+}
+
+/// The workspace's lock, waiting up to `wait` seconds for another run or watch to finish, and
+/// saying once on standard error that it waits.
+func lockWorkspace(_ workspace: Workspace, wait: Double, language: Language) throws -> WorkspaceLock {
+    try WorkspaceLock.acquire(path: workspace.lockFile, timeout: wait,
+                              onWait: { printError(IntakeText.waitingForLock(seconds: wait, language)) })
+}

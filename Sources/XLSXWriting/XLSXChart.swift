@@ -22,24 +22,28 @@ public struct XLSXChart {
     @discardableResult
     public func addSeries(sheet: String, name: String, categoryColumn: Int, valueColumn: Int,
                           firstRow: Int, lastRow: Int) -> Series? {
-        guard let pointer, lastRow >= firstRow, let series = chart_add_series(pointer, nil, nil) else { return nil }
-        chart_series_set_categories(series, sheet, lxw_row_t(firstRow), lxw_col_t(categoryColumn),
-                                    lxw_row_t(lastRow), lxw_col_t(categoryColumn))
-        chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
-                                lxw_row_t(lastRow), lxw_col_t(valueColumn))
-        chart_series_set_name(series, name)
-        return Series(pointer: series)
+        guard lastRow >= firstRow else { return nil }
+        return addSeries(sheet: sheet, name: name, categories: (firstRow, categoryColumn, lastRow, categoryColumn),
+                         values: (firstRow, valueColumn, lastRow, valueColumn))
     }
 
     /// Adds a series laid out along a row (its categories in `categoryRow`).
     @discardableResult
     public func addRowSeries(sheet: String, name: String, categoryRow: Int, valueRow: Int,
                              firstColumn: Int, lastColumn: Int) -> Series? {
-        guard let pointer, lastColumn >= firstColumn, let series = chart_add_series(pointer, nil, nil) else { return nil }
-        chart_series_set_categories(series, sheet, lxw_row_t(categoryRow), lxw_col_t(firstColumn),
-                                    lxw_row_t(categoryRow), lxw_col_t(lastColumn))
-        chart_series_set_values(series, sheet, lxw_row_t(valueRow), lxw_col_t(firstColumn),
-                                lxw_row_t(valueRow), lxw_col_t(lastColumn))
+        guard lastColumn >= firstColumn else { return nil }
+        return addSeries(sheet: sheet, name: name, categories: (categoryRow, firstColumn, categoryRow, lastColumn),
+                         values: (valueRow, firstColumn, valueRow, lastColumn))
+    }
+
+    /// A series over two ranges of `sheet`, each (first row, first column, last row, last column).
+    private func addSeries(sheet: String, name: String, categories: (Int, Int, Int, Int),
+                           values: (Int, Int, Int, Int)) -> Series? {
+        guard let pointer, let series = chart_add_series(pointer, nil, nil) else { return nil }
+        chart_series_set_categories(series, sheet, lxw_row_t(categories.0), lxw_col_t(categories.1),
+                                    lxw_row_t(categories.2), lxw_col_t(categories.3))
+        chart_series_set_values(series, sheet, lxw_row_t(values.0), lxw_col_t(values.1),
+                                lxw_row_t(values.2), lxw_col_t(values.3))
         chart_series_set_name(series, name)
         return Series(pointer: series)
     }

@@ -32,8 +32,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
     @Flag(name: .long, help: HelpText.argument("団体名を 団体A01 のような記号に置き換えます"))
     var anonymize = false
 
-    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数"))
-    var wait: Double = 60
+    @OptionGroup var waiting: WaitOption
 
     @OptionGroup var lang: LanguageOptions
 
@@ -47,7 +46,6 @@ struct EvaluationSheetsCommand: ParsableCommand {
         if evaluators != nil, names.isEmpty {
             throw say.usage("--evaluators に評価者の名前を指定してください。", "Give the evaluators' names with --evaluators.")
         }
-        try waitOption(wait)
     }
 
     /// The evaluators' names, each once, in the order given.
@@ -62,7 +60,7 @@ struct EvaluationSheetsCommand: ParsableCommand {
         let fiscalYear = try yearOption(year)
         let (workspace, settings) = try openWorkspace(self.workspace, language: language)
         do {
-            let lock = try lockWorkspace(workspace, wait: wait, language: language)
+            let lock = try lockWorkspace(workspace, wait: waiting.wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger.openGuarded(workspace)
             let sheets = EvaluationSheets(workspace: workspace, fiscalYear: fiscalYear, settings: settings,

@@ -37,8 +37,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: HelpText.argument("出力先フォルダ（既定: output/年次レビュー_<年度>/）"))
     var output: String?
 
-    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数"))
-    var wait: Double = 60
+    @OptionGroup var waiting: WaitOption
 
     @OptionGroup var lang: LanguageOptions
 
@@ -52,7 +51,6 @@ struct ReportCommand: ParsableCommand {
             throw say.usage("--replace は --encoding cp932 と一緒に指定してください（UTF-8 ではどの文字も書けるので置き換えは要りません）。",
                             "Give --replace together with --encoding cp932 (UTF-8 holds every character, so nothing needs replacing).")
         }
-        try waitOption(wait)
     }
 
     func run() throws {
@@ -67,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let lock = try lockWorkspace(workspace, wait: wait, language: language)
+            let lock = try lockWorkspace(workspace, wait: waiting.wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger(path: workspace.ledgerFile)
             guard try ledger.fiscalYears().contains(fiscalYear) else {

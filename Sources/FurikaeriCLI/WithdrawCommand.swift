@@ -31,8 +31,7 @@ struct WithdrawCommand: ParsableCommand {
     @Flag(name: .long, help: HelpText.argument("取り下げを取り消し、ファイルを archive の元の場所に戻します"))
     var undo = false
 
-    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数"))
-    var wait: Double = 60
+    @OptionGroup var waiting: WaitOption
 
     @OptionGroup var lang: LanguageOptions
 
@@ -46,7 +45,6 @@ struct WithdrawCommand: ParsableCommand {
             throw ValidationError(ja ? "--reason で取り下げる理由を指定してください（例: --reason \"別の事業のシートを誤って受付\"）。"
                                      : "Give the reason for the withdrawal with --reason (for example --reason \"another project's sheet, accepted by mistake\").")
         }
-        try waitOption(wait)
     }
 
     func run() throws {
@@ -55,7 +53,7 @@ struct WithdrawCommand: ParsableCommand {
         let workspace = try existingWorkspace(self.workspace, language: language)
         do {
             let settings = try workspace.loadSettings()
-            let lock = try lockWorkspace(workspace, wait: wait, language: language)
+            let lock = try lockWorkspace(workspace, wait: waiting.wait, language: language)
             defer { lock.release() }
             let ledger = try Ledger.openGuarded(workspace)
             _ = try LedgerBackups.keep(ledger, workspace: workspace)

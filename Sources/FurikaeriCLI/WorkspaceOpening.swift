@@ -38,6 +38,14 @@ func yearOption(_ year: String) throws -> Int {
     return parsed
 }
 
+/// `--wait SECONDS`: how long a command waits for another run or watch holding the workspace.
+struct WaitOption: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: HelpText.argument("別の run/watch が終わるのを待つ秒数"))
+    var wait: Double = 60
+
+    func validate() throws { try waitOption(wait) }
+}
+
 /// Checks a `--wait` option: a usage error in the run's language when it is negative.
 func waitOption(_ seconds: Double) throws {
     guard seconds >= 0 else {

@@ -93,6 +93,9 @@ public final class XLSXWorkbook {
         check(workbook_set_properties(workbook, &lxwProperties), "workbook_set_properties")
     }
 
+    /// Whether the workbook can still be written to (`close()` not yet called).
+    var isOpen: Bool { workbook != nil }
+
     /// Adds a worksheet named `name` (at most 31 characters, unique in the workbook).
     public func addSheet(_ name: String) -> XLSXSheet {
         guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {

@@ -222,4 +222,18 @@ import XLSXWriting
         try workbook.close()
         #expect(try OpenpyxlOracle.grids(of: path("twice.xlsx")).count == 1)
     }
+
+    /// Closing frees the sheets: writing to one afterwards stops the program instead of writing into
+    /// freed memory.
+    @Test func aSheetWrittenAfterCloseStopsTheProgram() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let directory = try makeTemporaryDirectory("xlsx-writing-closed")
+            let workbook = try XLSXWorkbook(path: directory.appendingPathComponent("closed.xlsx").path)
+            let sheet = workbook.addSheet("一")
+            try workbook.close()
+            sheet.text(0, 0, "too late", nil)
+        }
+        let said = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(said.contains("an XLSXSheet was used after its workbook was closed"))
+    }
 }

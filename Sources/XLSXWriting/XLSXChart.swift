@@ -2,7 +2,9 @@ import CXLSXWriter
 
 /// A chart of an `XLSXWorkbook` (`addChart`), its series taken from sheet ranges.
 public struct XLSXChart {
-    let pointer: UnsafeMutablePointer<lxw_chart>?
+    let part: WorkbookPart<lxw_chart>
+
+    var pointer: UnsafeMutablePointer<lxw_chart>? { part.pointer }
 
     public enum Kind: Sendable {
         case bar, stackedBar, column, line, radar
@@ -45,7 +47,7 @@ public struct XLSXChart {
         chart_series_set_values(series, sheet, lxw_row_t(values.0), lxw_col_t(values.1),
                                 lxw_row_t(values.2), lxw_col_t(values.3))
         chart_series_set_name(series, name)
-        return Series(pointer: series)
+        return Series(part: WorkbookPart(series, of: part.workbook))
     }
 
     public func title(_ text: String) { pointer.map { chart_title_set_name($0, text) } }
@@ -56,7 +58,7 @@ public struct XLSXChart {
 
     public func axis(_ direction: AxisDirection) -> Axis? {
         guard let pointer, let axis = direction == .x ? pointer.pointee.x_axis : pointer.pointee.y_axis else { return nil }
-        return Axis(pointer: axis)
+        return Axis(part: WorkbookPart(axis, of: part.workbook))
     }
 
     /// The axis of the values: a bar chart's is its x axis; for columns, lines and radars the y axis.
@@ -69,28 +71,30 @@ public struct XLSXChart {
 
     /// One series of a chart.
     public struct Series {
-        let pointer: UnsafeMutablePointer<lxw_chart_series>
+        let part: WorkbookPart<lxw_chart_series>
 
         /// A solid fill of an RGB colour.
         public func fill(_ colour: UInt32) {
             var fill = lxw_chart_fill()
             fill.color = colour
-            chart_series_set_fill(pointer, &fill)
+            part.pointer.map { chart_series_set_fill($0, &fill) }
         }
 
         /// Markers on the points, in Excel's own shapes.
-        public func automaticMarkers() { chart_series_set_marker_type(pointer, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+        public func automaticMarkers() {
+            part.pointer.map { chart_series_set_marker_type($0, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+        }
     }
 
     /// One axis of a chart.
     public struct Axis {
-        let pointer: UnsafeMutablePointer<lxw_chart_axis>
+        let part: WorkbookPart<lxw_chart_axis>
 
-        public func name(_ text: String) { chart_axis_set_name(pointer, text) }
-        public func minimum(_ value: Double) { chart_axis_set_min(pointer, value) }
-        public func maximum(_ value: Double) { chart_axis_set_max(pointer, value) }
-        public func majorUnit(_ value: Double) { chart_axis_set_major_unit(pointer, value) }
+        public func name(_ text: String) { part.pointer.map { chart_axis_set_name($0, text) } }
+        public func minimum(_ value: Double) { part.pointer.map { chart_axis_set_min($0, value) } }
+        public func maximum(_ value: Double) { part.pointer.map { chart_axis_set_max($0, value) } }
+        public func majorUnit(_ value: Double) { part.pointer.map { chart_axis_set_major_unit($0, value) } }
         /// The categories from the top down (a bar chart's first category at the top).
-        public func reverse() { chart_axis_set_reverse(pointer) }
+        public func reverse() { part.pointer.map { chart_axis_set_reverse($0) } }
     }
 }

@@ -4,21 +4,10 @@ import Foundation
 /// One worksheet of an `XLSXWorkbook`. Rows and columns are zero-based; a failed step is kept by the
 /// workbook and thrown by its `close()`.
 public struct XLSXSheet {
-    /// nil when the sheet could not be added (the failure is kept by the workbook).
-    private let sheet: UnsafeMutablePointer<lxw_worksheet>?
-    let workbook: XLSXWorkbook
+    let part: WorkbookPart<lxw_worksheet>
 
-    init(pointer: UnsafeMutablePointer<lxw_worksheet>?, workbook: XLSXWorkbook) {
-        sheet = pointer
-        self.workbook = workbook
-    }
-
-    /// The sheet to write to. Closing the workbook frees its sheets: a sheet used after that is a
-    /// program error, stopped here rather than written into freed memory.
-    private var pointer: UnsafeMutablePointer<lxw_worksheet>? {
-        precondition(workbook.isOpen, "an XLSXSheet was used after its workbook was closed")
-        return sheet
-    }
+    private var pointer: UnsafeMutablePointer<lxw_worksheet>? { part.pointer }
+    private var workbook: XLSXWorkbook { part.workbook }
 
     /// Excel's limit on the characters of one cell.
     public static let maxCellLength = 32_767

@@ -100,9 +100,9 @@ public final class XLSXWorkbook {
     public func addSheet(_ name: String) -> XLSXSheet {
         guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
             record(XLSXWriteError(path: shownPath, stage: .building, step: "workbook_add_worksheet"))
-            return XLSXSheet(pointer: nil, workbook: self)
+            return XLSXSheet(part: WorkbookPart(nil, of: self))
         }
-        return XLSXSheet(pointer: sheet, workbook: self)
+        return XLSXSheet(part: WorkbookPart(sheet, of: self))
     }
 
     /// Adds a cell format. Formats are numbered in the order they are first used in cells.
@@ -117,10 +117,10 @@ public final class XLSXWorkbook {
 
     /// Adds a chart, to be placed on a sheet with `XLSXSheet.insert`.
     public func addChart(_ type: XLSXChart.Kind) -> XLSXChart {
-        guard let workbook else { return XLSXChart(pointer: nil) }
+        guard let workbook else { return XLSXChart(part: WorkbookPart(nil, of: self)) }
         let chart = workbook_add_chart(workbook, UInt8(type.lxwType.rawValue))
         if chart == nil { record(XLSXWriteError(path: shownPath, stage: .building, step: "workbook_add_chart")) }
-        return XLSXChart(pointer: chart)
+        return XLSXChart(part: WorkbookPart(chart, of: self))
     }
 
     /// Writes the file and frees the workbook; throws the first error met while building it, or why
@@ -147,6 +147,25 @@ public final class XLSXWorkbook {
 
     func record(_ error: XLSXWriteError) {
         if firstError == nil { firstError = error }
+    }
+}
+
+/// Something libxlsxwriter keeps inside a workbook (a sheet, a chart, a series, an axis): closing the
+/// workbook frees it, so using it afterwards is a program error, stopped here rather than written
+/// into freed memory.
+struct WorkbookPart<Pointee> {
+    private let stored: UnsafeMutablePointer<Pointee>?
+    let workbook: XLSXWorkbook
+
+    init(_ pointer: UnsafeMutablePointer<Pointee>?, of workbook: XLSXWorkbook) {
+        stored = pointer
+        self.workbook = workbook
+    }
+
+    /// nil when the part could not be made (the failure is kept by the workbook).
+    var pointer: UnsafeMutablePointer<Pointee>? {
+        precondition(workbook.isOpen, "a part of an XLSXWorkbook was used after the workbook was closed")
+        return stored
     }
 }
 

@@ -234,6 +234,6 @@ import XLSXWriting
             sheet.text(0, 0, "too late", nil)
         }
         let said = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
-        #expect(said.contains("an XLSXSheet was used after its workbook was closed"))
+        #expect(said.contains("a part of an XLSXWorkbook was used after the workbook was closed"))
     }
 }

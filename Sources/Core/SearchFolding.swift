@@ -90,25 +90,37 @@ public enum SearchFolding {
         return pieces
     }
 
-    /// Folded scalars of the commonest characters, which fold to themselves (no NFKC change, no case).
+    /// Whether the scalar folds to itself: NFKC leaves it alone (`UnicodeFolding`'s one table) and it
+    /// is not an upper-case ASCII letter.
     @inline(__always)
     static func foldsToItself(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x40, 0x5B...0x7E, 0x0A, 0x0D, 0x09: return true
-        case 0x3001...0x3003, 0x3005, 0x3008...0x3011: return true
-        case 0x3041...0x3096, 0x30A1...0x30FC: return true
-        case 0x4E00...0x9FFF: return true
-        default: return false
-        }
+        UnicodeFolding.isLeftAloneByNFKC(scalar) && !(0x41...0x5A).contains(scalar.value)
     }
 
     private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        let value = scalar.value
         if foldsToItself(scalar) {
             out.append(scalar)
-        } else if scalar.value >= 0x41 && scalar.value <= 0x5A {
-            out.append(Unicode.Scalar(scalar.value + 0x20)!)
+        } else if let ascii = asciiFold(value) {
+            out.append(ascii)
         } else {
             out.append(contentsOf: String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
         }
+    }
+
+    /// The fold of an ASCII letter, a full-width ASCII character (U+FF01–FF5E, which NFKC maps to
+    /// U+0021–007E: （）！？ＮＰＯ are common in Japanese text) or the ideographic space, without
+    /// Foundation; nil for any other scalar.
+    @inline(__always)
+    static func asciiFold(_ value: UInt32) -> Unicode.Scalar? {
+        var ascii: UInt32
+        switch value {
+        case 0x41...0x5A: ascii = value
+        case 0xFF01...0xFF5E: ascii = value - 0xFEE0
+        case 0x3000: ascii = 0x20
+        default: return nil
+        }
+        if (0x41...0x5A).contains(ascii) { ascii += 0x20 }
+        return Unicode.Scalar(ascii)
     }
 }

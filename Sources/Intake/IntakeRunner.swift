@@ -74,8 +74,9 @@ public final class IntakeRunner {
         for (index, batch) in batches.enumerated() {
             guard !shouldStop(), let checking = pending else { break }
             // A stop while the batch in hand is still being validated: nothing of it was copied yet.
-            guard let (results, checkedCopies) = checking.wait(orStop: shouldStop) else { break }
+            guard let (results, columns, checkedCopies) = checking.wait(orStop: shouldStop) else { break }
             var copies = checkedCopies
+            formColumns = columns
             pending = index + 1 < batches.count ? startChecking(batches[index + 1]) : nil
             defer { copies.discard() }
             counts += try processBatch(batch, results: results, copies: &copies, runID: runID,
@@ -100,6 +101,10 @@ public final class IntakeRunner {
     /// Called after each batch's commit and before its files leave the inbox, with the files taken:
     /// a seam for tests that change the inbox at exactly that moment.
     public var afterCommit: (([InboxFile]) -> Void)?
+
+    /// What the ledger stores of the forms of the batch in hand, made while it was validated (see
+    /// `LedgerFormColumns`), by file.
+    private var formColumns: [PathKey: [LedgerFormColumns]] = [:]
 
     /// The removals of the files the last `process` took.
     private var inboxRemovals = InboxRemovals()
@@ -129,12 +134,12 @@ public final class IntakeRunner {
     private final class Checking: @unchecked Sendable {
         private let finished = DispatchSemaphore(value: 0)
         private let lock = NSLock()
-        private var outcome: (results: [PathKey: FileResult], copies: StagedCopies) = ([:], .none)
+        private var outcome: (results: [PathKey: FileResult], columns: [PathKey: [LedgerFormColumns]], copies: StagedCopies) = ([:], [:], .none)
         private var taken = false
         private var cancelled = false
         private var copying = false
 
-        init(_ work: @escaping @Sendable (Checking) -> (results: [PathKey: FileResult], copies: StagedCopies)) {
+        init(_ work: @escaping @Sendable (Checking) -> (results: [PathKey: FileResult], columns: [PathKey: [LedgerFormColumns]], copies: StagedCopies)) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 outcome = work(self)
                 finished.signal()
@@ -162,15 +167,15 @@ public final class IntakeRunner {
 
         /// The batch's results and copies; the copies are handed out once (later waits get none,
         /// so no copy is both used and discarded).
-        func wait() -> (results: [PathKey: FileResult], copies: StagedCopies) {
+        func wait() -> (results: [PathKey: FileResult], columns: [PathKey: [LedgerFormColumns]], copies: StagedCopies) {
             finished.wait()
             finished.signal()  // later waits return at once
             defer { taken = true }
-            return taken ? (outcome.results, .none) : outcome
+            return taken ? (outcome.results, outcome.columns, .none) : outcome
         }
 
         /// `wait()`, or nil as soon as `shouldStop` says so (looked at every 20 ms).
-        func wait(orStop shouldStop: () -> Bool) -> (results: [PathKey: FileResult], copies: StagedCopies)? {
+        func wait(orStop shouldStop: () -> Bool) -> (results: [PathKey: FileResult], columns: [PathKey: [LedgerFormColumns]], copies: StagedCopies)? {
             while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
                 if shouldStop() { return nil }
             }
@@ -191,13 +196,15 @@ public final class IntakeRunner {
         return Checking { checking in
             var byPath: [PathKey: FileResult] = [:]
             var bytes: [PathKey: FileBytes] = [:]
+            var columns: [PathKey: [LedgerFormColumns]] = [:]
             let checked = checker.checkKeepingBytes(paths: workbooks.map(\.path), byteBudget: Self.keptBytesPerBatch)
             for (file, checked) in zip(workbooks, checked) {
                 byPath[PathKey(file.path)] = checked.result
                 bytes[PathKey(file.path)] = checked.bytes
+                columns[PathKey(file.path)] = checked.formColumns
             }
-            guard checking.beginCopying() else { return (byPath, .none) }
-            return (byPath, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace,
+            guard checking.beginCopying() else { return (byPath, columns, .none) }
+            return (byPath, columns, StagedCopies.make(of: batch, results: byPath, bytes: bytes, workspace: workspace,
                                               isCancelled: { checking.isCancelled }))
         }
     }
@@ -415,12 +422,15 @@ public final class IntakeRunner {
             r.issues.filter { $0.severity == .error }.count
                 + r.forms.reduce(0) { $0 + $1.issues.filter { $0.severity == .error }.count }
         } ?? 1
-        let entry = LedgerEntry(
+        var entry = LedgerEntry(
             originalName: file.relativePath, sha256: copy.sha256, size: copy.size, receivedAt: receivedAt,
             outcome: outcome, status: result?.status, fiscalYear: fiscalYear,
             storedPath: workspace.relative(stored), notePath: notePath.map { workspace.relative($0) },
             duplicateOf: outcome == .duplicate ? copy.sha256 : nil, result: result, identities: identities,
             fiscalYearSource: outcome == .accepted ? yearSource : nil)
+        if outcome == .accepted, let columns = formColumns[PathKey(file.path)], columns.count == result?.forms.count {
+            entry.formColumns = columns
+        }
         var event = IntakeEvent(relativePath: file.relativePath, outcome: outcome, storedPath: workspace.relative(stored),
                                 fiscalYear: fiscalYear, errorCount: outcome == .rejected ? errors : 0, superseded: 0)
         event.fiscalYearSource = outcome == .accepted ? yearSource : nil

@@ -40,10 +40,14 @@ public struct CheckedFile: Sendable {
     public var result: FileResult
     /// Exactly the bytes validated and hashed into `result.sha256`.
     public var bytes: FileBytes?
+    /// What the ledger will store of each form in `result.forms`, made by the worker that validated
+    /// the file; nil: made when committed.
+    public var formColumns: [LedgerFormColumns]?
 
-    public init(result: FileResult, bytes: FileBytes?) {
+    public init(result: FileResult, bytes: FileBytes?, formColumns: [LedgerFormColumns]? = nil) {
         self.result = result
         self.bytes = bytes
+        self.formColumns = formColumns
     }
 }
 

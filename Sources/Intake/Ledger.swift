@@ -37,6 +37,9 @@ public struct LedgerEntry: Sendable {
     public var result: FileResult?
     /// The identity of each form in `result.forms`, for accepted files.
     public var identities: [SubmissionIdentity]
+    /// What is stored of each form in `result.forms`, when made beforehand (by the workers that
+    /// validated the file); nil: made in the commit.
+    public var formColumns: [LedgerFormColumns]?
     /// Where `fiscalYear` came from when the sheet does not write it in its 実施年度 field (its title,
     /// file name, folder, the settings, or the date of receipt); nil when it does.
     public var fiscalYearSource: FieldOrigin?
@@ -247,7 +250,9 @@ public final class Ledger {
         for (index, validated) in result.forms.enumerated() {
             var submissionID: Int64?
             if entry.outcome == .accepted, index < entry.identities.count {
-                submissionID = try insertSubmission(validated.form, index: index, identity: entry.identities[index],
+                let columns = entry.formColumns.flatMap { $0.count == result.forms.count ? $0[index] : nil }
+                submissionID = try insertSubmission(validated.form, columns: columns ?? LedgerFormColumns(validated.form),
+                                                    index: index, identity: entry.identities[index],
                                                     fileID: fileID, db: db, statements: statements, summary: &summary)
             }
             for issue in validated.issues {
@@ -272,7 +277,8 @@ public final class Ledger {
         }
     }
 
-    private func insertSubmission(_ form: ExtractedForm, index: Int, identity: SubmissionIdentity, fileID: Int64,
+    private func insertSubmission(_ form: ExtractedForm, columns: LedgerFormColumns, index: Int,
+                                  identity: SubmissionIdentity, fileID: Int64,
                                   db: Database, statements: CommitStatements,
                                   summary: inout LedgerCommitSummary) throws -> Int64 {
         try statements.submission.run { row in
@@ -302,8 +308,8 @@ public final class Ledger {
         // The fields in one packed row; the scores also one row each, to be queried in SQL.
         try statements.fields.run { row in
             row.add(id)
-            row.add(FieldPacking.pack(form.fields))
-            row.add(Self.fieldValuesJSON(form.fields))
+            row.add(columns.packed)
+            row.add(columns.fieldValues)
         }
         var scores: [(side: String, viewpoint: String, score: Int?)] = []
         let ownSide = form.kind == .evaluation ? "evaluator" : "org"
@@ -316,7 +322,7 @@ public final class Ledger {
             scores.append((side, String(key.dropFirst(side == "city" ? "city_scores.".count : "scores.".count)), score))
         }
         try statements.scores.insert(scores, submissionID: id)
-        try Self.insertTexts(of: form.fields, submissionID: id, statement: statements.texts)
+        try Self.insertTexts(columns.texts, submissionID: id, statement: statements.texts)
         return id
     }
 

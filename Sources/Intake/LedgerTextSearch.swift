@@ -41,7 +41,7 @@ extension Ledger {
                 let id: Int64 = row[0]
                 let packed: Data = row[1]
                 let fields = try packed.withUnsafeBytes { try FieldPacking.unpack($0) }
-                try insertTexts(of: fields, submissionID: id, statement: insert)
+                try insertTexts(LedgerFormColumns.searchableTexts(of: fields), submissionID: id, statement: insert)
             }
         }
     }
@@ -49,16 +49,13 @@ extension Ledger {
     static let insertTextSQL = "INSERT INTO submission_texts (folded, submission_id, field, original) VALUES (?, ?, ?, ?)"
 
     /// One row per searchable text of a form that is not blank.
-    static func insertTexts(of fields: [String: FieldReading], submissionID: Int64, statement: PreparedInsert) throws {
-        for key in searchableFields {
-            guard let reading = fields[key] else { continue }
-            let text = RecordBuilder.text(reading.value)
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+    static func insertTexts(_ texts: [LedgerFormColumns.SearchableText], submissionID: Int64, statement: PreparedInsert) throws {
+        for text in texts {
             try statement.run { row in
-                row.add(SearchFolding.fold(text))
+                row.add(text.folded)
                 row.add(submissionID)
-                row.add(key)
-                row.add(text)
+                row.add(text.field)
+                row.add(text.original)
             }
         }
     }

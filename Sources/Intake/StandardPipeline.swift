@@ -59,8 +59,12 @@ struct ValidatorChecker: WorkbookChecking {
     func checkKeepingBytes(paths: [String], byteBudget: Int) -> [CheckedFile] {
         let budget = ByteBudget(byteBudget)
         return validator.validateKeepingBytes(files: paths) { result, bytes in
-            // Freed on the worker that read them when the budget is spent.
-            CheckedFile(result: result, bytes: bytes.flatMap { budget.take($0.count) ? $0 : nil })
+            // Freed on the worker that read them when the budget is spent. What the ledger stores of
+            // each form is made here, on the worker, for files without errors (those intake accepts).
+            let acceptable = !result.issues.contains { $0.severity == .error }
+                && !result.forms.contains { $0.issues.contains { $0.severity == .error } }
+            return CheckedFile(result: result, bytes: bytes.flatMap { budget.take($0.count) ? $0 : nil },
+                               formColumns: acceptable ? result.forms.map { LedgerFormColumns($0.form) } : nil)
         }
     }
 }

@@ -164,7 +164,15 @@ public final class Ledger {
         try queue.write { db in
             var summary = LedgerCommitSummary()
             let statements = try CommitStatements(db)
-            for entry in entries { try insert(entry, runID: runID, db: db, statements: statements, summary: &summary) }
+            // The searchable texts go into the FTS5 table last: a statement run after an FTS5 change
+            // that needs a statement savepoint (any UPDATE or INSERT checked by a foreign key) makes
+            // FTS5 flush its pending index at that savepoint, which cost more than all the commit's
+            // other work (1.3 s over 10,000 sheets, against 0.1 s when the texts come last).
+            var texts: [(submissionID: Int64, texts: [LedgerFormColumns.SearchableText])] = []
+            for entry in entries {
+                try insert(entry, runID: runID, db: db, statements: statements, summary: &summary, texts: &texts)
+            }
+            for (id, submissionTexts) in texts { try Self.insertTexts(submissionTexts, submissionID: id, statement: statements.texts) }
             for year in summary.affectedYears {
                 try db.execute(sql: "INSERT OR IGNORE INTO stale_outputs (fiscal_year) VALUES (?)", arguments: [year])
             }
@@ -225,7 +233,8 @@ public final class Ledger {
     }
 
     private func insert(_ entry: LedgerEntry, runID: Int64, db: Database, statements: CommitStatements,
-                        summary: inout LedgerCommitSummary) throws {
+                        summary: inout LedgerCommitSummary,
+                        texts: inout [(submissionID: Int64, texts: [LedgerFormColumns.SearchableText])]) throws {
         var duplicateID: Int64?
         if let sha = entry.duplicateOf {
             duplicateID = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE sha256 = ? AND outcome = 'accepted' ORDER BY id LIMIT 1", arguments: [sha])
@@ -251,9 +260,11 @@ public final class Ledger {
             var submissionID: Int64?
             if entry.outcome == .accepted, index < entry.identities.count {
                 let columns = entry.formColumns.flatMap { $0.count == result.forms.count ? $0[index] : nil }
-                submissionID = try insertSubmission(validated.form, columns: columns ?? LedgerFormColumns(validated.form),
-                                                    index: index, identity: entry.identities[index],
-                                                    fileID: fileID, db: db, statements: statements, summary: &summary)
+                let stored = columns ?? LedgerFormColumns(validated.form)
+                let id = try insertSubmission(validated.form, columns: stored, index: index, identity: entry.identities[index],
+                                              fileID: fileID, db: db, statements: statements, summary: &summary)
+                if !stored.texts.isEmpty { texts.append((id, stored.texts)) }
+                submissionID = id
             }
             for issue in validated.issues {
                 try insertIssue(issue, fileID: fileID, submissionID: submissionID, statements: statements)
@@ -322,7 +333,6 @@ public final class Ledger {
             scores.append((side, String(key.dropFirst(side == "city" ? "city_scores.".count : "scores.".count)), score))
         }
         try statements.scores.insert(scores, submissionID: id)
-        try Self.insertTexts(columns.texts, submissionID: id, statement: statements.texts)
         return id
     }
 

@@ -117,7 +117,7 @@ struct CaseSiteSearchData {
             let end = min(texts.count, start + chunk)
             // Each text's distinct bigrams.
             let perText: [[UInt64]] = Parallel.map(count: end - start) { k in
-                let scalars = SearchFolding.foldedScalars(texts[start + k]).scalars
+                let scalars = Array(SearchFolding.fold(texts[start + k]).unicodeScalars)
                 guard scalars.count >= 2 else { return [] }
                 var seen = Set<UInt64>(minimumCapacity: scalars.count)
                 for j in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[j].value) << 32 | UInt64(scalars[j + 1].value)) }
@@ -145,15 +145,19 @@ struct CaseSiteSearchData {
 
         mutating func append(_ n: Int) {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
-            var delta = bytes.isEmpty ? n : n - last
+            let delta = bytes.isEmpty ? n : n - last
             last = n
-            var digits: [UInt8] = []
-            repeat {
-                let d = UInt8(delta % 36)
-                digits.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
-                delta /= 36
-            } while delta > 0
-            bytes.append(contentsOf: digits.reversed())
+            // Digits most significant first, written in place (ten million postings: no array each).
+            var width = 1, power = 36
+            while power <= delta { width += 1; power *= 36 }
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: width))
+            var rest = delta
+            for k in stride(from: start + width - 1, through: start, by: -1) {
+                let d = UInt8(rest % 36)
+                bytes[k] = d < 10 ? 0x30 + d : 0x61 + d - 10
+                rest /= 36
+            }
         }
     }
 

@@ -10,7 +10,7 @@ public enum SearchFolding {
     /// The folded text.
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { appendFolded(scalar, to: &out) }
+        forEachFolded(text) { scalar, _ in out.append(scalar) }
         return String(out)
     }
 
@@ -18,23 +18,42 @@ public enum SearchFolding {
     /// the original scalar it came from.
     public static func foldedScalars(_ text: String) -> (scalars: [Unicode.Scalar], origins: [Int]) {
         var scalars: [Unicode.Scalar] = [], origins: [Int] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        origins.reserveCapacity(text.unicodeScalars.count)
-        var view = String.UnicodeScalarView()
-        for (index, scalar) in text.unicodeScalars.enumerated() {
-            if foldsToItself(scalar) {
-                scalars.append(scalar)
-                origins.append(index)
-                continue
-            }
-            view.removeAll(keepingCapacity: true)
-            appendFolded(scalar, to: &view)
-            for folded in view {
-                scalars.append(folded)
-                origins.append(index)
-            }
+        scalars.reserveCapacity(text.utf8.count)
+        origins.reserveCapacity(text.utf8.count)
+        forEachFolded(text) { scalar, origin in
+            scalars.append(scalar)
+            origins.append(origin)
         }
         return (scalars, origins)
+    }
+
+    /// The folded text's scalar values (for indexing, where origins are not needed).
+    public static func foldedValues(_ text: String) -> [UInt32] {
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count)
+        forEachFolded(text) { scalar, _ in values.append(scalar.value) }
+        return values
+    }
+
+    /// Hands each folded scalar to `body` with the index of the original scalar it came from. The
+    /// commonest scalars (those that fold to themselves, ASCII letters, full-width ASCII) are folded
+    /// here; only the others go through Foundation.
+    @inline(__always)
+    private static func forEachFolded(_ text: String, _ body: (Unicode.Scalar, Int) -> Void) {
+        var view = String.UnicodeScalarView()
+        var index = 0
+        for scalar in text.unicodeScalars {
+            defer { index += 1 }
+            if foldsToItself(scalar) {
+                body(scalar, index)
+            } else if let ascii = asciiFold(scalar.value) {
+                body(ascii, index)
+            } else {
+                view.removeAll(keepingCapacity: true)
+                appendFolded(scalar, to: &view)
+                for folded in view { body(folded, index) }
+            }
+        }
     }
 
     /// The words of a query: split at white space, each folded; empty words dropped.

@@ -82,7 +82,10 @@ struct CaseSiteSearchData {
         emit("\"docs\":[")
         for (n, doc) in docs.enumerated() {
             if n > 0 { emit(",") }
-            JSONValue.array([.int(doc.project), .int(doc.label), .string(doc.text)]).encode(into: &piece)
+            // [project, label, "text"], as the JSON writer writes that array, without making it.
+            emit("[\(doc.project),\(doc.label),")
+            JSONValue.encodeString(doc.text, into: &piece)
+            emit("]")
             if piece.count > 1 << 16 { flush() }
         }
         emit("],\"index\":{")
@@ -115,13 +118,21 @@ struct CaseSiteSearchData {
         let chunk = 4096
         for start in stride(from: 0, to: texts.count, by: chunk) {
             let end = min(texts.count, start + chunk)
-            // Each text's distinct bigrams.
+            // Each text's distinct bigrams, in ascending order (sorted, not hashed: a text has few).
             let perText: [[UInt64]] = Parallel.map(count: end - start) { k in
-                let scalars = Array(SearchFolding.fold(texts[start + k]).unicodeScalars)
-                guard scalars.count >= 2 else { return [] }
-                var seen = Set<UInt64>(minimumCapacity: scalars.count)
-                for j in 0..<(scalars.count - 1) { seen.insert(UInt64(scalars[j].value) << 32 | UInt64(scalars[j + 1].value)) }
-                return Array(seen)
+                let values = SearchFolding.foldedValues(texts[start + k])
+                guard values.count >= 2 else { return [] }
+                var bigrams: [UInt64] = []
+                bigrams.reserveCapacity(values.count - 1)
+                for j in 0..<(values.count - 1) { bigrams.append(UInt64(values[j]) << 32 | UInt64(values[j + 1])) }
+                bigrams.sort()
+                var distinct = 0
+                for i in bigrams.indices where distinct == 0 || bigrams[distinct - 1] != bigrams[i] {
+                    bigrams[distinct] = bigrams[i]
+                    distinct += 1
+                }
+                bigrams.removeLast(bigrams.count - distinct)
+                return bigrams
             }
             for (k, bigrams) in perText.enumerated() {
                 for bigram in bigrams { lists[bigram, default: PostingList()].append(start + k) }

@@ -11,7 +11,12 @@ import Validation
 /// - `site.css`, `site.js`: the one style sheet and script, beside it;
 /// - `data.js`: the projects, their texts and a character-bigram index of the texts, assigned to a
 ///   global (`fetch()` of a file:// URL is refused by Chrome, a script is not);
-/// - `projects/<事業ID>.html`: one page per project and year, readable without any script.
+/// - `projects/<年度>-<n>.html`: the pages of up to `projectsPerFile` projects of one year, each
+///   project an `<article id="<事業ID>">` of its own, readable without any script. A project's address
+///   is `projects/<年度>-<n>.html#<事業ID>`: the style sheet then shows that project alone (and prints
+///   it alone); without a fragment the file shows all its projects. Thousands of projects thus make
+///   hundreds of files, not thousands (creating and later removing a file is what costs most when a
+///   large site is written again on every run).
 ///
 /// Built from a `SummaryReport` (every year, records already masked, and anonymised with
 /// `--anonymize`): what the summary workbooks show, the site shows; nothing else (no file or sheet
@@ -31,8 +36,13 @@ public struct CaseSite: Sendable {
 
     let projects: [SiteProject]
     let paths: [ProjectKey: ProjectPath]
-    /// Each project's pages, by year.
-    let pagesByKey: [ProjectKey: [(year: Int, id: String)]]
+    /// Each project's pages, by year: the file (in `projects/`) and the 事業ID.
+    let pagesByKey: [ProjectKey: [(year: Int, id: String, file: String)]]
+    /// The files of `projects/`, in order, each with the indices (in `projects`) of its projects.
+    let pageFiles: [(name: String, projects: [Int])]
+
+    /// How many projects one file of `projects/` holds at most: ~170 KB of HTML.
+    public static let projectsPerFile = 25
     let anonymized: Bool
 
     /// One project in one fiscal year: its reflections (中間 and 最終) and its proposal.
@@ -48,7 +58,10 @@ public struct CaseSite: Sendable {
         var department: String { rows.last?.department ?? proposal?.department ?? "" }
         /// The row whose scores stand for the year: the closing one, else the 中間.
         var main: ProjectRow? { rows.last { $0.submission.phase.closesYear } ?? rows.last }
-        var page: String { "projects/\(id).html" }
+        /// The name of its file in `projects/` (`<年度>-<n>.html`), set once the projects are known.
+        var file = ""
+        /// Its address from the site's folder.
+        var page: String { "projects/\(file)#\(id)" }
     }
 
     /// The site of `report`'s years (`report.summaries`), or with `allYears` of every year it
@@ -92,9 +105,23 @@ public struct CaseSite: Sendable {
             }
         }
         for i in projects.indices { projects[i].rows.sort { $0.submission.phase < $1.submission.phase } }
+        // Each year's projects, in the order listed, `projectsPerFile` to a file.
+        var files: [(name: String, projects: [Int])] = []
+        var countByYear: [Int: Int] = [:]
+        for i in projects.indices {
+            let year = projects[i].year, n = countByYear[year, default: 0]
+            countByYear[year] = n + 1
+            if n % Self.projectsPerFile == 0 {
+                let number = String(n / Self.projectsPerFile + 1)
+                files.append(("\(year)-\(String(repeating: "0", count: max(0, 3 - number.count)))\(number).html", []))
+            }
+            files[files.count - 1].projects.append(i)
+            projects[i].file = files[files.count - 1].name
+        }
+        pageFiles = files
         self.projects = projects
-        var years: [ProjectKey: [(year: Int, id: String)]] = [:]
-        for project in projects { years[project.key, default: []].append((project.year, project.id)) }
+        var years: [ProjectKey: [(year: Int, id: String, file: String)]] = [:]
+        for project in projects { years[project.key, default: []].append((project.year, project.id, project.file)) }
         pagesByKey = years
         var paths: [ProjectKey: ProjectPath] = [:]
         for path in report.crossYear.paths { paths[path.key] = path }
@@ -107,13 +134,13 @@ public struct CaseSite: Sendable {
         let made = MadeFiles()
         try? forEachFileConcurrently { path, data in made.add(path, data) }  // adding never throws
         let byPath = made.all
-        return (["index.html", "site.css", "site.js", "data.js"] + projects.map(\.page)).compactMap { path in
+        return (["index.html", "site.css", "site.js", "data.js"] + pageFiles.map { "projects/\($0.name)" }).compactMap { path in
             byPath[path].map { (path: path, data: $0) }
         }
     }
 
     /// How many files the site has.
-    public var fileCount: Int { 4 + projects.count }
+    public var fileCount: Int { 4 + pageFiles.count }
 
     /// Hands every file of the site to `body` (path relative to the site's folder, and its bytes),
     /// each made and handed over on one of several threads at once, so `body` must be safe to call
@@ -132,14 +159,14 @@ public struct CaseSite: Sendable {
             ("site.js", { Data(CaseSiteAssets.javaScript.utf8) }),
         ]
         let failure = FirstFailure()
-        _ = Parallel.map(count: shared.count + projects.count) { i -> Bool in
+        _ = Parallel.map(count: shared.count + pageFiles.count) { i -> Bool in
             guard !failure.happened else { return false }
             do {
                 if i < shared.count {
                     try body(shared[i].path, shared[i].make())
                 } else {
-                    let project = projects[i - shared.count]
-                    try body(project.page, Data(pages.projectPage(project).utf8))
+                    let file = pageFiles[i - shared.count]
+                    try body("projects/\(file.name)", Data(pages.projectsFile(file.projects.map { projects[$0] }).utf8))
                 }
             } catch {
                 failure.keep(error)
@@ -150,7 +177,7 @@ public struct CaseSite: Sendable {
     }
 
     /// Pages of the same project in other years, by year.
-    func otherYears(of project: SiteProject) -> [(year: Int, id: String)] {
+    func otherYears(of project: SiteProject) -> [(year: Int, id: String, file: String)] {
         (pagesByKey[project.key] ?? []).filter { $0.year != project.year }
     }
 }

@@ -44,6 +44,11 @@ enum CaseSiteAssets {
         svg.chart .org { fill: var(--org); }
         svg.chart .city { fill: var(--city); }
         svg.chart .third { fill: var(--third); }
+        /* projects/*.html hold several projects' articles: an address naming one (#事業ID) shows it
+           alone; without one, all are shown (also where :has() is not supported). */
+        main:has(.project-page:target) .project-page:not(:target) { display: none; }
+        .project-page + .project-page { border-top: 3px double var(--line); margin-top: 2.5rem; }
+        main:has(.project-page:target) .project-page { border-top: none; margin-top: 0; }
         @media print {
           @page { size: A4; margin: 15mm; }
           body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -51,6 +56,7 @@ enum CaseSiteAssets {
           a { color: inherit; text-decoration: none; }
           h2, h3, h4 { break-after: avoid; }
           section.reflection, .score-block, tr, .comments dd { break-inside: avoid; }
+          .project-page + .project-page { break-before: page; border-top: none; margin-top: 0; }
           thead { display: table-header-group; }
           mark { background: none; font-weight: bold; text-decoration: underline; }
           svg.chart .org, svg.chart .city, svg.chart .third { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

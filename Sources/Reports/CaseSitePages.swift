@@ -2,9 +2,9 @@ import Aggregation
 import Forms
 import Foundation
 
-/// The 事例集's HTML: the index's shell (the list itself is drawn by `site.js` from `data.js`) and one
-/// page per project, complete without any script. Every text from the sheets goes through
-/// `HTMLText.escape`.
+/// The 事例集's HTML: the index's shell (the list itself is drawn by `site.js` from `data.js`) and the
+/// files of `projects/`, each holding the pages (articles) of a few projects, complete without any
+/// script. Every text from the sheets goes through `HTMLText.escape`.
 struct CaseSitePages: Sendable {
     var site: CaseSite
     var text: CaseSiteText
@@ -80,23 +80,36 @@ struct CaseSitePages: Sendable {
         return h
     }
 
-    /// `projects/<事業ID>.html`.
-    func projectPage(_ project: CaseSite.SiteProject) -> String {
-        var h = head(title: "\(project.projectName) – \(text.yearLabel(project.year)) – \(text.siteTitle)", prefix: "../")
+    /// A file of `projects/`: the articles of `projects` (one year's, in the order listed). Every id
+    /// in an article starts with its 事業ID, so that the articles of one file never share one.
+    func projectsFile(_ projects: [CaseSite.SiteProject]) -> String {
+        let year = projects.first.map { text.yearLabel($0.year) } ?? ""
+        var h = head(title: "\(year) – \(text.siteTitle)", prefix: "../")
         h += """
             <body class="project">
-            <a class="skip" href="#main">\(e(text.skipToContent))</a>
             <nav class="back" aria-label="\(e(text.siteTitle))"><a href="../index.html">\(e(text.backToList))</a></nav>
-            <main id="main" tabindex="-1">
-            <h1>\(e(project.projectName))</h1>
-            <p class="subtitle">\(e(project.orgName)) ・ \(e(text.yearLabel(project.year))) ・ \(e(project.id))</p>
+            <main id="main">
+
+            """
+        for project in projects { h += article(project) }
+        h += "</main>\n</body>\n</html>\n"
+        return h
+    }
+
+    /// One project's page: `<article id="<事業ID>">`, shown alone when the address names it.
+    func article(_ project: CaseSite.SiteProject) -> String {
+        let id = e(project.id)
+        var h = """
+            <article id="\(id)" class="project-page" aria-labelledby="\(id)-title">
+            <h1 id="\(id)-title">\(e(project.projectName))</h1>
+            <p class="subtitle">\(e(project.orgName)) ・ \(e(text.yearLabel(project.year))) ・ \(id)</p>
 
             """
         h += facts(project)
         h += reflections(project)
         h += proposal(project)
         h += path(project)
-        h += "</main>\n</body>\n</html>\n"
+        h += "</article>\n"
         return h
     }
 
@@ -113,7 +126,8 @@ struct CaseSitePages: Sendable {
         if let number = proposal?.yearNumber { items.append((text.yearNumber, String(number))) }
         items.append((text.reflections, project.rows.isEmpty ? text.proposalOnly
                       : project.rows.map { text.phaseLabel($0.submission.phase) }.joined(separator: text.t("・", ", "))))
-        var h = "<section aria-labelledby=\"facts\" class=\"facts\">\n<h2 id=\"facts\">\(e(text.facts))</h2>\n<dl>\n"
+        let id = e(project.id)
+        var h = "<section aria-labelledby=\"\(id)-facts\" class=\"facts\">\n<h2 id=\"\(id)-facts\">\(e(text.facts))</h2>\n<dl>\n"
         for (label, value) in items {
             h += "<div><dt>\(e(label))</dt><dd>\(value.isEmpty ? e(text.notStated) : e(value))</dd></div>\n"
         }
@@ -121,11 +135,12 @@ struct CaseSitePages: Sendable {
     }
 
     private func reflections(_ project: CaseSite.SiteProject) -> String {
-        var h = "<section aria-labelledby=\"reflections\">\n<h2 id=\"reflections\">\(e(text.reflections))</h2>\n"
+        let projectID = e(project.id)
+        var h = "<section aria-labelledby=\"\(projectID)-reflections\">\n<h2 id=\"\(projectID)-reflections\">\(e(text.reflections))</h2>\n"
         if project.rows.isEmpty { h += "<p>\(e(text.noReflection))</p>\n" }
         for (n, row) in project.rows.enumerated() {
             let s = row.submission
-            let id = "r\(n + 1)"
+            let id = "\(projectID)-r\(n + 1)"
             h += "<section aria-labelledby=\"\(id)\" class=\"reflection\">\n<h3 id=\"\(id)\">\(e(text.phaseLabel(s.phase)))</h3>\n"
             h += "<h4>\(e(text.scores))</h4>\n"
             h += scores(row, third: n == project.rows.count - 1 ? site.thirdPartyScores?(project.id) : nil, id: id)
@@ -203,7 +218,8 @@ struct CaseSitePages: Sendable {
     }
 
     private func proposal(_ project: CaseSite.SiteProject) -> String {
-        var h = "<section aria-labelledby=\"proposal\">\n<h2 id=\"proposal\">\(e(text.proposal))</h2>\n"
+        let id = e(project.id)
+        var h = "<section aria-labelledby=\"\(id)-proposal\">\n<h2 id=\"\(id)-proposal\">\(e(text.proposal))</h2>\n"
         guard let p = project.proposal else { return h + "<p>\(e(text.noProposal))</p>\n</section>\n" }
         h += "<dl class=\"comments\">\n"
         for (label, value) in [(text.localIssue, p.localIssue), (text.purpose, p.purpose), (text.description, p.description),
@@ -216,8 +232,9 @@ struct CaseSitePages: Sendable {
 
     /// The project's other years: the cross-year path's steps, each linked to its own page.
     private func path(_ project: CaseSite.SiteProject) -> String {
-        var h = "<section aria-labelledby=\"path\" class=\"path\">\n<h2 id=\"path\">\(e(text.pathHeading))</h2>\n"
-        let pages = Dictionary(site.otherYears(of: project).map { ($0.year, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let id = e(project.id)
+        var h = "<section aria-labelledby=\"\(id)-path\" class=\"path\">\n<h2 id=\"\(id)-path\">\(e(text.pathHeading))</h2>\n"
+        let pages = Dictionary(site.otherYears(of: project).map { ($0.year, (id: $0.id, file: $0.file)) }, uniquingKeysWith: { a, _ in a })
         var steps = site.paths[project.key]?.steps.map { (year: $0.fiscalYear, number: $0.yearNumber, mean: $0.mean) } ?? []
         // Years with only a proposal or a 中間 are not steps of the comparison, but have pages.
         for (year, _) in pages where !steps.contains(where: { $0.year == year }) { steps.append((year, nil, nil)) }
@@ -230,8 +247,8 @@ struct CaseSitePages: Sendable {
             let cell: String
             if step.year == project.year {
                 cell = "<span aria-current=\"page\">\(label)\(e(text.thisYear))</span>"
-            } else if let id = pages[step.year] {
-                cell = "<a href=\"\(e(id)).html\">\(label)</a>"
+            } else if let page = pages[step.year] {
+                cell = "<a href=\"\(e(page.file))#\(e(page.id))\">\(label)</a>"
             } else {
                 cell = label
             }

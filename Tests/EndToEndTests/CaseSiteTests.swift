@@ -44,6 +44,9 @@ private func processedSamples(_ extra: [String] = []) throws -> URL {
 /// The search's fold, written again here with whole-string Foundation calls: NFKC, then lower case.
 private func fold(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping.lowercased() }
 
+/// The 事業ID of a page's key in `check_site.py`'s pages (`projects/2024-001.html#R6-…`).
+private func projectID(_ key: String) -> String { String(key[key.index(after: key.lastIndex(of: "#")!)...]) }
+
 /// The 事業IDs of the rows a dumped index shows.
 private func rowIDs(_ dom: String) -> [String] {
     let regex = try! NSRegularExpression(pattern: "<tr data-id=\"([^\"]+)\"")
@@ -67,7 +70,12 @@ private func rowIDs(_ dom: String) -> [String] {
         let ids = data["ids"] as! [String]
         let pages = facts["pages"] as! [String: [String: Any]]
         #expect(ids.count >= 15)
-        #expect(Set(pages.keys) == Set(ids.map { "projects/\($0).html" }), "one page per listed project")
+        #expect(pages.keys.map(projectID).sorted() == ids.sorted(), "one page (article) per listed project")
+        #expect(Set(data["pages"] as! [String]) == Set(pages.keys), "the list links each project to its article")
+        // Several projects share a file (at most CaseSite.projectsPerFile), each year's in files of their own.
+        let pageFiles = Set(files.filter { $0.hasPrefix("projects/") })
+        #expect(pageFiles == Set(pages.keys.map { String($0.prefix { $0 != "#" }) }))
+        #expect(pageFiles.count < ids.count && pageFiles.allSatisfy { $0.range(of: #"^projects/20[0-9]{2}-[0-9]{3}\.html$"#, options: .regularExpression) != nil })
         #expect(data["raw_lt"] as? Bool == false, "data.js writes every < as \\u003c")
         #expect(data["raw_u2028"] as? Bool == false, "data.js escapes U+2028/2029")
         let index = facts["index"] as! [String: Any]
@@ -97,12 +105,10 @@ private func rowIDs(_ dom: String) -> [String] {
         let index = site.appendingPathComponent("index.html").path
         // Expected: the pages whose text (read by html.parser from the static page) holds the word.
         func expected(_ word: String) -> Set<String> {
-            Set(pages.filter { fold($0.value["text"] as! String).contains(fold(word)) }.keys.map {
-                (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
-            })
+            Set(pages.filter { fold($0.value["text"] as! String).contains(fold(word)) }.keys.map(projectID))
         }
         let all = try Chromium.dumpDOM(Chromium.fileURL(index))
-        #expect(Set(rowIDs(all)) == Set(pages.keys.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }))
+        #expect(Set(rowIDs(all)) == Set(pages.keys.map(projectID)))
 
         let koho = try Chromium.dumpDOM(Chromium.fileURL(index, fragment: "q=広報"))
         let found = rowIDs(koho)
@@ -131,25 +137,36 @@ private func rowIDs(_ dom: String) -> [String] {
     }
 
     @Test(.enabled(if: Chromium.path != nil, "needs headless Chromium (Debian package chromium)"))
-    func aProjectPageRendersToAScreenshot() throws {
+    func aProjectPageRendersToAScreenshotAndPrintsAlone() throws {
         let out = try processedSamples()
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
-        let projects = out.appendingPathComponent("事例集/projects")
-        // The first page of a project with a reflection (a project whose 最終 went back, such as 省エネ's
-        // 令和5 with only 「特になし」, has no chart).
-        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).sorted().first { name in
-            ((try? String(contentsOf: projects.appendingPathComponent(name), encoding: .utf8)) ?? "").contains("<table class=\"scores\">")
+        let site = out.appendingPathComponent("事例集")
+        let pages = try checkSite(site)["pages"] as! [String: [String: Any]]
+        func file(_ key: String) -> String { String(key.prefix { $0 != "#" }) }
+        // A project with a chart (a project whose 最終 went back, such as 省エネ's 令和5 with only
+        // 「特になし」, has none) in a file that holds other projects too.
+        let key = try #require(pages.keys.sorted().first { key in
+            (pages[key]!["ids"] as! [String]).contains { $0.hasSuffix("-r1-chart") }
+                && pages.keys.filter { file($0) == file(key) }.count > 2
         })
-        let png = try Chromium.screenshot(Chromium.fileURL(projects.appendingPathComponent(page).path), width: 1000, height: 1400)
+        let path = site.appendingPathComponent(file(key)).path
+        let url = Chromium.fileURL(path, fragment: projectID(key))
+        let png = try Chromium.screenshot(url, width: 1000, height: 1400)
         #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(width == 1000 && height == 1400)
         // A page with a chart, tables and text compresses to far more than a blank one (~5 KB).
         #expect(png.count > 40_000, "\(png.count) bytes")
         // The DOM holds the chart and the score table.
-        let dom = try Chromium.dumpDOM(Chromium.fileURL(projects.appendingPathComponent(page).path))
+        let dom = try Chromium.dumpDOM(url)
         #expect(dom.contains("<svg class=\"chart\" role=\"img\""))
         #expect(dom.contains("<table class=\"scores\">"))
+        // The project's address prints that project alone; the file without one prints every project,
+        // each from a new page.
+        let alone = try Chromium.printedPageCount(url), whole = try Chromium.printedPageCount(Chromium.fileURL(path))
+        let inFile = pages.keys.filter { file($0) == file(key) }.count
+        #expect(alone >= 1 && alone <= 4, "\(alone) pages")
+        #expect(whole >= inFile && whole > alone, "\(whole) pages for \(inFile) projects")
     }
 
     @Test func englishSitesHoldNoJapaneseOfTheirOwn() throws {
@@ -164,7 +181,10 @@ private func rowIDs(_ dom: String) -> [String] {
         #expect((facts["problems"] as! [String]).isEmpty)
         let page = try #require((facts["pages"] as! [String: [String: Any]]).values.first)
         let text = page["text"] as! String
-        for label in ["Facts", "Reflections", "Proposal", "Over the years", "Back to the list"] { #expect(text.contains(label), "\(label)") }
+        for label in ["Facts", "Reflections", "Proposal", "Over the years"] { #expect(text.contains(label), "\(label)") }
+        let pageFile = try #require(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("projects").path).first)
+        let html = try String(contentsOf: site.appendingPathComponent("projects/" + pageFile), encoding: .utf8)
+        #expect(html.contains(">Back to the list</a>") && html.contains("<html lang=\"en\">"))
         for label in ["基本情報", "企画提案書", "これまでの歩み", "事例集の一覧へ戻る"] { #expect(!text.contains(label), "\(label)") }
     }
 
@@ -182,7 +202,7 @@ private func rowIDs(_ dom: String) -> [String] {
         let review = f.root.appendingPathComponent("review").path
         #expect(try f.furikaeri(["report", "--year", "令和6年度", "--output", review]).status == 0)
         let fromRun = IntakeFixture.files(under: f.workspace + "/output/事例集"), fromReport = IntakeFixture.files(under: review + "/事例集")
-        #expect(fromRun == fromReport && fromRun.count > 15)
+        #expect(fromRun == fromReport && fromRun.filter { $0.hasPrefix("projects/") }.count >= 2)
         for name in fromRun {
             #expect(FileManager.default.contents(atPath: f.workspace + "/output/事例集/" + name)
                     == FileManager.default.contents(atPath: review + "/事例集/" + name), "\(name)")
@@ -254,7 +274,7 @@ private func rowIDs(_ dom: String) -> [String] {
         #expect(scores.count == 3)
         let pages = try checkSite(URL(fileURLWithPath: f.workspace + "/output/事例集"))["pages"] as! [String: [String: Any]]
         for (id, byViewpoint) in scores {
-            let text = try #require(pages["projects/\(id).html"]?["text"] as? String)
+            let text = try #require(pages.first { projectID($0.key) == id }?.value["text"] as? String)
             #expect(text.contains("第三者"), "\(id)")
             for (viewpoint, values) in byViewpoint {
                 let mean = values.reduce(0, +) / Double(values.count)
@@ -264,7 +284,7 @@ private func rowIDs(_ dom: String) -> [String] {
                         "\(id) \(viewpoint) \(shown)")
             }
         }
-        let unevaluated = try #require(pages.first { !scores.keys.contains((($0.key as NSString).lastPathComponent as NSString).deletingPathExtension) })
+        let unevaluated = try #require(pages.first { !scores.keys.contains(projectID($0.key)) })
         #expect(!(unevaluated.value["text"] as! String).contains("第三者"))
     }
 

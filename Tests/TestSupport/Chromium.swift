@@ -25,6 +25,17 @@ public enum Chromium {
         return try Data(contentsOf: png)
     }
 
+    /// How many pages `url` prints to (A4, as the page's print style sheet asks), read from the PDF
+    /// Chromium makes: its page objects (`/Type /Page`, not `/Pages`).
+    public static func printedPageCount(_ url: String) throws -> Int {
+        let scratch = try makeTemporaryDirectory("chromium-pdf")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pdf = scratch.appendingPathComponent("page.pdf")
+        _ = try run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", url])
+        let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        return text.matches(of: #//Type\s*/Page(?![a-zA-Z])/#).count
+    }
+
     /// `file://` URL of a local path, each part percent-encoded (the folder names are Japanese).
     public static func fileURL(_ path: String, fragment: String? = nil, query: String? = nil) -> String {
         var components = URLComponents()

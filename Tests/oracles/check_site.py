@@ -7,7 +7,9 @@ Prints JSON:
   {"files": [...relative paths...],
    "problems": [...],            # each a sentence: unbalanced tags, duplicate ids, unlabelled controls,
                                  # external or absolute URLs, inline scripts or handlers, bad data.js
-   "pages": {"projects/R6-….html": {"title", "lang", "h1", "text", "scripts", "ids"}},
+   "pages": {"projects/2024-001.html#R6-…": {"title", "lang", "h1", "text", "scripts", "ids"}},
+                                 # one per project article (<article class="project-page" id=事業ID>)
+                                 # of the files in projects/; title, lang and scripts are its file's
    "index": {"lang", "text", "scripts", "labels": {id: label text}},
    "data": {"projects": N, "docs": N, "index_keys": N, "raw_lt": bool, "raw_u2028": bool}}
 The Swift tests assert on it.
@@ -29,6 +31,8 @@ class Page(HTMLParser):
         self.scripts, self.labels, self.controls = [], {}, []
         self.lang, self.title, self.h1 = None, "", ""
         self._in, self._label_for = [], None
+        self.articles, self._article = [], None  # project articles: {"id", "h1", "text", "ids"}
+        self.links = []  # every href, as written
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -36,6 +40,13 @@ class Page(HTMLParser):
             self.lang = a.get("lang")
         if "id" in a:
             self.ids.append(a["id"])
+            if self._article is not None:
+                self._article["ids"].append(a["id"])
+        if tag == "article" and "project-page" in (a.get("class") or "").split():
+            self._article = {"id": a.get("id"), "h1": "", "text": [], "ids": [], "depth": len(self.stack)}
+            self.articles.append(self._article)
+        if tag == "a" and a.get("href") is not None:
+            self.links.append(a["href"])
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"inline handler {name} on <{tag}>")
@@ -76,6 +87,8 @@ class Page(HTMLParser):
             self._in.pop()
         if tag == "label":
             self._label_for = None
+        if tag == "article" and self._article is not None and len(self.stack) == self._article["depth"]:
+            self._article = None
 
     def handle_data(self, data):
         if "title" in self._in:
@@ -86,6 +99,10 @@ class Page(HTMLParser):
             self.labels[self._label_for] += data
         if "script" not in self._in and "style" not in self._in:
             self.text.append(data)
+        if self._article is not None:
+            if "h1" in self._in:
+                self._article["h1"] += data
+            self._article["text"].append(data)
 
     def finish(self):
         self.close()
@@ -103,7 +120,7 @@ class Page(HTMLParser):
 
 def main():
     root = sys.argv[1]
-    files, problems, pages, index, data = [], [], {}, {}, {}
+    files, problems, pages, index, data, links = [], [], {}, {}, {}, []
     for folder, _, names in os.walk(root):
         for name in names:
             files.append(os.path.relpath(os.path.join(folder, name), root))
@@ -124,8 +141,14 @@ def main():
             if rel == "index.html":
                 facts["labels"] = page.labels
                 index = facts
+            elif page.articles:
+                for article in page.articles:
+                    pages[f"{rel}#{article['id']}"] = {"title": page.title, "lang": page.lang, "h1": article["h1"],
+                                                       "text": "".join(article["text"]), "scripts": page.scripts,
+                                                       "ids": article["ids"]}
             else:
-                pages[rel] = facts
+                problems.append(f"{rel}: holds no project article")
+            links += [(rel, href) for href in page.links]
         if rel == "data.js":
             match = re.match(r"^window\.FURIKAERI_CASES = (.*);\n$", text, re.S)
             if not match:
@@ -139,7 +162,19 @@ def main():
             data = {"projects": len(value["projects"]), "docs": len(value["docs"]), "index_keys": len(value["index"]),
                     "raw_lt": "<" in match.group(1), "raw_u2028": "\u2028" in text or "\u2029" in text,
                     "texts": [d[2] for d in value["docs"]], "ids": [p["id"] for p in value["projects"]],
-                    "doc_ids": [value["projects"][d[0]]["id"] for d in value["docs"]]}
+                    "doc_ids": [value["projects"][d[0]]["id"] for d in value["docs"]],
+                    "pages": [p["page"] for p in value["projects"]]}
+    # Every link between pages leads to a file of the site, and a #fragment to an article of it.
+    for rel, href in links:
+        target, _, fragment = href.partition("#")
+        target = os.path.normpath(os.path.join(os.path.dirname(rel), target)) if target else rel
+        if target not in files:
+            problems.append(f"{rel}: link {href!r} leads to no file of the site")
+        elif fragment and target.startswith("projects/") and f"{target}#{fragment}" not in pages:
+            problems.append(f"{rel}: link {href!r} names no project of {target}")
+    for page_link in data.get("pages", []):
+        if page_link not in pages:
+            problems.append(f"data.js: page {page_link!r} is no project article")
     print(json.dumps({"files": files, "problems": problems, "pages": pages, "index": index, "data": data},
                      ensure_ascii=False))
 

@@ -72,7 +72,15 @@ struct CaseSiteSearchData {
         }
         // The object is written member by member (in the JSON writer's key order), each piece by the
         // JSON writer, so that 150,000 texts are never one tree of JSON values in memory.
-        var out = Data("window.\(Self.globalName) = {".utf8)
+        // The index first, so that the whole file's size is known within a few per cent and its buffer
+        // is allocated once, not grown by copying (data.js is 26 MB for 10,000 projects; pages of the
+        // buffer never written to are never resident).
+        let index = Self.bigramIndex(docs.map(\.text))
+        var estimate = 64 << 10 + projects.count * 512
+        for doc in docs { estimate += doc.text.utf8.count + 24 }
+        for list in index.values { estimate += list.bytes.count + 16 }
+        var out = Data(capacity: estimate + estimate / 8)
+        out.append(contentsOf: Array("window.\(Self.globalName) = {".utf8))
         var piece: [UInt8] = []
         func emit(_ ascii: String) { piece.append(contentsOf: ascii.utf8) }
         func flush() {
@@ -90,7 +98,6 @@ struct CaseSiteSearchData {
         }
         emit("],\"index\":{")
         // Packed bigrams sort as their two characters do by code point: the JSON writer's key order.
-        let index = Self.bigramIndex(docs.map(\.text))
         for (n, entry) in index.sorted(by: { $0.key < $1.key }).enumerated() {
             if n > 0 { emit(",") }
             JSONValue.string(Self.bigramText(entry.key)).encode(into: &piece)

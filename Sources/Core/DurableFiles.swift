@@ -96,10 +96,25 @@ public enum DurableFiles {
     /// Writes `data` as the new file `path` (failing when the name exists) without syncing it, in a
     /// folder that is itself staged and synced as a whole (`CaseSiteFolder`); removed when anything fails.
     public static func writeNew(_ data: Data, at path: String) throws {
-        try data.withUnsafeBytes { bytes in
-            try createFile(path, sync: false) { output, path in
-                writeAll(output, bytes).map { .system(operation: .write, path: path, errno: $0) }
+        try writeNew(at: path) { write in try write(data) }
+    }
+
+    /// `writeNew(_:at:)` of the chunks `produce` hands to its `write`, in order, as they are made (a
+    /// large file is never whole in memory). The file is removed when writing or `produce` fails.
+    public static func writeNew(at path: String, _ produce: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw FileError.system(operation: .write, path: path, errno: errno) }
+        do {
+            try produce { chunk in
+                if let code = chunk.withUnsafeBytes({ writeAll(output, $0) }) {
+                    throw FileError.system(operation: .write, path: path, errno: code)
+                }
             }
+            close(output)
+        } catch {
+            close(output)
+            unlink(path)
+            throw error
         }
     }
 

@@ -18,7 +18,7 @@ public enum CaseSiteFolder {
     /// Writes `files` (paths relative to the site folder) as the folder `directory`.
     public static func write(_ files: [(path: String, data: Data)], to directory: String) throws {
         try write(directory: directory) { folder in
-            for file in files { try folder.write(file.path, file.data) }
+            for file in files { try folder.write(file.path) { write in try write(file.data) } }
         }
     }
 
@@ -55,8 +55,8 @@ public enum CaseSiteFolder {
         /// The folders made so far (the staged folder itself among them).
         var folders: [String] { lock.withLock { Array(made) } }
 
-        /// Writes `data` as the new file `relative` in the staged folder, making its folder first.
-        func write(_ relative: String, _ data: Data) throws {
+        /// Writes what `produce` makes as the new file `relative` in the staged folder, making its folder first.
+        func write(_ relative: String, _ produce: CaseSite.FileProducer) throws {
             let target = (root as NSString).appendingPathComponent(relative)
             let folder = (target as NSString).deletingLastPathComponent
             try lock.withLock {
@@ -64,7 +64,7 @@ public enum CaseSiteFolder {
                 try DurableFiles.createDirectory(folder)
                 made.insert(folder)
             }
-            try DurableFiles.writeNew(data, at: target)
+            try DurableFiles.writeNew(at: target, produce)
         }
     }
 

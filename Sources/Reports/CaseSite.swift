@@ -132,7 +132,11 @@ public struct CaseSite: Sendable {
     /// site.js and data.js, then the project pages.
     public func files() -> [(path: String, data: Data)] {
         let made = MadeFiles()
-        try? forEachFileConcurrently { path, data in made.add(path, data) }  // adding never throws
+        try? forEachFileConcurrently { path, produce in  // collecting never throws
+            var data = Data()
+            try produce { data.append($0) }
+            made.add(path, data)
+        }
         let byPath = made.all
         return (["index.html", "site.css", "site.js", "data.js"] + pageFiles.map { "projects/\($0.name)" }).compactMap { path in
             byPath[path].map { (path: path, data: $0) }
@@ -142,31 +146,37 @@ public struct CaseSite: Sendable {
     /// How many files the site has.
     public var fileCount: Int { 4 + pageFiles.count }
 
-    /// Hands every file of the site to `body` (path relative to the site's folder, and its bytes),
-    /// each made and handed over on one of several threads at once, so `body` must be safe to call
-    /// concurrently: the pages' writing shares the cores with their rendering (and with data.js's
-    /// index), and no more pages are in memory than there are threads (never the pages of thousands
-    /// of projects at once). After the first error `body`
-    /// throws, the files not yet begun are skipped, and that error is thrown once every thread is done.
-    public func forEachFileConcurrently(_ body: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
+    /// A file's bytes, made piece by piece: it hands each piece, in order, to the `write` it is given.
+    public typealias FileProducer = (_ write: (Data) throws -> Void) throws -> Void
+
+    /// Hands every file of the site to `body` (path relative to the site's folder, and the producer of
+    /// its bytes, which `body` calls once), each on one of several threads at once, so `body` must be
+    /// safe to call concurrently: the pages' writing shares the cores with their rendering (and with
+    /// data.js's index), no more pages are in memory than there are threads (never the pages of
+    /// thousands of projects at once), and data.js (26 MB for 10,000 projects) is handed over a piece
+    /// at a time as it is made. After the first error `body` throws, the files not yet begun are
+    /// skipped, and that error is thrown once every thread is done.
+    public func forEachFileConcurrently(_ body: @Sendable (_ path: String, _ produce: FileProducer) throws -> Void) throws {
         let text = CaseSiteText(language: language)
         let pages = CaseSitePages(site: self, text: text)
         // data.js first: the largest single file, begun while the other threads render pages.
-        let shared: [(path: String, make: @Sendable () -> Data)] = [
-            ("data.js", { CaseSiteSearchData(projects: projects, text: text).javaScript() }),
-            ("index.html", { Data(pages.index().utf8) }),
-            ("site.css", { Data(CaseSiteAssets.css.utf8) }),
-            ("site.js", { Data(CaseSiteAssets.javaScript.utf8) }),
+        let shared: [(path: String, produce: @Sendable (_ write: (Data) throws -> Void) throws -> Void)] = [
+            ("data.js", { try CaseSiteSearchData(projects: projects, text: text).javaScript(into: $0) }),
+            ("index.html", { try $0(Data(pages.index().utf8)) }),
+            ("site.css", { try $0(Data(CaseSiteAssets.css.utf8)) }),
+            ("site.js", { try $0(Data(CaseSiteAssets.javaScript.utf8)) }),
         ]
         let failure = FirstFailure()
         _ = Parallel.map(count: shared.count + pageFiles.count) { i -> Bool in
             guard !failure.happened else { return false }
             do {
                 if i < shared.count {
-                    try body(shared[i].path, shared[i].make())
+                    try body(shared[i].path, shared[i].produce)
                 } else {
                     let file = pageFiles[i - shared.count]
-                    try body("projects/\(file.name)", Data(pages.projectsFile(file.projects.map { projects[$0] }).utf8))
+                    try body("projects/\(file.name)") { write in
+                        try write(Data(pages.projectsFile(file.projects.map { projects[$0] }).utf8))
+                    }
                 }
             } catch {
                 failure.keep(error)

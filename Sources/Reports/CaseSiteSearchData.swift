@@ -29,7 +29,16 @@ struct CaseSiteSearchData {
     /// The global the site's script reads.
     static let globalName = "FURIKAERI_CASES"
 
+    /// The whole of data.js (for tests).
     func javaScript() -> Data {
+        var data = Data()
+        try? javaScript { data.append($0) }  // collecting never throws
+        return data
+    }
+
+    /// data.js, handed to `write` a piece of about 1 MB at a time as it is made: the texts first, then
+    /// the index (built before any is written: the texts are folded and indexed on every core).
+    func javaScript(into write: (Data) throws -> Void) throws {
         var labels: [String] = [], labelIndex: [String: Int] = [:]
         var docs: [(project: Int, label: Int, text: String)] = []
         func add(_ project: Int, _ label: String, _ value: String) {
@@ -72,20 +81,17 @@ struct CaseSiteSearchData {
         }
         // The object is written member by member (in the JSON writer's key order), each piece by the
         // JSON writer, so that 150,000 texts are never one tree of JSON values in memory.
-        // The index first, so that the whole file's size is known within a few per cent and its buffer
-        // is allocated once, not grown by copying (data.js is 26 MB for 10,000 projects; pages of the
-        // buffer never written to are never resident).
         let index = Self.bigramIndex(docs.map(\.text))
-        var estimate = 64 << 10 + projects.count * 512
-        for doc in docs { estimate += doc.text.utf8.count + 24 }
-        for list in index.values { estimate += list.bytes.count + 16 }
-        var out = Data(capacity: estimate + estimate / 8)
-        out.append(contentsOf: Array("window.\(Self.globalName) = {".utf8))
+        var out = Data("window.\(Self.globalName) = {".utf8)
         var piece: [UInt8] = []
         func emit(_ ascii: String) { piece.append(contentsOf: ascii.utf8) }
-        func flush() {
+        func flush() throws {
             HTMLText.appendJavaScriptSafe(piece, to: &out)
             piece.removeAll(keepingCapacity: true)
+            if out.count >= 1 << 20 {
+                try write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         emit("\"docs\":[")
         for (n, doc) in docs.enumerated() {
@@ -94,7 +100,7 @@ struct CaseSiteSearchData {
             emit("[\(doc.project),\(doc.label),")
             JSONValue.encodeString(doc.text, into: &piece)
             emit("]")
-            if piece.count > 1 << 16 { flush() }
+            if piece.count > 1 << 16 { try flush() }
         }
         emit("],\"index\":{")
         // Packed bigrams sort as their two characters do by code point: the JSON writer's key order.
@@ -104,7 +110,7 @@ struct CaseSiteSearchData {
             emit(":\"")
             piece.append(contentsOf: entry.value.bytes)  // digits and commas: nothing to escape
             emit("\"")
-            if piece.count > 1 << 16 { flush() }
+            if piece.count > 1 << 16 { try flush() }
         }
         emit("},\"labels\":")
         JSONValue.array(labels.map(JSONValue.string)).encode(into: &piece)
@@ -113,8 +119,8 @@ struct CaseSiteSearchData {
         emit(",\"ui\":")
         ui().encode(into: &piece)
         emit("};\n")
-        flush()
-        return out
+        try flush()
+        if !out.isEmpty { try write(out) }
     }
 
     /// Bigram (two scalars packed, the first in the high half) → posting list (see the type's comment).

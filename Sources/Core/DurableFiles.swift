@@ -102,30 +102,25 @@ public enum DurableFiles {
     /// `writeNew(_:at:)` of the chunks `produce` hands to its `write`, in order, as they are made (a
     /// large file is never whole in memory). The file is removed when writing or `produce` fails.
     public static func writeNew(at path: String, _ produce: (_ write: (Data) throws -> Void) throws -> Void) throws {
-        let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw FileError.system(operation: .write, path: path, errno: errno) }
-        do {
+        try createFile(path, sync: false) { output, path in
             try produce { chunk in
                 if let code = chunk.withUnsafeBytes({ writeAll(output, $0) }) {
                     throw FileError.system(operation: .write, path: path, errno: code)
                 }
             }
-            close(output)
-        } catch {
-            close(output)
-            unlink(path)
-            throw error
+            return nil
         }
     }
 
-    /// Creates the new file `path`, fills it with `fill` (which returns its failure) and, with
-    /// `sync`, fsyncs it; the file is removed when anything fails.
+    /// Creates the new file `path`, fills it with `fill` (which returns or throws its failure) and,
+    /// with `sync`, fsyncs it; the file is removed when anything fails.
     private static func createFile(_ path: String, sync: Bool,
-                                   fill: (_ output: Int32, _ path: String) -> FileError?) throws {
+                                   fill: (_ output: Int32, _ path: String) throws -> FileError?) throws {
         let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw FileError.system(operation: .write, path: path, errno: errno) }
-        var failure = fill(output, path)
-        if failure == nil, sync, fsync(output) != 0 { failure = .system(operation: .fsync, path: path, errno: errno) }
+        var failure: Error?
+        do { failure = try fill(output, path) } catch { failure = error }
+        if failure == nil, sync, fsync(output) != 0 { failure = FileError.system(operation: .fsync, path: path, errno: errno) }
         close(output)
         if let failure {
             unlink(path)

@@ -60,11 +60,9 @@ struct ValidatorChecker: WorkbookChecking {
         let budget = ByteBudget(byteBudget)
         return validator.validateKeepingBytes(files: paths) { result, bytes in
             // Freed on the worker that read them when the budget is spent. What the ledger stores of
-            // each form is made here, on the worker, for files without errors (those intake accepts).
-            let acceptable = !result.issues.contains { $0.severity == .error }
-                && !result.forms.contains { $0.issues.contains { $0.severity == .error } }
-            return CheckedFile(result: result, bytes: bytes.flatMap { budget.take($0.count) ? $0 : nil },
-                               formColumns: acceptable ? result.forms.map { LedgerFormColumns($0.form) } : nil)
+            // each form is made here, on the worker, for valid files (those intake accepts).
+            CheckedFile(result: result, bytes: bytes.flatMap { budget.take($0.count) ? $0 : nil },
+                        formColumns: result.status == .valid ? result.forms.map { LedgerFormColumns($0.form) } : nil)
         }
     }
 }

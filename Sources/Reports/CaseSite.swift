@@ -143,9 +143,6 @@ public struct CaseSite: Sendable {
         }
     }
 
-    /// How many files the site has.
-    public var fileCount: Int { 4 + pageFiles.count }
-
     /// A file's bytes, made piece by piece: it hands each piece, in order, to the `write` it is given.
     public typealias FileProducer = (_ write: (Data) throws -> Void) throws -> Void
 

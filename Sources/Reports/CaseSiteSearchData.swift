@@ -29,13 +29,6 @@ struct CaseSiteSearchData {
     /// The global the site's script reads.
     static let globalName = "FURIKAERI_CASES"
 
-    /// The whole of data.js (for tests).
-    func javaScript() -> Data {
-        var data = Data()
-        try? javaScript { data.append($0) }  // collecting never throws
-        return data
-    }
-
     /// data.js, handed to `write` a piece of about 1 MB at a time as it is made: the texts first, then
     /// the index (built before any is written: the texts are folded and indexed on every core).
     func javaScript(into write: (Data) throws -> Void) throws {
